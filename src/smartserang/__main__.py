@@ -1,0 +1,5 @@
+"""Entry point for ``python -m smartserang``."""
+
+from smartserang.cli import main
+
+main()

@@ -1,0 +1,315 @@
+"""Model objects shared by every stage: indicator sets, inventories and evidence rules.
+
+All frozen; tuples inside. Loaders build these, the scoring core reads them, nothing
+mutates them. Weights and thresholds are ``Fraction`` so that sums add up exactly and a
+score that sits on a band edge is classified exactly as the regulation says.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from fractions import Fraction
+
+from smartserang.problems import Problem
+
+# --------------------------------------------------------------------------- text
+
+
+@dataclass(frozen=True)
+class Text:
+    """A text in Bahasa Indonesia with an optional English version."""
+
+    id: str
+    en: str | None = None
+
+    def get(self, lang: str) -> str:
+        """The text in ``lang`` ("id" or "en"), falling back to Indonesian."""
+        if lang == "en" and self.en:
+            return self.en
+        return self.id
+
+
+# ---------------------------------------------------------------------- inventory
+
+CellValue = str | int | float | bool | dt.date | tuple[str, ...] | None
+
+
+@dataclass(frozen=True)
+class Row:
+    """One data row of a register sheet, with typed values by canonical column key."""
+
+    sheet: str
+    """Canonical sheet key (``aplikasi``)."""
+    number: int
+    """1-based row number as Excel shows it."""
+    values: Mapping[str, CellValue]
+    """Typed values by canonical column key; a blank cell or absent column is missing."""
+
+    def get(self, key: str) -> CellValue:
+        """The typed value of column ``key``, or None when blank or absent."""
+        return self.values.get(key)
+
+
+@dataclass(frozen=True)
+class Register:
+    """A table sheet of the workbook as read."""
+
+    sheet: str
+    """Canonical sheet key."""
+    title: str
+    """The sheet's name as written in the workbook (used in locations)."""
+    columns: Mapping[str, int]
+    """Canonical column key -> 0-based column index of the header found."""
+    rows: tuple[Row, ...]
+    """Non-blank data rows in workbook order."""
+    label_column: str | None = None
+    """Column whose value names a row in messages and evidence."""
+
+    def label(self, row: Row) -> str:
+        """A short human label for ``row`` (its name, or the row number)."""
+        if self.label_column:
+            value = row.get(self.label_column)
+            if value not in (None, ""):
+                return str(value)
+        return f"{self.title} {row.number}"
+
+
+@dataclass(frozen=True)
+class Profile:
+    """The Profil sheet: who is assessed, when, and the denominators rules need."""
+
+    instansi: str | None = None
+    jenis_instansi: str | None = None
+    tahun: int | None = None
+    tanggal_penilaian: dt.date | None = None
+    jumlah_penduduk: int | None = None
+    jumlah_kecamatan: int | None = None
+    jumlah_perangkat_daerah: int | None = None
+
+    def reference_date(self) -> dt.date | None:
+        """The date reviews are counted back from: Tanggal Penilaian, else 31 Dec of Tahun."""
+        if self.tanggal_penilaian is not None:
+            return self.tanggal_penilaian
+        if self.tahun is not None:
+            return dt.date(self.tahun, 12, 31)
+        return None
+
+
+@dataclass(frozen=True)
+class Inventory:
+    """Everything read from one inventory workbook."""
+
+    source: str
+    """The path as the user gave it (used in every location)."""
+    sha256: str
+    """SHA-256 of the workbook file's bytes."""
+    profile: Profile
+    registers: Mapping[str, Register]
+    """Table sheets present in the workbook, by canonical key (Profil excluded)."""
+    warnings: tuple[Problem, ...] = ()
+    """Located warnings from reading (unknown columns, ignored sheets…)."""
+
+    def register(self, key: str) -> Register | None:
+        """The register for sheet ``key``, or None when the workbook lacks it."""
+        return self.registers.get(key)
+
+
+# ----------------------------------------------------------------- indicator sets
+
+
+@dataclass(frozen=True)
+class Level:
+    """One level of a scale."""
+
+    value: int
+    name: Text
+
+
+@dataclass(frozen=True)
+class Scale:
+    """An ordinal scale (SPBE: proses and layanan, both 1-5)."""
+
+    id: str
+    name: Text
+    levels: tuple[Level, ...]
+    """Ascending by value."""
+
+    @property
+    def minimum(self) -> int:
+        return self.levels[0].value
+
+    @property
+    def maximum(self) -> int:
+        return self.levels[-1].value
+
+    def level_name(self, value: int) -> Text | None:
+        """The name of level ``value``, or None when outside the scale."""
+        for level in self.levels:
+            if level.value == value:
+                return level.name
+        return None
+
+
+@dataclass(frozen=True)
+class Band:
+    """A predikat: scores at or above ``minimum`` (and below the next band up) get it."""
+
+    label: Text
+    minimum: Fraction | None
+    """Inclusive lower bound on the unrounded score; None for the lowest band."""
+
+
+@dataclass(frozen=True)
+class Condition:
+    """A test on one register row. Exactly one operator applies."""
+
+    op: str
+    """equals, in, at_least, at_most, is, present, within_days, names_row_of, any_of."""
+    column: str | None = None
+    """Canonical column key (None for any_of)."""
+    value: object = None
+    """Operand: a canonical value, tuple of values, int, bool or ``RowReference``."""
+    alternatives: tuple[tuple[Condition, ...], ...] = ()
+    """For any_of: the row passes when every condition of one alternative holds."""
+
+
+@dataclass(frozen=True)
+class RowReference:
+    """Operand of names_row_of: the cell names a row of ``sheet`` by ``column``."""
+
+    sheet: str
+    column: str
+    where: tuple[Condition, ...] = ()
+    """Only rows passing these count as named."""
+
+
+@dataclass(frozen=True)
+class UnitSource:
+    """Where the work units a facility serves are read from."""
+
+    sheet: str
+    column: str
+    """A LIST or TEXT column holding unit names (``semua`` = every unit)."""
+    where: tuple[Condition, ...] = ()
+
+
+@dataclass(frozen=True)
+class Step:
+    """One rung of an evidence ladder: what level ``level`` needs from the register."""
+
+    level: int
+    requires: Text
+    """The evidence this rung needs, in words (shown as what the next level lacks)."""
+    rows: tuple[Condition, ...] = ()
+    """At least one selected row must pass all of these."""
+    units: str | None = None
+    """``some`` or ``all``: the rows passing ``rows`` (plus ``extra_units``) must serve
+    at least one / every work unit."""
+
+
+@dataclass(frozen=True)
+class EvidenceRule:
+    """A declarative evidence ladder for one indicator.
+
+    Supported level = the highest step level whose step and every lower step pass
+    (levels are cumulative); the scale minimum when none passes.
+    """
+
+    sheet: str
+    """The register this rule reads; absent sheet = claim unverified."""
+    where: tuple[Condition, ...]
+    """Selects the rows that concern this indicator."""
+    steps: tuple[Step, ...]
+    """Ascending by level."""
+    extra_units: tuple[UnitSource, ...] = ()
+    """Further unit sources for ``units`` steps (a data centre also serves the units
+    whose applications it hosts)."""
+    units_column: str | None = None
+    """The column of ``sheet`` naming the units each row serves."""
+    template: str | None = None
+    """The ladder template this rule came from, for documentation."""
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """A scored indicator (a leaf of the tree)."""
+
+    id: str
+    name: Text
+    weight: Fraction
+    scale: str
+    """Scale id (inherited from the nearest group declaring one)."""
+    short_name: Text | None = None
+    """A short name for tables; ``name`` when absent."""
+    criteria: Mapping[int, Text] = field(default_factory=dict)
+    """Criteria text per level."""
+    question: Text | None = None
+    evidence: EvidenceRule | None = None
+    tags: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def label(self) -> Text:
+        """The short name when there is one, else the name."""
+        return self.short_name or self.name
+
+
+@dataclass(frozen=True)
+class Group:
+    """A node of the tree (SPBE domain or aspect)."""
+
+    id: str
+    name: Text
+    weight: Fraction
+    groups: tuple[Group, ...] = ()
+    indicators: tuple[Indicator, ...] = ()
+
+    def walk_indicators(self) -> Iterator[Indicator]:
+        """Every indicator below this group, in document order."""
+        yield from self.indicators
+        for group in self.groups:
+            yield from group.walk_indicators()
+
+
+@dataclass(frozen=True)
+class IndicatorSet:
+    """A complete, validated indicator set."""
+
+    id: str
+    version: str
+    title: Text
+    legal_basis: Text
+    source: str
+    path: str
+    """Where it was loaded from (display form)."""
+    sha256: str
+    weighting: str
+    """``absolute`` (children's weights add up to the parent's) or ``relative``."""
+    total_weight: Fraction
+    scales: Mapping[str, Scale]
+    bands: tuple[Band, ...]
+    """Descending by minimum; the last has minimum None."""
+    unassessed: str
+    """``minimum``: an unassessed indicator counts at its scale's minimum;
+    ``exclude``: it is left out and its parent's weights are renormalised."""
+    groups: tuple[Group, ...]
+
+    def indicators(self) -> tuple[Indicator, ...]:
+        """Every indicator in document order."""
+        return tuple(i for g in self.groups for i in g.walk_indicators())
+
+    def walk_groups(self) -> Iterator[Group]:
+        """Every group, parents before children."""
+        stack = list(reversed(self.groups))
+        while stack:
+            group = stack.pop()
+            yield group
+            stack.extend(reversed(group.groups))
+
+    def band_for(self, score: Fraction) -> Band:
+        """The band an unrounded score falls in."""
+        for band in self.bands:
+            if band.minimum is None or score >= band.minimum:
+                return band
+        return self.bands[-1]

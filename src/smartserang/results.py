@@ -1,0 +1,120 @@
+"""Plain, JSON-ready data built from a scored result: the one view every output reads.
+
+The JSON format (``--format json``) is this data as is; the terminal summary and the
+reports render from it. Scores are unrounded floats here, plus their rounded display
+value, so a reader can classify on full precision and show what the report shows.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Any
+
+from smartserang import __version__
+from smartserang.model import Text
+from smartserang.scoring import Basis, GroupResult, IndicatorResult, SetResult, round_score
+
+SCHEMA_VERSION = "1.0"
+"""Bumped on any change to the JSON output: minor for additions, major for changes."""
+
+
+def _text(text: Text | None, lang: str) -> str | None:
+    return text.get(lang) if text is not None else None
+
+
+def _float(value: Fraction | None) -> float | None:
+    return float(value) if value is not None else None
+
+
+def _rounded(value: Fraction | None) -> float | None:
+    return float(round_score(value)) if value is not None else None
+
+
+def build_result_data(result: SetResult, basis: Basis, lang: str = "id") -> dict[str, Any]:
+    """The documented JSON view of ``result`` (names in ``lang``)."""
+    iset = result.indicator_set
+    profile = result.inventory.profile
+    index = result.index(basis)
+
+    def band(value: Fraction | None) -> str | None:
+        return iset.band_for(value).label.get(lang) if value is not None else None
+
+    def group_data(node: GroupResult) -> dict[str, Any]:
+        score = node.score(basis)
+        return {
+            "id": node.group.id,
+            "name": node.group.name.get(lang),
+            "weight": float(node.group.weight),
+            "score": _float(score),
+            "score_rounded": _rounded(score),
+            "band": band(score),
+            "claimed_score": _float(node.claimed),
+            "verified_score": _float(node.verified),
+            "groups": [group_data(child) for child in node.groups],
+            "indicators": [r.indicator.id for r in node.indicators],
+        }
+
+    def parent_of(ind: IndicatorResult) -> str | None:
+        for group in iset.walk_groups():
+            if any(i.id == ind.indicator.id for i in group.indicators):
+                return group.id
+        return None
+
+    def indicator_data(r: IndicatorResult) -> dict[str, Any]:
+        scale = iset.scales[r.indicator.scale]
+        level_name = scale.level_name(r.level) if r.level is not None else None
+        return {
+            "id": r.indicator.id,
+            "name": r.indicator.name.get(lang),
+            "short_name": r.indicator.label.get(lang),
+            "group": parent_of(r),
+            "weight": float(r.indicator.weight),
+            "scale": scale.id,
+            "claimed": r.claimed,
+            "supported": r.supported,
+            "level": r.level,
+            "level_name": _text(level_name, lang),
+            "status": r.status.value,
+            "unsupported_claim": r.unsupported_claim,
+            "target": r.target,
+            "claim_row": r.claim_row,
+            "evidence": [{"sheet": e.sheet, "row": e.row, "label": e.label} for e in r.evidence],
+            "next_level": r.next_level,
+            "next_requires": _text(r.next_requires, lang),
+        }
+
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "tool": {"name": "smartserang", "version": __version__},
+        "indicator_set": {
+            "id": iset.id,
+            "version": iset.version,
+            "title": iset.title.get(lang),
+            "legal_basis": iset.legal_basis.get(lang),
+            "path": iset.path,
+            "sha256": iset.sha256,
+        },
+        "inventory": {
+            "path": result.inventory.source,
+            "sha256": result.inventory.sha256,
+            "instansi": profile.instansi,
+            "tahun": profile.tahun,
+            "tanggal_penilaian": (
+                profile.tanggal_penilaian.isoformat() if profile.tanggal_penilaian else None
+            ),
+        },
+        "basis": basis.value,
+        "index": float(index),
+        "index_rounded": _rounded(index),
+        "band": band(index),
+        "claimed_index": float(result.claimed_index),
+        "claimed_band": band(result.claimed_index),
+        "verified_index": float(result.verified_index),
+        "verified_band": band(result.verified_index),
+        "unassessed_policy": iset.unassessed,
+        "groups": [group_data(g) for g in result.groups],
+        "indicators": [indicator_data(r) for r in result.indicators],
+        "unsupported_claims": [r.indicator.id for r in result.unsupported()],
+        "unassessed": [r.indicator.id for r in result.unassessed()],
+        "warnings": [w.to_dict() for w in result.warnings],
+    }

@@ -1,0 +1,379 @@
+"""The indicator-set format as a JSON Schema, and a small validator over YAML nodes.
+
+The schema is the single description of the format: ``smartserang schema`` prints it for
+editors, and the loader checks every set against it with :func:`validate_node`, which
+walks PyYAML's composed nodes so that each problem keeps its ``line:col``. Only the
+subset of JSON Schema used here is implemented: type, properties, required,
+additionalProperties, patternProperties, items, enum, minimum, exclusiveMinimum,
+pattern, minItems, anyOf and $ref.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+import re
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import yaml
+
+SCHEMA_ID = "https://smartserang.invalid/schema/indicator-set-1.json"
+
+_TEXT = {"$ref": "#/$defs/text"}
+
+CONDITION_OPERATORS = (
+    "equals",
+    "in",
+    "at_least",
+    "at_most",
+    "is",
+    "present",
+    "within_days",
+    "names_row_of",
+    "any_of",
+)
+
+SCHEMA: dict[str, Any] = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": SCHEMA_ID,
+    "title": "smartserang indicator set",
+    "description": "An indicator set: tree of weighted groups and indicators, scales, bands"
+    " and evidence rules. See docs/indicator-sets.md.",
+    "type": "object",
+    "required": ["id", "version", "title", "scales", "bands", "groups"],
+    "additionalProperties": False,
+    "properties": {
+        "id": {"type": "string", "pattern": "^[a-z0-9][a-z0-9-]*$", "description": "Set id"},
+        "version": {"type": "string", "description": "The set's own version (quote it)"},
+        "title": _TEXT,
+        "legal_basis": _TEXT,
+        "source": {"type": "string"},
+        "weighting": {"enum": ["absolute", "relative"]},
+        "total_weight": {"type": "number", "exclusiveMinimum": 0},
+        "unassessed": {"enum": ["minimum", "exclude"]},
+        "scales": {
+            "type": "object",
+            "patternProperties": {"^[a-z0-9_-]+$": {"$ref": "#/$defs/scale"}},
+            "additionalProperties": False,
+        },
+        "bands": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/band"}},
+        "ladders": {
+            "type": "object",
+            "patternProperties": {"^[a-z0-9_-]+$": {"$ref": "#/$defs/rule"}},
+            "additionalProperties": False,
+        },
+        "groups": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/group"}},
+    },
+    "$defs": {
+        "text": {
+            "anyOf": [
+                {"type": "string", "minLength": 1},
+                {
+                    "type": "object",
+                    "required": ["id"],
+                    "additionalProperties": False,
+                    "properties": {"id": {"type": "string"}, "en": {"type": "string"}},
+                },
+            ]
+        },
+        "scale": {
+            "type": "object",
+            "required": ["levels"],
+            "additionalProperties": False,
+            "properties": {
+                "name": _TEXT,
+                "levels": {
+                    "type": "object",
+                    "patternProperties": {"^[0-9]+$": _TEXT},
+                    "additionalProperties": False,
+                },
+            },
+        },
+        "band": {
+            "type": "object",
+            "required": ["label"],
+            "additionalProperties": False,
+            "properties": {"label": _TEXT, "min": {"type": "number"}},
+        },
+        "group": {
+            "type": "object",
+            "required": ["id", "name", "weight"],
+            "additionalProperties": False,
+            "properties": {
+                "id": {"type": "string"},
+                "name": _TEXT,
+                "short_name": _TEXT,
+                "description": _TEXT,
+                "weight": {"type": "number", "minimum": 0},
+                "scale": {"type": "string"},
+                "groups": {"type": "array", "items": {"$ref": "#/$defs/group"}},
+                "indicators": {"type": "array", "items": {"$ref": "#/$defs/indicator"}},
+            },
+        },
+        "indicator": {
+            "type": "object",
+            "required": ["id", "name", "weight"],
+            "additionalProperties": False,
+            "properties": {
+                "id": {"type": "string"},
+                "name": _TEXT,
+                "short_name": _TEXT,
+                "weight": {"type": "number", "minimum": 0},
+                "scale": {"type": "string"},
+                "question": _TEXT,
+                "criteria": {
+                    "type": "object",
+                    "patternProperties": {"^[0-9]+$": _TEXT},
+                    "additionalProperties": False,
+                },
+                "evidence": {"$ref": "#/$defs/rule"},
+                "tags": {
+                    "type": "object",
+                    "additionalProperties": {"type": "string"},
+                },
+            },
+        },
+        "rule": {
+            "type": "object",
+            "additionalProperties": False,
+            "properties": {
+                "ladder": {"type": "string", "description": "Name of a ladder template"},
+                "sheet": {"type": "string"},
+                "where": {"$ref": "#/$defs/conditions"},
+                "units_column": {"type": "string"},
+                "extra_units": {
+                    "type": "array",
+                    "items": {
+                        "type": "object",
+                        "required": ["sheet", "column"],
+                        "additionalProperties": False,
+                        "properties": {
+                            "sheet": {"type": "string"},
+                            "column": {"type": "string"},
+                            "where": {"$ref": "#/$defs/conditions"},
+                        },
+                    },
+                },
+                "steps": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/step"}},
+            },
+        },
+        "step": {
+            "type": "object",
+            "required": ["level", "requires"],
+            "additionalProperties": False,
+            "properties": {
+                "level": {"type": "integer"},
+                "requires": _TEXT,
+                "rows": {"$ref": "#/$defs/conditions"},
+                "units": {"enum": ["some", "all"]},
+            },
+        },
+        "conditions": {"type": "array", "items": {"$ref": "#/$defs/condition"}},
+        "condition": {
+            "type": "object",
+            "additionalProperties": False,
+            "properties": {
+                "column": {"type": "string"},
+                "equals": {"type": ["string", "number", "boolean"]},
+                "in": {"type": "array", "minItems": 1, "items": {"type": ["string", "number"]}},
+                "at_least": {"type": ["string", "number"]},
+                "at_most": {"type": ["string", "number"]},
+                "is": {"type": "boolean"},
+                "present": {"type": "boolean"},
+                "within_days": {"type": "integer", "minimum": 0},
+                "names_row_of": {
+                    "type": "object",
+                    "required": ["sheet", "column"],
+                    "additionalProperties": False,
+                    "properties": {
+                        "sheet": {"type": "string"},
+                        "column": {"type": "string"},
+                        "where": {"$ref": "#/$defs/conditions"},
+                    },
+                },
+                "any_of": {
+                    "type": "array",
+                    "minItems": 1,
+                    "items": {"$ref": "#/$defs/conditions"},
+                },
+            },
+        },
+    },
+}
+
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
+_STR = "tag:yaml.org,2002:str"
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+_BOOL = "tag:yaml.org,2002:bool"
+_NULL = "tag:yaml.org,2002:null"
+
+Report = Callable[[yaml.Node, str, str], None]
+"""Called with (node, message, code) for each problem found."""
+
+
+def node_type(node: yaml.Node) -> str:
+    """The JSON type a composed YAML node stands for."""
+    if isinstance(node, yaml.MappingNode):
+        return "object"
+    if isinstance(node, yaml.SequenceNode):
+        return "array"
+    return {
+        _STR: "string",
+        _INT: "integer",
+        _FLOAT: "number",
+        _BOOL: "boolean",
+        _NULL: "null",
+    }.get(node.tag, "string")
+
+
+def _type_matches(actual: str, expected: str | list[str]) -> bool:
+    wanted = [expected] if isinstance(expected, str) else expected
+    return actual in wanted or (actual == "integer" and "number" in wanted)
+
+
+def mapping_items(node: yaml.MappingNode) -> Iterator[tuple[yaml.ScalarNode, yaml.Node]]:
+    """Key/value node pairs of a mapping whose keys are scalars."""
+    for key, value in node.value:
+        if isinstance(key, yaml.ScalarNode):
+            yield key, value
+
+
+def _resolve(ref: str) -> dict[str, Any]:
+    target: Any = SCHEMA
+    for part in ref.removeprefix("#/").split("/"):
+        target = target[part]
+    result: dict[str, Any] = target
+    return result
+
+
+def validate_node(node: yaml.Node, schema: dict[str, Any], report: Report) -> None:
+    """Check ``node`` against ``schema``, calling ``report`` once per problem."""
+    if "$ref" in schema:
+        validate_node(node, _resolve(schema["$ref"]), report)
+        return
+    if "anyOf" in schema:
+        _validate_any_of(node, schema["anyOf"], report)
+        return
+    actual = node_type(node)
+    if "enum" in schema:
+        value = node.value if isinstance(node, yaml.ScalarNode) else None
+        if value not in schema["enum"]:
+            choices = ", ".join(str(v) for v in schema["enum"])
+            report(node, f"must be one of: {choices} (got {value!r})", "set.value")
+        return
+    expected = schema.get("type")
+    if expected is not None and not _type_matches(actual, expected):
+        shown = expected if isinstance(expected, str) else " or ".join(expected)
+        report(node, f"must be {_article(shown)}, got {_article(actual)}", "set.type")
+        return
+    if isinstance(node, yaml.MappingNode):
+        _validate_mapping(node, schema, report)
+    elif isinstance(node, yaml.SequenceNode):
+        if len(node.value) < schema.get("minItems", 0):
+            report(node, f"needs at least {schema['minItems']} item(s)", "set.empty")
+        for item in node.value:
+            validate_node(item, schema.get("items", {}), report)
+    elif isinstance(node, yaml.ScalarNode):
+        _validate_scalar(node, actual, schema, report)
+
+
+def _article(kind: str) -> str:
+    return f"an {kind}" if kind[0] in "aeiou" else f"a {kind}"
+
+
+def _validate_any_of(node: yaml.Node, options: list[dict[str, Any]], report: Report) -> None:
+    attempts: list[list[tuple[yaml.Node, str, str]]] = []
+    for option in options:
+        found: list[tuple[yaml.Node, str, str]] = []
+        validate_node(node, option, lambda n, m, c, found=found: found.append((n, m, c)))
+        if not found:
+            return
+        attempts.append(found)
+    # Report the alternative whose type matched (fewest top-level type errors).
+    best = min(
+        attempts, key=lambda f: (any(c == "set.type" and n is node for n, _, c in f), len(f))
+    )
+    for problem in best:
+        report(*problem)
+
+
+def _validate_scalar(
+    node: yaml.ScalarNode, actual: str, schema: dict[str, Any], report: Report
+) -> None:
+    if actual in ("integer", "number"):
+        number = yaml_number(node.value)
+        if number is None or math.isnan(number) or math.isinf(number):
+            report(node, "must be a finite number", "set.value")
+        elif "minimum" in schema and number < schema["minimum"]:
+            report(node, f"must be ≥ {schema['minimum']} (got {node.value})", "set.value")
+        elif "exclusiveMinimum" in schema and number <= schema["exclusiveMinimum"]:
+            report(node, f"must be > {schema['exclusiveMinimum']} (got {node.value})", "set.value")
+    if actual == "string":
+        if len(node.value) < schema.get("minLength", 0):
+            report(node, "must not be empty", "set.empty")
+        pattern = schema.get("pattern")
+        if pattern and not re.match(pattern, node.value):
+            report(node, f"{node.value!r} does not match {pattern}", "set.value")
+
+
+def yaml_number(text: str) -> float | None:
+    """A YAML 1.1 int or float scalar as a float (``.nan``, ``-.inf`` included)."""
+    cleaned = text.replace("_", "").strip().lower()
+    specials = {".nan": math.nan, ".inf": math.inf, "+.inf": math.inf, "-.inf": -math.inf}
+    if cleaned in specials:
+        return specials[cleaned]
+    try:
+        return float(cleaned)
+    except ValueError:
+        try:
+            return float(int(cleaned, 0))
+        except ValueError:
+            return None
+
+
+def _validate_mapping(node: yaml.MappingNode, schema: dict[str, Any], report: Report) -> None:
+    properties: dict[str, Any] = schema.get("properties", {})
+    patterns: dict[str, Any] = schema.get("patternProperties", {})
+    additional = schema.get("additionalProperties", True)
+    seen: set[str] = set()
+    for key, value in node.value:
+        if not isinstance(key, yaml.ScalarNode):
+            report(key, "keys must be plain strings", "set.type")
+            continue
+        name = str(key.value)
+        if name in seen:
+            report(key, f"duplicate key {name!r}", "set.duplicate")
+            continue
+        seen.add(name)
+        if name in properties:
+            validate_node(value, properties[name], report)
+            continue
+        matched = [s for p, s in patterns.items() if re.match(p, name)]
+        if matched:
+            validate_node(value, matched[0], report)
+        elif additional is False:
+            report(key, _unknown_key_message(name, list(properties)), "set.key")
+        elif isinstance(additional, dict):
+            validate_node(value, additional, report)
+    for required in schema.get("required", []):
+        if required not in seen:
+            report(node, f"missing required key {required!r}", "set.missing")
+
+
+def _unknown_key_message(name: str, known: list[str]) -> str:
+    message = f"unknown key {name!r}"
+    close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+    if close:
+        message += f" (did you mean {close[0]!r}?)"
+    elif known:
+        message += f"; expected one of: {', '.join(known)}"
+    return message
+
+
+def suggest(name: str, known: list[str]) -> str:
+    """`` (did you mean 'x'?)`` for the closest known name, or an empty string."""
+    close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""

@@ -1,0 +1,379 @@
+"""Scores on the official model: indicator levels, group and index scores, bands.
+
+Pure computation on model objects (no I/O, no third-party imports), exact arithmetic
+with ``Fraction`` so that a score on a band edge is classified as the regulation says.
+Rounding for display happens in one place, :func:`round_score`.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
+
+from smartserang.contract import SHEETS_BY_KEY
+from smartserang.model import Group, Indicator, IndicatorSet, Inventory, Row, Text
+from smartserang.problems import Problem, Severity, cell_location
+from smartserang.rules import EvidenceRow, RuleContext, evaluate_rule
+
+
+class Basis(enum.Enum):
+    """Which levels drive the headline index."""
+
+    CLAIMED = "claimed"
+    """The self-assessment as entered (the official method)."""
+    VERIFIED = "verified"
+    """Each claim capped by what the registers support."""
+
+
+class Status(enum.Enum):
+    """Where an indicator's level comes from."""
+
+    VERIFIED = "verified"
+    """Claimed, and checked against a register present in the workbook."""
+    UNVERIFIED = "unverified"
+    """Claimed, but no register speaks for it (absent sheet or no evidence rule)."""
+    REGISTER = "register"
+    """Not claimed: scored from the register alone."""
+    UNASSESSED = "unassessed"
+    """Neither claimed nor covered by a register: counted per the set's policy."""
+
+
+@dataclass(frozen=True)
+class IndicatorResult:
+    """One indicator's levels and evidence."""
+
+    indicator: Indicator
+    claimed: int | None
+    """The level the Penilaian sheet gives (None when it gives none)."""
+    supported: int | None
+    """The level the registers support (None when no register speaks)."""
+    level: int | None
+    """The verified level (None when unassessed)."""
+    status: Status
+    evidence: tuple[EvidenceRow, ...] = ()
+    next_requires: Text | None = None
+    """What the register still lacks for the next level."""
+    next_level: int | None = None
+    """The level ``next_requires`` is for."""
+    target: int | None = None
+    """Target level from the Penilaian sheet."""
+    claim_row: int | None = None
+    """Penilaian row of the claim."""
+
+    @property
+    def unsupported_claim(self) -> bool:
+        """True when the claim is above what a present register supports."""
+        return (
+            self.claimed is not None
+            and self.supported is not None
+            and self.claimed > self.supported
+        )
+
+    @property
+    def claimed_basis_level(self) -> int | None:
+        """The level the claimed index counts: the claim, else the register's level."""
+        return self.claimed if self.claimed is not None else self.supported
+
+
+@dataclass(frozen=True)
+class GroupResult:
+    """Scores of one group on both bases."""
+
+    group: Group
+    claimed: Fraction | None
+    verified: Fraction | None
+    groups: tuple[GroupResult, ...]
+    indicators: tuple[IndicatorResult, ...]
+
+    def score(self, basis: Basis) -> Fraction | None:
+        """The score on ``basis``."""
+        return self.claimed if basis is Basis.CLAIMED else self.verified
+
+
+@dataclass(frozen=True)
+class SetResult:
+    """The complete scoring of one inventory on one indicator set."""
+
+    indicator_set: IndicatorSet
+    inventory: Inventory
+    claimed_index: Fraction
+    verified_index: Fraction
+    groups: tuple[GroupResult, ...]
+    indicators: tuple[IndicatorResult, ...]
+    warnings: tuple[Problem, ...]
+
+    def index(self, basis: Basis) -> Fraction:
+        """The index on ``basis``."""
+        return self.claimed_index if basis is Basis.CLAIMED else self.verified_index
+
+    def unsupported(self) -> tuple[IndicatorResult, ...]:
+        """Indicators whose claim outruns the registers."""
+        return tuple(r for r in self.indicators if r.unsupported_claim)
+
+    def unassessed(self) -> tuple[IndicatorResult, ...]:
+        """Indicators with neither a claim nor a register."""
+        return tuple(r for r in self.indicators if r.status is Status.UNASSESSED)
+
+
+def round_score(value: Fraction) -> Decimal:
+    """A score as displayed and compared by thresholds: 2 decimals, half up.
+
+    The one place where scores are rounded. Bands are never taken from this value.
+    """
+    exact = Decimal(value.numerator) / Decimal(value.denominator)
+    return exact.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+def weighted_mean(pairs: Iterable[tuple[Fraction, Fraction]]) -> Fraction | None:
+    """Σ(score × weight) / Σ weight over (score, weight) pairs; None when no weight."""
+    total = Fraction(0)
+    weight_sum = Fraction(0)
+    for score, weight in pairs:
+        total += score * weight
+        weight_sum += weight
+    return total / weight_sum if weight_sum else None
+
+
+def check_claims(indicator_set: IndicatorSet, inventory: Inventory) -> list[Problem]:
+    """Errors in the Penilaian sheet that only the set can see: unknown ids, bad levels."""
+    register = inventory.register("penilaian")
+    if register is None:
+        return []
+    known = {i.id: i for i in indicator_set.indicators()}
+    problems = []
+    indicator_column = register.columns.get("indikator", 0)
+    for row in register.rows:
+        raw = row.get("indikator")
+        identifier = _indicator_id(raw)
+        where = cell_location(inventory.source, register.title, row.number, indicator_column)
+        indicator = known.get(identifier)
+        if indicator is None:
+            problems.append(
+                Problem(
+                    where,
+                    f"indicator {identifier!r} is not in set {indicator_set.id!r}"
+                    f" (ids: {_id_range(list(known))})",
+                    "inventory.indicator",
+                )
+            )
+            continue
+        scale = indicator_set.scales[indicator.scale]
+        for key in ("tingkat", "target"):
+            level = row.get(key)
+            if isinstance(level, int) and scale.level_name(level) is None:
+                problems.append(
+                    Problem(
+                        cell_location(
+                            inventory.source, register.title, row.number, register.columns[key]
+                        ),
+                        f"level {level} is outside the scale of indicator {identifier}"
+                        f" ({scale.minimum}–{scale.maximum})",
+                        "inventory.level",
+                    )
+                )
+    return problems
+
+
+def _indicator_id(raw: object) -> str:
+    return str(raw).strip() if raw is not None else ""
+
+
+def _id_range(ids: list[str]) -> str:
+    return f"{ids[0]}…{ids[-1]}" if len(ids) > 3 else ", ".join(ids)
+
+
+def _claims(inventory: Inventory) -> Mapping[str, Row]:
+    register = inventory.register("penilaian")
+    if register is None:
+        return {}
+    return {_indicator_id(row.get("indikator")): row for row in register.rows}
+
+
+def score_indicator(
+    indicator: Indicator, indicator_set: IndicatorSet, claim: Row | None, context: RuleContext
+) -> IndicatorResult:
+    """Claimed, supported and verified level of one indicator."""
+    claimed = claim.get("tingkat") if claim is not None else None
+    target = claim.get("target") if claim is not None else None
+    claimed_level = claimed if isinstance(claimed, int) else None
+    target_level = target if isinstance(target, int) else None
+    row_number = claim.number if claim is not None else None
+    finding = None
+    if indicator.evidence is not None:
+        scale = indicator_set.scales[indicator.scale]
+        finding = evaluate_rule(indicator.evidence, scale, context)
+    if finding is not None and finding.register_present:
+        assert finding.supported is not None
+        if claimed_level is not None:
+            level, status = min(claimed_level, finding.supported), Status.VERIFIED
+        else:
+            level, status = finding.supported, Status.REGISTER
+        return IndicatorResult(
+            indicator,
+            claimed_level,
+            finding.supported,
+            level,
+            status,
+            finding.evidence,
+            finding.next_requires,
+            finding.next_level,
+            target_level,
+            row_number,
+        )
+    status = Status.UNVERIFIED if claimed_level is not None else Status.UNASSESSED
+    return IndicatorResult(
+        indicator,
+        claimed_level,
+        None,
+        claimed_level,
+        status,
+        (),
+        None,
+        None,
+        target_level,
+        row_number,
+    )
+
+
+def score_inventory(indicator_set: IndicatorSet, inventory: Inventory) -> SetResult:
+    """Score ``inventory`` on ``indicator_set`` (call :func:`check_claims` first)."""
+    context = RuleContext(inventory)
+    claims = _claims(inventory)
+    results = {
+        i.id: score_indicator(i, indicator_set, claims.get(i.id), context)
+        for i in indicator_set.indicators()
+    }
+    groups = tuple(_score_group(g, indicator_set, results) for g in indicator_set.groups)
+    claimed = _mean(indicator_set, ((g.claimed, g.group.weight) for g in groups))
+    verified = _mean(indicator_set, ((g.verified, g.group.weight) for g in groups))
+    warnings = list(inventory.warnings)
+    warnings.extend(_register_warnings(indicator_set, inventory, context))
+    return SetResult(
+        indicator_set,
+        inventory,
+        claimed,
+        verified,
+        groups,
+        tuple(results.values()),
+        tuple(warnings),
+    )
+
+
+def _mean(
+    indicator_set: IndicatorSet, pairs: Iterable[tuple[Fraction | None, Fraction]]
+) -> Fraction:
+    value = weighted_mean((s, w) for s, w in pairs if s is not None)
+    if value is None:
+        # Everything excluded: the index sits at the bottom of the scale.
+        return Fraction(min(s.minimum for s in indicator_set.scales.values()))
+    return value
+
+
+def _score_group(
+    group: Group, indicator_set: IndicatorSet, results: Mapping[str, IndicatorResult]
+) -> GroupResult:
+    children = tuple(_score_group(g, indicator_set, results) for g in group.groups)
+    own = tuple(results[i.id] for i in group.indicators)
+    claimed_pairs: list[tuple[Fraction, Fraction]] = []
+    verified_pairs: list[tuple[Fraction, Fraction]] = []
+    for child in children:
+        if child.claimed is not None:
+            claimed_pairs.append((child.claimed, child.group.weight))
+        if child.verified is not None:
+            verified_pairs.append((child.verified, child.group.weight))
+    for result in own:
+        minimum = indicator_set.scales[result.indicator.scale].minimum
+        fallback = minimum if indicator_set.unassessed == "minimum" else None
+        for level, pairs in (
+            (result.claimed_basis_level, claimed_pairs),
+            (result.level, verified_pairs),
+        ):
+            value = level if level is not None else fallback
+            if value is not None:
+                pairs.append((Fraction(value), result.indicator.weight))
+    return GroupResult(
+        group, weighted_mean(claimed_pairs), weighted_mean(verified_pairs), children, own
+    )
+
+
+def _register_warnings(
+    indicator_set: IndicatorSet, inventory: Inventory, context: RuleContext
+) -> list[Problem]:
+    """Warnings about what the rules could not establish from this workbook."""
+    warnings = []
+    uses_units = any(
+        i.evidence is not None and any(s.units == "all" for s in i.evidence.steps)
+        for i in indicator_set.indicators()
+    )
+    _, total = context.unit_universe()
+    if uses_units and total is None:
+        warnings.append(
+            Problem(
+                inventory.source,
+                "neither a Perangkat Daerah sheet nor Profil 'Jumlah Perangkat Daerah':"
+                " 'all work units' can only be shown by 'semua'",
+                "inventory.units",
+                Severity.WARNING,
+            )
+        )
+    uses_dates = any(
+        c.op == "within_days"
+        for i in indicator_set.indicators()
+        if i.evidence is not None
+        for s in i.evidence.steps
+        for c in s.rows
+    )
+    if uses_dates and context.reference_date is None:
+        warnings.append(
+            Problem(
+                inventory.source,
+                "Profil gives neither 'Tanggal Penilaian' nor 'Tahun':"
+                " reviews cannot be dated, so no level that needs a recent review is supported",
+                "inventory.date",
+                Severity.WARNING,
+            )
+        )
+    known_units, _ = context.unit_universe()
+    if known_units:
+        warnings.extend(_unknown_unit_names(inventory, known_units))
+    return warnings
+
+
+def _unknown_unit_names(inventory: Inventory, known: Mapping[str, int]) -> list[Problem]:
+    from smartserang.contract import ALL_UNITS_ALIASES, normalise_token
+
+    problems = []
+    for sheet, column in (
+        ("fasilitas", "perangkat_daerah_pengguna"),
+        ("aplikasi", "perangkat_daerah"),
+    ):
+        register = inventory.register(sheet)
+        if register is None or column not in register.columns:
+            continue
+        for row in register.rows:
+            value = row.get(column)
+            names = value if isinstance(value, tuple) else (value,) if value else ()
+            unknown = [
+                str(n)
+                for n in names
+                if normalise_token(str(n)) not in known
+                and normalise_token(str(n)) not in ALL_UNITS_ALIASES
+            ]
+            if unknown:
+                header = SHEETS_BY_KEY[sheet].column(column)
+                assert header is not None
+                problems.append(
+                    Problem(
+                        cell_location(
+                            inventory.source, register.title, row.number, register.columns[column]
+                        ),
+                        f"{header.name} names {', '.join(repr(u) for u in unknown)},"
+                        " not found in the Perangkat Daerah sheet (ignored when counting units)",
+                        "inventory.unit",
+                        Severity.WARNING,
+                    )
+                )
+    return problems

@@ -1,0 +1,185 @@
+"""The command line, run through its installed entry point as a user runs it."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+import pytest
+from builders import write_workbook
+
+from smartserang.indicators import load_indicator_set, resolve_set
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+
+def smartserang(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """Run the installed ``smartserang`` command."""
+    command = shutil.which("smartserang", path=str(Path(sys.executable).parent))
+    assert command is not None, "smartserang is not installed in this environment"
+    return subprocess.run(
+        [command, *map(str, args)],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=cwd,
+        env={"PATH": str(Path(sys.executable).parent), "COLUMNS": "120", "NO_COLOR": "1"},
+    )
+
+
+def penilaian(levels: dict[str, int]) -> list[list[Any]]:
+    """A Penilaian sheet's rows."""
+    return [["Indikator", "Tingkat"], *[[int(k), v] for k, v in levels.items()]]
+
+
+def test_penilaian_only_gives_the_flat_formula_and_its_predikat(tmp_path: Path) -> None:
+    """Only a Penilaian sheet: claimed_index = Σ level × weight / 100 and its unrounded predikat."""
+    spbe = load_indicator_set("spbe-2020")
+    levels = {i.id: 1 + (int(i.id) * 3) % 5 for i in spbe.indicators()}
+    book = write_workbook(tmp_path / "p.xlsx", {"Penilaian": penilaian(levels)})
+    run = smartserang("score", book, "--format", "json")
+    assert run.returncode == 0, run.stderr
+    data = json.loads(run.stdout)
+    expected = sum((levels[i.id] * i.weight for i in spbe.indicators()), Fraction(0)) / 100
+    assert data["claimed_index"] == pytest.approx(float(expected), abs=1e-12)
+    assert data["claimed_band"] == spbe.band_for(expected).label.id
+    assert data["schema_version"] == "1.0"
+    assert data["indicator_set"]["id"] == "spbe-2020"
+    assert data["basis"] == "verified"
+    assert len(data["indicators"]) == 47
+
+
+def test_unsupported_procurement_claim_names_its_row(tmp_path: Path) -> None:
+    """Claim 5 on indicator 35 with one active procurement app at transaksi: supported 3."""
+    book = write_workbook(
+        tmp_path / "w.xlsx",
+        {
+            "Penilaian": penilaian({"35": 5}),
+            "Aplikasi": [
+                ["Nama Aplikasi", "Layanan SPBE", "Tingkat Layanan", "Status"],
+                ["SPSE Kota", "pengadaan", "transaksi", "aktif"],
+                ["e-Katalog Lama", "pengadaan", "kolaborasi", "tidak aktif"],
+            ],
+        },
+    )
+    run = smartserang("score", book, "--format", "json")
+    assert run.returncode == 0, run.stderr
+    ind = next(i for i in json.loads(run.stdout)["indicators"] if i["id"] == "35")
+    assert (ind["claimed"], ind["supported"], ind["level"]) == (5, 3, 3)
+    assert ind["unsupported_claim"] is True
+    assert ind["evidence"] == [{"sheet": "Aplikasi", "row": 2, "label": "SPSE Kota"}]
+    assert ind["next_level"] == 4
+
+
+def test_bad_cells_exit_2_with_every_location(tmp_path: Path) -> None:
+    """Tingkat 7 in B9 plus two other bad cells: exit 2, all three located, no traceback."""
+    rows = penilaian({str(n): 2 for n in range(1, 8)})
+    rows.append([8, 7])  # row 9
+    book = write_workbook(
+        tmp_path / "bad.xlsx",
+        {
+            "Penilaian": rows,
+            "Aplikasi": [
+                ["Nama Aplikasi", "Tingkat Layanan", "Status"],
+                ["SIMPEG", "transaksional", "aktif"],
+                ["SRIKANDI", "interaksi", "hidup"],
+            ],
+        },
+    )
+    run = smartserang("score", book)
+    assert run.returncode == 2
+    assert f"{book}:Penilaian!B9:" in run.stderr
+    assert f"{book}:Aplikasi!B2:" in run.stderr
+    assert f"{book}:Aplikasi!C3:" in run.stderr
+    assert "Traceback" not in run.stderr
+    assert run.stdout == ""
+
+
+def test_misspelt_set_key_exits_2_with_a_suggestion(tmp_path: Path) -> None:
+    """A set YAML with 'wieght:' gives file:line:col and suggests 'weight'."""
+    source, _ = resolve_set("spbe-2020")
+    text = source.read_text(encoding="utf-8")
+    broken = tmp_path / "mine.yaml"
+    broken.write_text(text.replace("\n    weight:", "\n    wieght:", 1), encoding="utf-8")
+    book = write_workbook(tmp_path / "p.xlsx", {"Penilaian": penilaian({"1": 1})})
+    run = smartserang("score", book, "--set", broken)
+    assert run.returncode == 2
+    assert "(did you mean 'weight'?)" in run.stderr
+    first = run.stderr.splitlines()[0]
+    location = first.split(": ", 1)[0]
+    assert location.startswith(f"{broken}:")
+    assert all(part.isdigit() for part in location.removeprefix(f"{broken}:").split(":"))
+    assert "Traceback" not in run.stderr
+
+
+def test_missing_workbook_exits_2(tmp_path: Path) -> None:
+    """A workbook that does not exist is a located error, not a traceback."""
+    run = smartserang("score", tmp_path / "nope.xlsx")
+    assert run.returncode == 2
+    assert "nope.xlsx" in run.stderr
+    assert "Traceback" not in run.stderr
+
+
+def test_output_file_is_written_and_input_untouched(tmp_path: Path) -> None:
+    """--output writes the JSON to a file; the workbook's bytes do not change."""
+    book = write_workbook(tmp_path / "p.xlsx", {"Penilaian": penilaian({"1": 3})})
+    before = book.read_bytes()
+    target = tmp_path / "out.json"
+    run = smartserang("score", book, "--format", "json", "--output", target)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout == ""
+    assert json.loads(target.read_text(encoding="utf-8"))["indicators"][0]["claimed"] == 3
+    assert book.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_example_scores_in_both_languages() -> None:
+    """The shipped example prints a summary with the predikat, in Indonesian and English."""
+    example = EXAMPLES / "kota-sukamaju.xlsx"
+    run = smartserang("score", example)
+    assert run.returncode == 0, run.stderr
+    assert "Predikat" in run.stdout
+    assert "Kota Sukamaju" in run.stdout
+    assert "," in run.stdout.split("Indeks klaim")[1].splitlines()[0]  # decimal comma
+    english = smartserang("score", example, "--lang", "en")
+    assert "Claimed index" in english.stdout
+
+
+def test_broken_example_exits_2() -> None:
+    """The deliberately broken example shows located errors."""
+    run = smartserang("score", EXAMPLES / "rusak.xlsx")
+    assert run.returncode == 2
+    assert "rusak.xlsx:Penilaian!B9:" in run.stderr
+    assert "Traceback" not in run.stderr
+
+
+@pytest.mark.parametrize("command", ["score", "sets", "schema"])
+def test_every_command_has_help(command: str) -> None:
+    """Each command documents itself."""
+    run = smartserang(command, "--help")
+    assert run.returncode == 0
+    assert len(run.stdout.strip().splitlines()) > 2
+
+
+def test_sets_and_schema_commands() -> None:
+    """'sets' lists spbe-2020; 'schema' prints a JSON Schema."""
+    assert "spbe-2020" in smartserang("sets").stdout
+    schema = json.loads(smartserang("schema").stdout)
+    assert schema["$schema"].startswith("https://json-schema.org/")
+
+
+def test_python_dash_m_runs() -> None:
+    """``python -m smartserang --version`` works."""
+    run = subprocess.run(
+        [sys.executable, "-m", "smartserang", "--version"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 0
+    assert run.stdout.startswith("smartserang ")

@@ -11,9 +11,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from builders import write_workbook
 
 from smartserang.indicators import load_indicator_set, resolve_set
+
+from builders import write_workbook
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 import json
 
 import pytest
-from builders import yaml_set
 
 from smartserang.indicators import list_shipped_sets, load_indicator_set, resolve_set
 from smartserang.problems import InputError
 from smartserang.schema import SCHEMA
+
+from builders import yaml_set
 
 BASE = """\
 id: t
@@ -85,7 +86,8 @@ def test_base_set_loads() -> None:
             "  - {label: hi}\n  - {min: 2, label: lo}",
             [
                 "set.yaml:7:5: only the last (lowest) band may omit 'min' [set.band]",
-                "set.yaml:8:5: the last band must omit 'min' (it takes every lower score) [set.band]",
+                "set.yaml:8:5: the last band must omit 'min' (it takes every lower score)"
+                " [set.band]",
             ],
         ),
         (

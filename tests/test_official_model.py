@@ -9,10 +9,11 @@ from fractions import Fraction
 from pathlib import Path
 
 import pytest
-from builders import claims, inventory, spbe_set
 
 from smartserang.model import IndicatorSet
 from smartserang.scoring import round_score, score_inventory, weighted_mean
+
+from builders import claims, inventory, spbe_set
 
 RESULTS = Path(__file__).parent / "data" / "spbe-results-2023.csv"
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 from fractions import Fraction
 
 import pytest
-from builders import claims, inventory, yaml_set
 
 from smartserang.model import Profile
 from smartserang.scoring import Status, check_claims, round_score, score_inventory, weighted_mean
+
+from builders import claims, inventory, yaml_set
 
 MINI = """
 id: mini
@@ -48,7 +49,9 @@ groups:
               rows: [{{column: status, equals: aktif}}]
             - level: 3
               requires: transaksi
-              rows: [{{column: status, equals: aktif}}, {{column: tingkat_layanan, at_least: transaksi}}]
+              rows:
+                - {{column: status, equals: aktif}}
+                - {{column: tingkat_layanan, at_least: transaksi}}
 """
 
 

@@ -108,7 +108,8 @@ def score(
     basis: Annotated[
         BasisOption,
         typer.Option(
-            help="Which index drives 'index' and 'band': verified (claims capped by the registers) or claimed (the self-assessment as entered)."
+            help="Which index drives 'index' and 'band': verified (claims capped by the"
+            " registers) or claimed (the self-assessment as entered)."
         ),
     ] = BasisOption.verified,
     lang: Annotated[
@@ -119,7 +120,7 @@ def score(
         typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout."),
     ] = None,
 ) -> None:
-    """Score an inventory workbook: index and predikat, per group and indicator, each claim checked."""
+    """Score an inventory workbook: index, predikat, groups, indicators, each claim checked."""
     from smartserang.indicators import load_indicator_set
     from smartserang.inventory import read_inventory
     from smartserang.scoring import Basis, check_claims, score_inventory

@@ -347,7 +347,7 @@ SHEETS: tuple[Sheet, ...] = (
                 "Jumlah Perangkat Daerah",
                 "Work Units",
                 _T.INTEGER,
-                description="Penyebut 'semua perangkat daerah' bila sheet Perangkat Daerah tidak ada",
+                description="Penyebut 'semua perangkat daerah' tanpa sheet Perangkat Daerah",
             ),
         ),
         labels=True,

@@ -379,7 +379,8 @@ class _Builder:
                 if scale_obj is not None and scale_obj.level_name(level) is None:
                     self.report(
                         key,
-                        f"level {level} is outside scale {scale!r} ({scale_obj.minimum}–{scale_obj.maximum})",
+                        f"level {level} is outside scale {scale!r}"
+                        f" ({scale_obj.minimum}–{scale_obj.maximum})",
                         "set.level",
                     )
                 criteria[level] = self.text(value)
@@ -416,7 +417,8 @@ class _Builder:
         if top != total:
             self.report(
                 groups_node,
-                f"top-level group weights add up to {_num(top)}, not the declared total_weight {_num(total)}",
+                f"top-level group weights add up to {_num(top)},"
+                f" not the declared total_weight {_num(total)}",
                 "set.weight",
             )
         for group_node, group in zip(self.items(groups_node), groups, strict=True):
@@ -426,14 +428,15 @@ class _Builder:
         self, node: yaml.Node, group: Group, total: Fraction, weighting: str
     ) -> None:
         assert isinstance(node, yaml.MappingNode)
-        children = [*group.groups, *group.indicators]
+        children: list[Group | Indicator] = [*group.groups, *group.indicators]
         found = sum((c.weight for c in children), Fraction(0))
         expected = group.weight if weighting == "absolute" else total
         if found != expected:
             basis = f"group {group.id!r}'s weight" if weighting == "absolute" else "total_weight"
             self.report(
                 self.get(node, "weight") or node,
-                f"weights inside group {group.id!r} add up to {_num(found)}, not {basis} {_num(expected)}",
+                f"weights inside group {group.id!r} add up to {_num(found)},"
+                f" not {basis} {_num(expected)}",
                 "set.weight",
             )
         if found == 0:
@@ -509,7 +512,8 @@ class _Builder:
             if not scale.minimum < level <= scale.maximum:
                 self.report(
                     level_node,
-                    f"step level {level} must be above the scale minimum {scale.minimum} and at most {scale.maximum}",
+                    f"step level {level} must be above the scale minimum {scale.minimum}"
+                    f" and at most {scale.maximum}",
                     "set.level",
                 )
             elif level <= last:
@@ -531,7 +535,8 @@ class _Builder:
     def _unit_source(self, node: yaml.Node) -> UnitSource | None:
         assert isinstance(node, yaml.MappingNode)
         sheet_node, column_node = self.get(node, "sheet"), self.get(node, "column")
-        assert sheet_node is not None and column_node is not None
+        assert sheet_node is not None
+        assert column_node is not None
         sheet = self._sheet(sheet_node)
         if sheet is None:
             return None
@@ -608,7 +613,8 @@ class _Builder:
         if op == "names_row_of":
             assert isinstance(node, yaml.MappingNode)
             sheet_node, column_node = self.get(node, "sheet"), self.get(node, "column")
-            assert sheet_node is not None and column_node is not None
+            assert sheet_node is not None
+            assert column_node is not None
             sheet = self._sheet(sheet_node)
             if sheet is None:
                 return _INVALID

@@ -288,7 +288,13 @@ def _validate_any_of(node: yaml.Node, options: list[dict[str, Any]], report: Rep
     attempts: list[list[tuple[yaml.Node, str, str]]] = []
     for option in options:
         found: list[tuple[yaml.Node, str, str]] = []
-        validate_node(node, option, lambda n, m, c, found=found: found.append((n, m, c)))
+
+        def collect(
+            n: yaml.Node, m: str, c: str, found: list[tuple[yaml.Node, str, str]] = found
+        ) -> None:
+            found.append((n, m, c))
+
+        validate_node(node, option, collect)
         if not found:
             return
         attempts.append(found)

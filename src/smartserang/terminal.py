@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from fractions import Fraction
 
 from rich import box
@@ -19,86 +20,17 @@ def _score(value: Fraction | None, lang: str) -> str:
 
 def render_summary(result: SetResult, basis: Basis, lang: str) -> RenderableType:
     """Index, groups, unsupported claims and unassessed indicators as rich renderables."""
-    iset = result.indicator_set
-    profile = result.inventory.profile
-    parts: list[RenderableType] = []
-    title = RichText()
-    title.append(profile.instansi or result.inventory.source, style="bold")
-    if profile.tahun:
-        title.append(f" · {message('year', lang)} {profile.tahun}")
-    title.append(f"\n{message('set', lang)}: {iset.title.get(lang)} (v{iset.version})")
-    parts.append(title)
-
-    index_table = Table(box=box.SIMPLE_HEAD, show_edge=False)
-    index_table.add_column("")
-    index_table.add_column("Indeks" if lang == "id" else "Index", justify="right")
-    index_table.add_column(message("predikat", lang))
-    for key, value, this_basis in (
-        ("index_claimed", result.claimed_index, Basis.CLAIMED),
-        ("index_verified", result.verified_index, Basis.VERIFIED),
-    ):
-        style = "bold" if this_basis is basis else ""
-        index_table.add_row(
-            message(key, lang),
-            _score(value, lang),
-            iset.band_for(value).label.get(lang),
-            style=style,
-        )
-    parts.append(index_table)
-    parts.append(RichText(""))
-
-    groups = Table(box=box.SIMPLE_HEAD, show_edge=False)
-    groups.add_column(message("group", lang))
-    groups.add_column(message("weight", lang), justify="right")
-    groups.add_column(message("claimed", lang), justify="right")
-    groups.add_column(message("verified", lang), justify="right")
-    groups.add_column(message("predikat", lang))
-
-    def add(node: GroupResult, depth: int) -> None:
-        score = node.score(basis)
-        groups.add_row(
-            "  " * depth + f"{node.group.id} {node.group.name.get(lang)}",
-            format_decimal(round_score(node.group.weight), lang),
-            _score(node.claimed, lang),
-            _score(node.verified, lang),
-            iset.band_for(score).label.get(lang) if score is not None else "–",
-            style="bold" if depth == 0 else "",
-        )
-        for child in node.groups:
-            add(child, depth + 1)
-
-    for node in result.groups:
-        add(node, 0)
-    parts.append(groups)
-
-    unsupported = result.unsupported()
-    parts.append(RichText("\n" + message("unsupported_title", lang), style="bold"))
-    if unsupported:
-        table = Table(box=box.SIMPLE_HEAD, show_edge=False)
-        table.add_column(message("indicator", lang))
-        table.add_column(message("claimed", lang), justify="right")
-        table.add_column(message("supported", lang), justify="right")
-        table.add_column(message("evidence", lang))
-        for r in unsupported:
-            row_word = message("row", lang)
-            rows = "; ".join(f"{e.sheet} {row_word} {e.row}: {e.label}" for e in r.evidence[:3])
-            if len(r.evidence) > 3:
-                rows += f"; +{len(r.evidence) - 3}"
-            needs = ""
-            if r.next_requires is not None and r.next_level is not None:
-                needs = f"\n{message('next_needs', lang, level=r.next_level)}: {r.next_requires.get(lang)}"
-            table.add_row(
-                f"{r.indicator.id} {r.indicator.label.get(lang)}",
-                str(r.claimed),
-                str(r.supported),
-                (rows or message("no_rows", lang)) + needs,
-            )
-        parts.append(table)
-    else:
-        parts.append(RichText(message("none_unsupported", lang)))
-
+    parts: list[RenderableType] = [
+        _heading(result, lang),
+        _index_table(result, basis, lang),
+        RichText(""),
+        _group_table(result, basis, lang),
+        RichText("\n" + message("unsupported_title", lang), style="bold"),
+        _unsupported(result, lang),
+    ]
     unassessed = result.unassessed()
     if unassessed:
+        iset = result.indicator_set
         minimum = min(s.minimum for s in iset.scales.values())
         policy = (
             message("unassessed_minimum", lang, level=minimum)
@@ -114,16 +46,93 @@ def render_summary(result: SetResult, basis: Basis, lang: str) -> RenderableType
     return Group(*parts)
 
 
+def _heading(result: SetResult, lang: str) -> RichText:
+    iset = result.indicator_set
+    profile = result.inventory.profile
+    title = RichText()
+    title.append(profile.instansi or result.inventory.source, style="bold")
+    if profile.tahun:
+        title.append(f" · {message('year', lang)} {profile.tahun}")
+    title.append(f"\n{message('set', lang)}: {iset.title.get(lang)} (v{iset.version})")
+    return title
+
+
+def _index_table(result: SetResult, basis: Basis, lang: str) -> Table:
+    iset = result.indicator_set
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False)
+    table.add_column("")
+    table.add_column("Indeks" if lang == "id" else "Index", justify="right")
+    table.add_column(message("predikat", lang))
+    for key, value, this_basis in (
+        ("index_claimed", result.claimed_index, Basis.CLAIMED),
+        ("index_verified", result.verified_index, Basis.VERIFIED),
+    ):
+        table.add_row(
+            message(key, lang),
+            _score(value, lang),
+            iset.band_for(value).label.get(lang),
+            style="bold" if this_basis is basis else "",
+        )
+    return table
+
+
+def _group_table(result: SetResult, basis: Basis, lang: str) -> Table:
+    iset = result.indicator_set
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False)
+    table.add_column(message("group", lang))
+    table.add_column(message("weight", lang), justify="right")
+    table.add_column(message("claimed", lang), justify="right")
+    table.add_column(message("verified", lang), justify="right")
+    table.add_column(message("predikat", lang))
+
+    def add(node: GroupResult, depth: int) -> None:
+        score = node.score(basis)
+        table.add_row(
+            "  " * depth + f"{node.group.id} {node.group.name.get(lang)}",
+            format_decimal(round_score(node.group.weight), lang),
+            _score(node.claimed, lang),
+            _score(node.verified, lang),
+            iset.band_for(score).label.get(lang) if score is not None else "–",
+            style="bold" if depth == 0 else "",
+        )
+        for child in node.groups:
+            add(child, depth + 1)
+
+    for node in result.groups:
+        add(node, 0)
+    return table
+
+
+def _unsupported(result: SetResult, lang: str) -> RenderableType:
+    unsupported = result.unsupported()
+    if not unsupported:
+        return RichText(message("none_unsupported", lang))
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False)
+    table.add_column(message("indicator", lang))
+    table.add_column(message("claimed", lang), justify="right")
+    table.add_column(message("supported", lang), justify="right")
+    table.add_column(message("evidence", lang))
+    row_word = message("row", lang)
+    for r in unsupported:
+        rows = "; ".join(f"{e.sheet} {row_word} {e.row}: {e.label}" for e in r.evidence[:3])
+        if len(r.evidence) > 3:
+            rows += f"; +{len(r.evidence) - 3}"
+        needs = ""
+        if r.next_requires is not None and r.next_level is not None:
+            label = message("next_needs", lang, level=r.next_level)
+            needs = f"\n{label}: {r.next_requires.get(lang)}"
+        table.add_row(
+            f"{r.indicator.id} {r.indicator.label.get(lang)}",
+            str(r.claimed),
+            str(r.supported),
+            (rows or message("no_rows", lang)) + needs,
+        )
+    return table
+
+
 def summary_text(result: SetResult, basis: Basis, lang: str, width: int = 100) -> str:
     """The summary as plain text (for ``--output`` with the text format)."""
-    console = Console(width=width, color_system=None, record=True, file=_Null())
+    console = Console(width=width, color_system=None, file=io.StringIO())
+    console.begin_capture()
     console.print(render_summary(result, basis, lang))
-    return console.export_text()
-
-
-class _Null:
-    def write(self, _text: str) -> int:
-        return 0
-
-    def flush(self) -> None:
-        pass
+    return console.end_capture()

@@ -176,7 +176,26 @@ def test_unknown_set_name_suggests_the_closest() -> None:
     assert "did you mean 'spbe-2020'?" in str(caught.value)
 
 
-def test_schema_is_valid_json_schema_shape() -> None:
-    """The printed schema round-trips through JSON and names every top-level key."""
+def test_schema_is_a_valid_json_schema_that_accepts_the_shipped_sets() -> None:
+    """Editors get a valid Draft 2020-12 schema, and the shipped sets pass it as JSON."""
+    import jsonschema
+    import yaml
+
     data = json.loads(json.dumps(SCHEMA))
-    assert set(data["properties"]) >= {"id", "version", "groups", "bands", "scales", "ladders"}
+    jsonschema.Draft202012Validator.check_schema(data)
+    validator = jsonschema.Draft202012Validator(data)
+    for info in list_shipped_sets():
+        document = yaml.load(info.path.read_bytes(), Loader=yaml.CSafeLoader)
+        as_json = json.loads(json.dumps(document))  # level keys become strings, as in JSON
+        errors = [e.message for e in validator.iter_errors(as_json)]
+        assert errors == [], info.id
+
+
+def test_schema_rejects_what_the_loader_rejects() -> None:
+    """A misspelt key fails the JSON Schema too, so editors flag it while typing."""
+    import jsonschema
+    import yaml
+
+    document = json.loads(json.dumps(yaml.safe_load(BASE.replace("weight: 60}", "wieght: 60}"))))
+    validator = jsonschema.Draft202012Validator(json.loads(json.dumps(SCHEMA)))
+    assert any("wieght" in e.message for e in validator.iter_errors(document))

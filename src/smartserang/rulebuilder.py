@@ -1,0 +1,270 @@
+"""Building evidence rules from YAML, checked against the workbook contract.
+
+A rule may only name sheets, columns and vocabulary values the contract knows; each
+unknown name is a located problem with the closest known name suggested. Vocabulary
+values are stored in canonical form (ordinal ones as ranks) so evaluation compares
+like with like.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import yaml
+
+from smartserang.contract import SHEETS_BY_KEY, VOCABULARIES, Column, ColumnType, normalise_token
+from smartserang.model import Condition, EvidenceRule, RowReference, Scale, Step, UnitSource
+from smartserang.schema import CONDITION_OPERATORS, mapping_items, suggest
+from smartserang.yamlnodes import NodeReader
+
+_INVALID = object()
+"""Returned for an operand already reported as a problem."""
+
+
+class RuleBuilder:
+    """Turns ``evidence:`` mappings into :class:`EvidenceRule` objects."""
+
+    def __init__(self, nodes: NodeReader, ladders: dict[str, yaml.MappingNode]) -> None:
+        self.nodes = nodes
+        self.ladders = ladders
+
+    def rule(self, node: yaml.MappingNode, scale: Scale) -> EvidenceRule | None:
+        """The evidence rule of one indicator (its ladder template applied), or None."""
+        fields: dict[str, yaml.Node] = {str(k.value): v for k, v in mapping_items(node)}
+        where_nodes: list[yaml.Node] = []
+        template = None
+        ladder_node = fields.pop("ladder", None)
+        if ladder_node is not None:
+            template = str(ladder_node.value)
+            ladder = self.ladders.get(template)
+            if ladder is None:
+                known = list(self.ladders)
+                self.nodes.report(
+                    ladder_node,
+                    f"unknown ladder {template!r}{suggest(template, known)}",
+                    "set.ladder",
+                )
+                return None
+            base = {str(k.value): v for k, v in mapping_items(ladder)}
+            where_nodes.extend(self.nodes.items(base.pop("where", None)))
+            base.update(fields)
+            fields = base
+        where_nodes.extend(self.nodes.items(fields.get("where")))
+        sheet_node = fields.get("sheet")
+        steps_node = fields.get("steps")
+        if sheet_node is None or steps_node is None:
+            missing = "sheet" if sheet_node is None else "steps"
+            self.nodes.report(
+                node,
+                f"evidence rule needs {missing!r} (directly or from its ladder)",
+                "set.missing",
+            )
+            return None
+        sheet = self._sheet(sheet_node)
+        if sheet is None:
+            return None
+        where = self._conditions(where_nodes, sheet)
+        units_column = None
+        units_node = fields.get("units_column")
+        if units_node is not None:
+            column = self._column(units_node, sheet)
+            units_column = column.key if column else None
+        extra = tuple(self._unit_source(n) for n in self.nodes.items(fields.get("extra_units")))
+        steps = self._steps(steps_node, sheet, scale, units_column is not None)
+        return EvidenceRule(
+            sheet=sheet,
+            where=where,
+            steps=steps,
+            extra_units=tuple(e for e in extra if e is not None),
+            units_column=units_column,
+            template=template,
+        )
+
+    def _steps(
+        self, node: yaml.Node, sheet: str, scale: Scale, has_units: bool
+    ) -> tuple[Step, ...]:
+        steps: list[Step] = []
+        last = scale.minimum
+        for item in self.nodes.items(node):
+            assert isinstance(item, yaml.MappingNode)
+            level_node = self.nodes.get(item, "level")
+            assert level_node is not None
+            level = int(level_node.value)
+            if not scale.minimum < level <= scale.maximum:
+                self.nodes.report(
+                    level_node,
+                    f"step level {level} must be above the scale minimum {scale.minimum}"
+                    f" and at most {scale.maximum}",
+                    "set.level",
+                )
+            elif level <= last:
+                self.nodes.report(
+                    level_node, "step levels must ascend without repeats", "set.level"
+                )
+            last = max(last, level)
+            units_node = self.nodes.get(item, "units")
+            if units_node is not None and not has_units:
+                self.nodes.report(
+                    units_node, "'units' needs 'units_column' on the rule", "set.rule"
+                )
+            steps.append(
+                Step(
+                    level=level,
+                    requires=self.nodes.text(self.nodes.get(item, "requires")),
+                    rows=self._conditions(self.nodes.items(self.nodes.get(item, "rows")), sheet),
+                    units=str(units_node.value) if units_node is not None else None,
+                )
+            )
+        return tuple(steps)
+
+    def _unit_source(self, node: yaml.Node) -> UnitSource | None:
+        assert isinstance(node, yaml.MappingNode)
+        sheet_node, column_node = self.nodes.get(node, "sheet"), self.nodes.get(node, "column")
+        assert sheet_node is not None
+        assert column_node is not None
+        sheet = self._sheet(sheet_node)
+        if sheet is None:
+            return None
+        column = self._column(column_node, sheet)
+        where = self._conditions(self.nodes.items(self.nodes.get(node, "where")), sheet)
+        return UnitSource(sheet, column.key, where) if column else None
+
+    def _sheet(self, node: yaml.Node) -> str | None:
+        name = str(node.value)
+        key = name.strip().casefold().replace(" ", "_")
+        if key not in SHEETS_BY_KEY:
+            self.nodes.report(
+                node, f"unknown sheet {name!r}{suggest(key, list(SHEETS_BY_KEY))}", "set.rule.sheet"
+            )
+            return None
+        return key
+
+    def _column(self, node: yaml.Node, sheet: str) -> Column | None:
+        name = str(node.value)
+        spec = SHEETS_BY_KEY[sheet]
+        column = spec.column(name)
+        if column is None:
+            known = [c.key for c in spec.columns]
+            self.nodes.report(
+                node,
+                f"sheet {sheet!r} has no column {name!r}{suggest(name, known)}",
+                "set.rule.column",
+            )
+        return column
+
+    def _conditions(self, nodes: list[yaml.Node], sheet: str) -> tuple[Condition, ...]:
+        result = []
+        for node in nodes:
+            condition = self._condition(node, sheet)
+            if condition is not None:
+                result.append(condition)
+        return tuple(result)
+
+    def _condition(self, node: yaml.Node, sheet: str) -> Condition | None:
+        assert isinstance(node, yaml.MappingNode)
+        fields = {str(k.value): v for k, v in mapping_items(node)}
+        operators = [op for op in CONDITION_OPERATORS if op in fields]
+        if len(operators) != 1:
+            self.nodes.report(
+                node,
+                f"a condition takes exactly one of: {', '.join(CONDITION_OPERATORS)}"
+                f" (found {len(operators)})",
+                "set.rule",
+            )
+            return None
+        op = operators[0]
+        operand = fields[op]
+        if op == "any_of":
+            if "column" in fields:
+                self.nodes.report(fields["column"], "'any_of' takes no 'column'", "set.rule")
+            alternatives = tuple(
+                self._conditions(self.nodes.items(alt), sheet) for alt in self.nodes.items(operand)
+            )
+            return Condition("any_of", alternatives=alternatives)
+        column_node = fields.get("column")
+        if column_node is None:
+            self.nodes.report(node, f"condition {op!r} needs a 'column'", "set.missing")
+            return None
+        column = self._column(column_node, sheet)
+        if column is None:
+            return None
+        value = self._operand(op, operand, column)
+        if value is _INVALID:
+            return None
+        return Condition(op, column.key, value)
+
+    def _operand(self, op: str, node: yaml.Node, column: Column) -> object:
+        kind = column.type
+        if op == "names_row_of":
+            assert isinstance(node, yaml.MappingNode)
+            sheet_node, column_node = self.nodes.get(node, "sheet"), self.nodes.get(node, "column")
+            assert sheet_node is not None
+            assert column_node is not None
+            sheet = self._sheet(sheet_node)
+            if sheet is None:
+                return _INVALID
+            target = self._column(column_node, sheet)
+            if target is None:
+                return _INVALID
+            where = self._conditions(self.nodes.items(self.nodes.get(node, "where")), sheet)
+            return RowReference(sheet, target.key, where)
+        if op in ("is",) and kind is not ColumnType.BOOLEAN:
+            return self._mismatch(node, op, column, "a yes/no column")
+        if op == "within_days" and kind is not ColumnType.DATE:
+            return self._mismatch(node, op, column, "a date column")
+        if op in ("is", "present"):
+            return node.value == "true"
+        if op == "within_days":
+            return int(node.value)
+        if op == "in":
+            values = [self._value(item, column, ordered=False) for item in self.nodes.items(node)]
+            return _INVALID if _INVALID in values else tuple(values)
+        if op in ("at_least", "at_most"):
+            return self._value(node, column, ordered=True)
+        return self._value(node, column, ordered=False)
+
+    def _mismatch(self, node: yaml.Node, op: str, column: Column, needs: str) -> object:
+        self.nodes.report(
+            node, f"{op!r} needs {needs}; {column.key!r} is {column.type.value}", "set.rule"
+        )
+        return _INVALID
+
+    def _value(self, node: yaml.Node, column: Column, *, ordered: bool) -> object:
+        raw = str(node.value)
+        if column.vocabulary is not None:
+            vocab = VOCABULARIES[column.vocabulary]
+            term = vocab.lookup(raw)
+            if ordered and not vocab.ordinal:
+                self.nodes.report(
+                    node, f"{column.key!r} is not ordered; use 'equals' or 'in'", "set.rule"
+                )
+                return _INVALID
+            if term is None:
+                if vocab.open:
+                    return normalise_token(raw)
+                known = list(vocab.values())
+                self.nodes.report(
+                    node,
+                    f"{raw!r} is not a value of {column.key!r}{suggest(raw, known)};"
+                    f" accepted: {', '.join(known)}",
+                    "set.rule.value",
+                )
+                return _INVALID
+            return Fraction(term.rank or 0) if vocab.ordinal else term.value
+        if column.type in (ColumnType.INTEGER, ColumnType.NUMBER, ColumnType.LEVEL):
+            try:
+                return Fraction(raw)
+            except ValueError:
+                self.nodes.report(
+                    node, f"{column.key!r} holds numbers; {raw!r} is not one", "set.rule.value"
+                )
+                return _INVALID
+        if ordered:
+            self.nodes.report(
+                node, f"{column.key!r} is not ordered; use 'equals' or 'in'", "set.rule"
+            )
+            return _INVALID
+        return normalise_token(raw) if column.type is ColumnType.TEXT else raw
+
+
+_INVALID = object()

@@ -3,8 +3,9 @@
 ``load_indicator_set`` takes a shipped set's name (``spbe-2020``) or a path, and returns
 an :class:`~smartserang.model.IndicatorSet` or raises one ``InputError`` carrying every
 problem with ``file:line:col``. Structure is checked against the JSON Schema in
-:mod:`smartserang.schema`; meaning (weights adding up, ids, scales, rules naming real
-sheets, columns and vocabulary values) is checked here.
+:mod:`smartserang.schema`; meaning by :mod:`smartserang.setbuilder` (weights, ids,
+scales) and :mod:`smartserang.rulebuilder` (rules naming real sheets, columns and
+vocabulary values).
 """
 
 from __future__ import annotations
@@ -17,21 +18,10 @@ from typing import Any
 
 import yaml
 
-from smartserang.model import (
-    IndicatorSet,
-    Text,
-)
+from smartserang.model import IndicatorSet, Text
 from smartserang.problems import InputError, Problem
 from smartserang.schema import SCHEMA, suggest, validate_node
 from smartserang.setbuilder import SetBuilder
-
-MAX_NODES = 200_000
-"""Composed YAML nodes visited at most; stops alias ("billion laughs") expansion."""
-
-_SAFE_TAGS = frozenset(
-    "tag:yaml.org,2002:" + t for t in ("map", "seq", "str", "int", "float", "bool", "null")
-)
-
 
 @dataclass(frozen=True)
 class SetInfo:

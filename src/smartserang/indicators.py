@@ -23,6 +23,7 @@ from smartserang.problems import InputError, Problem
 from smartserang.schema import SCHEMA, suggest, validate_node
 from smartserang.setbuilder import SetBuilder
 
+
 @dataclass(frozen=True)
 class SetInfo:
     """A shipped indicator set, as listed by ``smartserang sets``."""

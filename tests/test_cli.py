@@ -159,12 +159,27 @@ def test_broken_example_exits_2() -> None:
     assert "Traceback" not in run.stderr
 
 
-@pytest.mark.parametrize("command", ["score", "sets", "schema"])
-def test_every_command_has_help(command: str) -> None:
-    """Each command documents itself."""
+COMMANDS = ["score", "sets", "schema"]
+
+
+def test_every_command_is_listed() -> None:
+    """The command list in this test is the CLI's: a new command must be added here."""
+    from smartserang.cli import app
+
+    names = sorted(
+        c.name or (c.callback.__name__ if c.callback else "") for c in app.registered_commands
+    )
+    assert names == sorted(COMMANDS)
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_help_and_documentation(command: str) -> None:
+    """Each command documents itself in --help and is shown in the README."""
     run = smartserang(command, "--help")
     assert run.returncode == 0
     assert len(run.stdout.strip().splitlines()) > 2
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    assert f"smartserang {command}" in readme
 
 
 def test_sets_and_schema_commands() -> None:

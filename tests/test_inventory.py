@@ -92,7 +92,7 @@ def test_unknown_column_is_a_warning_naming_its_header_cell(make_workbook: Make)
     )
     inventory = read(path)
     assert [str(w) for w in inventory.warnings] == [
-        "inv.xlsx:Aplikasi!B1: unknown column 'Catatan' ignored [inventory.column]"
+        "inv.xlsx:Aplikasi!B1: warning: unknown column 'Catatan' ignored [inventory.column]"
     ]
     assert inventory.warnings[0].severity is Severity.WARNING
     assert inventory.registers["aplikasi"].rows[0].values == {
@@ -124,8 +124,8 @@ def test_workbook_without_any_contract_sheet_is_an_error(make_workbook: Make) ->
     problems = problems_of(make_workbook({"Sheet1": [["Nama"]]}))
     assert problems[0].startswith("inv.xlsx: no inventory sheet found;")
     assert problems[1] == (
-        "inv.xlsx:Sheet1: unknown sheet 'Sheet1' ignored (known: Profil, Penilaian, Aplikasi,"
-        " Fasilitas, Kebijakan, Perangkat Daerah, Program, Target) [inventory.sheet]"
+        "inv.xlsx:Sheet1: warning: unknown sheet 'Sheet1' ignored (known: Profil, Penilaian,"
+        " Aplikasi, Fasilitas, Kebijakan, Perangkat Daerah, Program, Target) [inventory.sheet]"
     )
 
 
@@ -161,7 +161,7 @@ def test_blank_rows_are_skipped_and_blank_required_cells_reported(make_workbook:
     )
     assert problems_of(path) == [
         "inv.xlsx:Fasilitas!A5: Nama is required but blank [inventory.cell.missing]",
-        "inv.xlsx:Fasilitas!C1: unknown column 'Catatan' ignored [inventory.column]",
+        "inv.xlsx:Fasilitas!C1: warning: unknown column 'Catatan' ignored [inventory.column]",
     ]
 
 
@@ -391,7 +391,7 @@ def test_every_problem_is_reported_in_one_error(make_workbook: Make) -> None:
         " 'transaksi'?; accepted: informasi, interaksi, transaksi, kolaborasi, optimum)"
         " [inventory.vocab]",
         "inv.xlsx:Fasilitas!A1: missing required column 'Jenis' [inventory.column.missing]",
-        "inv.xlsx:Fasilitas!C1: unknown column 'Catatan' ignored [inventory.column]",
+        "inv.xlsx:Fasilitas!C1: warning: unknown column 'Catatan' ignored [inventory.column]",
     ]
 
 
@@ -459,7 +459,7 @@ def test_profile_reads_labels_and_typed_values(make_workbook: Make) -> None:
         jumlah_perangkat_daerah=38,
     )
     assert [str(w) for w in inventory.warnings] == [
-        "inv.xlsx:Profile!B6: unknown label 'Wali Kota' ignored [inventory.column]"
+        "inv.xlsx:Profile!B6: warning: unknown label 'Wali Kota' ignored [inventory.column]"
     ]
 
 

@@ -61,8 +61,7 @@ def _stderr(text: str) -> None:
 def _fail(problems: tuple[Problem, ...]) -> NoReturn:
     errors = [p for p in problems if p.severity is Severity.ERROR]
     for problem in problems:
-        prefix = "error" if problem.severity is Severity.ERROR else "warning"
-        _stderr(f"{problem}  ({prefix})" if prefix == "warning" else str(problem))
+        _stderr(str(problem))
     count = len(errors)
     _stderr(f"smartserang: {count} error{'s' if count != 1 else ''} in the input; nothing scored.")
     raise typer.Exit(EXIT_BAD_INPUT)
@@ -141,7 +140,7 @@ def score(
         _fail(tuple(problems))
     result = score_inventory(iset, inventory)
     for warning in result.warnings:
-        _stderr(f"{warning}  (warning)")
+        _stderr(str(warning))
     chosen = Basis(basis.value)
     if output_format is OutputFormat.json:
         from smartserang.results import build_result_data

@@ -33,7 +33,8 @@ class Problem:
     """Errors stop the run; warnings are reported beside the result."""
 
     def __str__(self) -> str:
-        return f"{self.location}: {self.message} [{self.code}]"
+        kind = "warning: " if self.severity is Severity.WARNING else ""
+        return f"{self.location}: {kind}{self.message} [{self.code}]"
 
     def to_dict(self) -> dict[str, str]:
         """A JSON-ready mapping of this problem."""

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
+import subprocess
+import sys
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -80,3 +83,69 @@ def write_workbook(path: Path, sheets: Mapping[str, list[list[Any]]]) -> Path:
         book.remove(default)
     book.save(path)
     return path
+
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+
+def smartserang(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """Run the installed ``smartserang`` command."""
+    command = shutil.which("smartserang", path=str(Path(sys.executable).parent))
+    assert command is not None, "smartserang is not installed in this environment"
+    return subprocess.run(
+        [command, *map(str, args)],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=cwd,
+        env={"PATH": str(Path(sys.executable).parent), "COLUMNS": "120", "NO_COLOR": "1"},
+    )
+
+
+MINI = """
+id: mini
+version: "1"
+title: Mini
+weighting: absolute
+total_weight: 100
+unassessed: {policy}
+scales:
+  proses: {{levels: {{1: Satu, 2: Dua, 3: Tiga, 4: Empat, 5: Lima}}}}
+bands:
+  - {{min: 3.5, label: Tinggi}}
+  - {{min: 2.6, label: Sedang}}
+  - {{label: Rendah}}
+groups:
+  - id: G1
+    name: Satu
+    weight: 40
+    scale: proses
+    indicators:
+      - {{id: "1", name: A, weight: 10}}
+      - {{id: "2", name: B, weight: 30}}
+  - id: G2
+    name: Dua
+    weight: 60
+    scale: proses
+    indicators:
+      - id: "3"
+        name: C
+        weight: 60
+        evidence:
+          sheet: aplikasi
+          where: [{{column: layanan_spbe, equals: pengadaan}}]
+          steps:
+            - level: 2
+              requires: aktif
+              rows: [{{column: status, equals: aktif}}]
+            - level: 3
+              requires: transaksi
+              rows:
+                - {{column: status, equals: aktif}}
+                - {{column: tingkat_layanan, at_least: transaksi}}
+"""
+
+
+def mini(policy: str = "minimum") -> str:
+    """The mini set's YAML with an unassessed policy."""
+    return MINI.format(policy=policy)

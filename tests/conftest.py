@@ -1,4 +1,4 @@
-"""Shared fixtures: workbooks built in ``tmp_path`` so each test shows its own data."""
+"""Shared fixtures and options: workbooks built in ``tmp_path``; the gold-file switch."""
 
 from __future__ import annotations
 
@@ -7,8 +7,26 @@ from pathlib import Path
 
 import pytest
 
+from builders import write_workbook
+
 Sheets = dict[str, list[list[object]]]
 """Sheet title -> rows of cell values from A1 on; ``None`` leaves a cell blank."""
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    """``--update-gold`` rewrites the gold files instead of comparing with them."""
+    parser.addoption(
+        "--update-gold",
+        action="store_true",
+        default=False,
+        help="rewrite tests/gold/* from the current output instead of comparing",
+    )
+
+
+@pytest.fixture
+def update_gold(request: pytest.FixtureRequest) -> bool:
+    """Whether this run rewrites gold files."""
+    return bool(request.config.getoption("--update-gold"))
 
 
 @pytest.fixture
@@ -16,18 +34,6 @@ def make_workbook(tmp_path: Path) -> Callable[[Sheets], Path]:
     """A factory writing ``{title: rows}`` with openpyxl to ``tmp_path/inventory.xlsx``."""
 
     def make(sheets: Sheets) -> Path:
-        from openpyxl import Workbook  # slow import: only tests that build workbooks pay
-
-        workbook = Workbook()
-        workbook.remove(workbook.active)
-        for title, rows in sheets.items():
-            sheet = workbook.create_sheet(title)
-            for row_number, row in enumerate(rows, 1):
-                for column_number, value in enumerate(row, 1):
-                    if value is not None:
-                        sheet.cell(row_number, column_number, value)
-        path = tmp_path / "inventory.xlsx"
-        workbook.save(path)
-        return path
+        return write_workbook(tmp_path / "inventory.xlsx", sheets)
 
     return make

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 from fractions import Fraction
@@ -14,23 +13,7 @@ import pytest
 
 from smartserang.indicators import load_indicator_set, resolve_set
 
-from builders import write_workbook
-
-EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
-
-
-def smartserang(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    """Run the installed ``smartserang`` command."""
-    command = shutil.which("smartserang", path=str(Path(sys.executable).parent))
-    assert command is not None, "smartserang is not installed in this environment"
-    return subprocess.run(
-        [command, *map(str, args)],
-        capture_output=True,
-        text=True,
-        check=False,
-        cwd=cwd,
-        env={"PATH": str(Path(sys.executable).parent), "COLUMNS": "120", "NO_COLOR": "1"},
-    )
+from builders import EXAMPLES, smartserang, write_workbook
 
 
 def penilaian(levels: dict[str, int]) -> list[list[Any]]:
@@ -49,7 +32,7 @@ def test_penilaian_only_gives_the_flat_formula_and_its_predikat(tmp_path: Path) 
     expected = sum((levels[i.id] * i.weight for i in spbe.indicators()), Fraction(0)) / 100
     assert data["claimed_index"] == pytest.approx(float(expected), abs=1e-12)
     assert data["claimed_band"] == spbe.band_for(expected).label.id
-    assert data["schema_version"] == "1.0"
+    assert data["schema_version"] == "1.1"
     assert data["indicator_set"]["id"] == "spbe-2020"
     assert data["basis"] == "verified"
     assert len(data["indicators"]) == 47

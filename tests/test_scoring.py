@@ -9,55 +9,7 @@ import pytest
 from smartserang.model import Profile
 from smartserang.scoring import Status, check_claims, round_score, score_inventory, weighted_mean
 
-from builders import claims, inventory, yaml_set
-
-MINI = """
-id: mini
-version: "1"
-title: Mini
-weighting: absolute
-total_weight: 100
-unassessed: {policy}
-scales:
-  proses: {{levels: {{1: Satu, 2: Dua, 3: Tiga, 4: Empat, 5: Lima}}}}
-bands:
-  - {{min: 3.5, label: Tinggi}}
-  - {{min: 2.6, label: Sedang}}
-  - {{label: Rendah}}
-groups:
-  - id: G1
-    name: Satu
-    weight: 40
-    scale: proses
-    indicators:
-      - {{id: "1", name: A, weight: 10}}
-      - {{id: "2", name: B, weight: 30}}
-  - id: G2
-    name: Dua
-    weight: 60
-    scale: proses
-    indicators:
-      - id: "3"
-        name: C
-        weight: 60
-        evidence:
-          sheet: aplikasi
-          where: [{{column: layanan_spbe, equals: pengadaan}}]
-          steps:
-            - level: 2
-              requires: aktif
-              rows: [{{column: status, equals: aktif}}]
-            - level: 3
-              requires: transaksi
-              rows:
-                - {{column: status, equals: aktif}}
-                - {{column: tingkat_layanan, at_least: transaksi}}
-"""
-
-
-def mini(policy: str = "minimum") -> str:
-    """The mini set's YAML with an unassessed policy."""
-    return MINI.format(policy=policy)
+from builders import claims, inventory, mini, yaml_set
 
 
 def test_claimed_index_is_the_weighted_mean_of_claims() -> None:

@@ -8,16 +8,20 @@ reader, rich rendering) are imported inside the commands that need them so that
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
 from smartserang import __version__
 from smartserang.problems import InputError, Problem, Severity
+
+if TYPE_CHECKING:
+    from smartserang.model import IndicatorSet
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -38,6 +42,8 @@ class OutputFormat(enum.StrEnum):
 
     text = "text"
     json = "json"
+    md = "md"
+    html = "html"
 
 
 class BasisOption(enum.StrEnum):
@@ -101,7 +107,10 @@ def score(
     output_format: Annotated[
         OutputFormat,
         typer.Option(
-            "--format", "-f", help="text: a summary for people; json: the documented result."
+            "--format",
+            "-f",
+            help="text: a summary for people; json: the documented result;"
+            " md / html: the gap-analysis report for the master plan.",
         ),
     ] = OutputFormat.text,
     basis: Annotated[
@@ -118,13 +127,29 @@ def score(
         Path | None,
         typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout."),
     ] = None,
+    target: Annotated[
+        float | None,
+        typer.Option(
+            help="Index target for the gap analysis (e.g. 3.5); default: the workbook's"
+            " Target sheet, else the next predikat up."
+        ),
+    ] = None,
+    date: Annotated[
+        str | None,
+        typer.Option(
+            help="Date printed in reports (YYYY-MM-DD); reports carry no date without it,"
+            " so the same inputs give the same bytes."
+        ),
+    ] = None,
 ) -> None:
     """Score an inventory workbook: index, predikat, groups, indicators, each claim checked."""
+    from smartserang.analysis import check_targets
     from smartserang.indicators import load_indicator_set
     from smartserang.inventory import read_inventory
     from smartserang.scoring import Basis, check_claims, score_inventory
 
     problems: list[Problem] = []
+    report_date = _parse_date(date)
     iset = inventory = None
     try:
         iset = load_indicator_set(indicator_set)
@@ -136,17 +161,32 @@ def score(
         problems.extend(error.problems)
     if iset is not None and inventory is not None:
         problems.extend(check_claims(iset, inventory))
+        problems.extend(check_targets(iset, inventory))
+        problems.extend(_check_target_option(target, iset))
     if problems or iset is None or inventory is None:
         _fail(tuple(problems))
     result = score_inventory(iset, inventory)
     for warning in result.warnings:
         _stderr(str(warning))
     chosen = Basis(basis.value)
+    if output_format in (OutputFormat.json, OutputFormat.md, OutputFormat.html):
+        from fractions import Fraction
+
+        from smartserang.analysis import analyse, resolve_targets
+
+        index_target = Fraction(str(target)) if target is not None else None
+        analysis = analyse(result, resolve_targets(result, index_target))
     if output_format is OutputFormat.json:
         from smartserang.results import build_result_data
 
-        data = build_result_data(result, chosen, lang.value)
+        data = build_result_data(result, chosen, lang.value, analysis)
         _emit(json.dumps(data, ensure_ascii=False, indent=2) + "\n", output)
+    elif output_format in (OutputFormat.md, OutputFormat.html):
+        from smartserang.render import render_report
+        from smartserang.reportbuild import build_report_view
+
+        view = build_report_view(result, analysis, basis=chosen, lang=lang.value, date=report_date)
+        _emit(render_report(view, output_format.value), output)
     else:
         from smartserang.terminal import render_summary, summary_text
 
@@ -156,6 +196,27 @@ def score(
             from rich.console import Console
 
             Console().print(render_summary(result, chosen, lang.value))
+
+
+def _parse_date(text: str | None) -> dt.date | None:
+    if text is None:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        _stderr(f"smartserang: --date must be YYYY-MM-DD, got {text!r} [usage.date]")
+        raise typer.Exit(EXIT_BAD_INPUT) from None
+
+
+def _check_target_option(target: float | None, iset: IndicatorSet) -> list[Problem]:
+    if target is None:
+        return []
+    low = min(s.minimum for s in iset.scales.values())
+    high = max(s.maximum for s in iset.scales.values())
+    if low <= target <= high:
+        return []
+    message = f"--target {target:g} is outside the scale of set {iset.id!r} ({low}–{high})"
+    return [Problem("--target", message, "usage.target")]
 
 
 def _emit(text: str, output: Path | None) -> None:

@@ -1,8 +1,14 @@
-"""Fixed strings in Bahasa Indonesia and English, and locale-aware number formatting."""
+"""Fixed strings in Bahasa Indonesia and English, and locale-aware number formatting.
+
+The terminal summary and the report's computed phrases (statuses, reasons, sources) take
+their words from ``MESSAGES``; the report templates' own words are in ``report_text``.
+"""
 
 from __future__ import annotations
 
-from decimal import Decimal
+import datetime as dt
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
 
 LANGUAGES = ("id", "en")
 
@@ -48,11 +54,119 @@ MESSAGES: dict[str, dict[str, str]] = {
     "set": {"id": "Set indikator", "en": "Indicator set"},
     "instance": {"id": "Instansi", "en": "Agency"},
     "year": {"id": "Tahun", "en": "Year"},
+    "warn_unknown_sheet": {
+        "id": "sheet '{title}' tidak dikenal dan diabaikan (yang dikenal: {known})",
+        "en": "unknown sheet '{title}' ignored (known: {known})",
+    },
+    "warn_unknown_column": {
+        "id": "kolom '{text}' tidak dikenal dan diabaikan",
+        "en": "unknown column '{text}' ignored",
+    },
+    "warn_unknown_label": {
+        "id": "label '{text}' tidak dikenal dan diabaikan",
+        "en": "unknown label '{text}' ignored",
+    },
+    "warn_sheet_empty": {
+        "id": "sheet kosong; dianggap tidak ada",
+        "en": "sheet is empty; read as if absent",
+    },
+    "warn_no_units": {
+        "id": "tidak ada sheet Perangkat Daerah maupun 'Jumlah Perangkat Daerah' di Profil:"
+        " 'seluruh perangkat daerah' hanya dapat ditunjukkan dengan 'semua'",
+        "en": "neither a Perangkat Daerah sheet nor Profil 'Jumlah Perangkat Daerah':"
+        " 'all work units' can only be shown by 'semua'",
+    },
+    "warn_no_date": {
+        "id": "Profil tidak memuat 'Tanggal Penilaian' maupun 'Tahun': tanggal reviu tidak"
+        " dapat dinilai, sehingga tingkat yang mensyaratkan reviu terkini tidak didukung",
+        "en": "Profil gives neither 'Tanggal Penilaian' nor 'Tahun': reviews cannot be dated,"
+        " so no level that needs a recent review is supported",
+    },
+    "warn_unknown_unit": {
+        "id": "{column} menyebut {names} yang tidak ada di sheet Perangkat Daerah"
+        " (tidak dihitung sebagai perangkat daerah)",
+        "en": "{column} names {names}, not found in the Perangkat Daerah sheet"
+        " (ignored when counting units)",
+    },
+    "report_title": {"id": "Lampiran Analisis Kesenjangan", "en": "Gap Analysis Appendix"},
+    "status_verified": {"id": "terverifikasi", "en": "verified"},
+    "status_unverified": {"id": "belum terverifikasi", "en": "unverified"},
+    "status_register": {"id": "dari register", "en": "from register"},
+    "status_unassessed": {"id": "belum dinilai", "en": "unassessed"},
+    "basis_verified": {
+        "id": "terverifikasi (klaim dibatasi oleh register)",
+        "en": "verified (claims capped by the registers)",
+    },
+    "basis_claimed": {
+        "id": "klaim (penilaian mandiri, metode resmi)",
+        "en": "claimed (self-assessment, the official method)",
+    },
+    "target_source_option": {"id": "ditetapkan pada perintah", "en": "set on the command line"},
+    "target_source_sheet": {
+        "id": "sheet Target, tahun {year}",
+        "en": "Target sheet, year {year}",
+    },
+    "target_source_next_band": {
+        "id": "tidak ada target; batas bawah predikat berikutnya ({band})",
+        "en": "no target given; the lower edge of the next band ({band})",
+    },
+    "target_source_none": {
+        "id": "tidak ada target; sudah pada predikat tertinggi",
+        "en": "no target given; already in the top band",
+    },
+    "reason_one_level": {"id": "satu tingkat lagi menuju target", "en": "one level to the target"},
+    "reason_evidence": {
+        "id": "klaim sudah tingkat {claimed}; tinggal melengkapi bukti di register",
+        "en": "already claimed at level {claimed}; only the register evidence is missing",
+    },
+    "reason_longer": {"id": "{n} tingkat menuju target", "en": "{n} levels to the target"},
+    "scope_index": {"id": "Indeks", "en": "Index"},
+    "chart_scores_title": {
+        "id": "Nilai domain: klaim, terverifikasi dan target",
+        "en": "Domain scores: claimed, verified and target",
+    },
+    "chart_scores_desc": {
+        "id": "Batang per domain pada skala {low}–{high}: {rows}.",
+        "en": "Bars per domain on the {low}–{high} scale: {rows}.",
+    },
+    "chart_scores_row": {
+        "id": "{name} klaim {claimed}, terverifikasi {verified}{target}",
+        "en": "{name} claimed {claimed}, verified {verified}{target}",
+    },
+    "chart_target_suffix": {"id": ", target {target}", "en": ", target {target}"},
+    "chart_gaps_title": {
+        "id": "Kesenjangan per indikator: tingkat terverifikasi menuju target",
+        "en": "Gap per indicator: verified level towards the target",
+    },
+    "chart_gaps_desc": {
+        "id": "{n} indikator belum mencapai target: {rows}.",
+        "en": "{n} indicators below their target: {rows}.",
+    },
+    "chart_gaps_row": {
+        "id": "{name} tingkat {level} target {target}",
+        "en": "{name} level {level} target {target}",
+    },
+    "chart_none": {"id": "Tidak ada data.", "en": "No data."},
+    "series_target": {"id": "Target", "en": "Target"},
+    "series_level": {"id": "Tingkat terverifikasi", "en": "Verified level"},
+    "series_gap": {"id": "Kesenjangan ke target", "en": "Gap to the target"},
     "unverified_count": {
         "id": "{n} indikator tanpa register pembanding (klaim diterima apa adanya)",
         "en": "{n} indicators with no register to check against (claims taken as entered)",
     },
 }
+
+
+MONTHS = {
+    "id": (
+        "Januari", "Februari", "Maret", "April", "Mei", "Juni",
+        "Juli", "Agustus", "September", "Oktober", "November", "Desember",
+    ),
+    "en": (
+        "January", "February", "March", "April", "May", "June",
+        "July", "August", "September", "October", "November", "December",
+    ),
+}  # fmt: skip
 
 
 def message(key: str, lang: str, **values: object) -> str:
@@ -64,3 +178,19 @@ def format_decimal(value: Decimal, lang: str) -> str:
     """``2.61`` in English, ``2,61`` in Indonesian (decimal comma)."""
     text = f"{value:f}"
     return text.replace(".", ",") if lang == "id" else text
+
+
+def format_fraction(value: Fraction, places: int, lang: str) -> str:
+    """``value`` rounded half up to ``places`` decimals, in ``lang``'s notation."""
+    exact = Decimal(value.numerator) / Decimal(value.denominator)
+    return format_decimal(exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP), lang)
+
+
+def format_percent(share: Fraction, lang: str) -> str:
+    """A share (0–1) as a percentage with one decimal: ``64,5%`` or ``64.5%``."""
+    return format_fraction(share * 100, 1, lang) + "%"
+
+
+def format_date(day: dt.date, lang: str) -> str:
+    """``30 September 2025`` with the month named in ``lang``."""
+    return f"{day.day} {MONTHS[lang][day.month - 1]} {day.year}"

@@ -34,7 +34,7 @@ from smartserang.contract import (
     normalise_token,
 )
 from smartserang.model import CellValue, Inventory, Profile, Register, Row
-from smartserang.problems import InputError, Problem, Severity, cell_location, column_letter
+from smartserang.problems import InputError, Problem, cell_location, column_letter
 
 if TYPE_CHECKING:
     from python_calamine import CalamineWorkbook
@@ -117,8 +117,8 @@ class _Problems:
     def error(self, location: str, message: str, code: str) -> None:
         self.errors.append(Problem(location, message, code))
 
-    def warn(self, location: str, message: str, code: str) -> None:
-        self.warnings.append(Problem(location, message, code, Severity.WARNING))
+    def warn(self, location: str, key: str, code: str, **params: str) -> None:
+        self.warnings.append(Problem.warning(location, key, code, **params))
 
 
 @dataclass(frozen=True)
@@ -191,7 +191,9 @@ def _match_sheets(
         if sheet is None:
             known = ", ".join(s.name for s in SHEETS)
             message = f"unknown sheet '{title}' ignored (known: {known})"
-            problems.warn(location, message, "inventory.sheet")
+            problems.warn(
+                location, "warn_unknown_sheet", "inventory.sheet", title=title, known=known
+            )
         elif sheet.key in found:
             first = found[sheet.key][1]
             message = f"sheet '{title}' is the same register as sheet '{first}'; keep one"
@@ -232,9 +234,8 @@ def _match_names(
         text = as_text(raw).strip()
         column = _names(sheet).get(normalise_token(text))
         if column is None:
-            problems.warn(
-                place.cell(index, col), f"unknown {kind} '{text}' ignored", "inventory.column"
-            )
+            key = "warn_unknown_label" if sheet.labels else "warn_unknown_column"
+            problems.warn(place.cell(index, col), key, "inventory.column", text=text)
         elif column.key in found:
             first = _ref(*found[column.key])
             message = f"{kind} '{text}' appears twice (first at {first})"
@@ -253,7 +254,7 @@ def _read_profile(
     """The Profil sheet: labels in the first used column, values in the next."""
     used = [col for row in grid if (col := _first_filled(row)) is not None]
     if not used:
-        problems.warn(place.sheet, "sheet is empty; read as if absent", "inventory.sheet.empty")
+        problems.warn(place.sheet, "warn_sheet_empty", "inventory.sheet.empty")
         return Profile()
     label_col = min(used)
     labels = ((index, label_col, row[label_col]) for index, row in enumerate(grid))
@@ -279,7 +280,7 @@ def _read_register(
     """A table sheet: the first non-blank row is the header, data rows follow."""
     header_at = next((i for i, row in enumerate(grid) if _first_filled(row) is not None), None)
     if header_at is None:
-        problems.warn(place.sheet, "sheet is empty; read as if absent", "inventory.sheet.empty")
+        problems.warn(place.sheet, "warn_sheet_empty", "inventory.sheet.empty")
         return None
     header = grid[header_at]
     cells = ((header_at, col, raw) for col, raw in enumerate(header))

@@ -31,6 +31,32 @@ class Problem:
     """A stable identifier such as ``inventory.vocab`` or ``set.weight``."""
     severity: Severity = Severity.ERROR
     """Errors stop the run; warnings are reported beside the result."""
+    text_key: str | None = None
+    """For warnings: the ``i18n.MESSAGES`` key that words the message in either language."""
+    params: tuple[tuple[str, str], ...] = ()
+    """The values filled into that message."""
+
+    def __post_init__(self) -> None:
+        # Warnings reach the reports, which speak Indonesian or English: every warning
+        # must be translatable, so it can only be made through ``Problem.warning``.
+        if self.severity is Severity.WARNING and self.text_key is None:
+            raise ValueError(f"warning {self.code!r} has no text_key; use Problem.warning")
+
+    @classmethod
+    def warning(cls, location: str, key: str, code: str, **params: str) -> Problem:
+        """A warning worded by ``i18n.MESSAGES[key]`` (English in ``message``)."""
+        from smartserang.i18n import message
+
+        text = message(key, "en", **params)
+        return cls(location, text, code, Severity.WARNING, key, tuple(sorted(params.items())))
+
+    def message_in(self, lang: str) -> str:
+        """The message in ``lang`` (warnings are translated; errors stay as written)."""
+        if self.text_key is None:
+            return self.message
+        from smartserang.i18n import message
+
+        return message(self.text_key, lang, **dict(self.params))
 
     def __str__(self) -> str:
         kind = "warning: " if self.severity is Severity.WARNING else ""

@@ -11,10 +11,11 @@ from fractions import Fraction
 from typing import Any
 
 from smartserang import __version__
+from smartserang.analysis import Analysis
 from smartserang.model import Text
 from smartserang.scoring import Basis, GroupResult, IndicatorResult, SetResult, round_score
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 """Bumped on any change to the JSON output: minor for additions, major for changes."""
 
 
@@ -30,8 +31,10 @@ def _rounded(value: Fraction | None) -> float | None:
     return float(round_score(value)) if value is not None else None
 
 
-def build_result_data(result: SetResult, basis: Basis, lang: str = "id") -> dict[str, Any]:
-    """The documented JSON view of ``result`` (names in ``lang``)."""
+def build_result_data(
+    result: SetResult, basis: Basis, lang: str = "id", analysis: Analysis | None = None
+) -> dict[str, Any]:
+    """The documented JSON view of ``result`` (names in ``lang``), with the gap analysis."""
     iset = result.indicator_set
     profile = result.inventory.profile
     index = result.index(basis)
@@ -81,6 +84,21 @@ def build_result_data(result: SetResult, basis: Basis, lang: str = "id") -> dict
             "evidence": [{"sheet": e.sheet, "row": e.row, "label": e.label} for e in r.evidence],
             "next_level": r.next_level,
             "next_requires": _text(r.next_requires, lang),
+            **gap_data(r.indicator.id),
+        }
+
+    gaps = {g.result.indicator.id: g for g in analysis.gaps} if analysis else {}
+
+    def gap_data(indicator_id: str) -> dict[str, Any]:
+        gap = gaps.get(indicator_id)
+        if gap is None:
+            return {}
+        return {
+            "target_level": gap.target,
+            "gap": gap.gap,
+            "marginal_gain": float(gap.gain),
+            "gain_to_target": float(gap.gain_to_target),
+            "quick_win": gap.quick_win,
         }
 
     return {
@@ -117,4 +135,15 @@ def build_result_data(result: SetResult, basis: Basis, lang: str = "id") -> dict
         "unsupported_claims": [r.indicator.id for r in result.unsupported()],
         "unassessed": [r.indicator.id for r in result.unassessed()],
         "warnings": [w.to_dict() for w in result.warnings],
+        **(_analysis_data(analysis) if analysis else {}),
+    }
+
+
+def _analysis_data(analysis: Analysis) -> dict[str, Any]:
+    targets = analysis.targets
+    return {
+        "completeness": float(analysis.completeness),
+        "index_target": _float(targets.index),
+        "index_target_source": targets.index_source.value,
+        "priorities": [g.result.indicator.id for g in analysis.priorities],
     }

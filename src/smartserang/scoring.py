@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
-from smartserang.contract import SHEETS_BY_KEY
+from smartserang.contract import ALL_UNITS_ALIASES, SHEETS_BY_KEY, normalise_token
 from smartserang.model import Group, Indicator, IndicatorSet, Inventory, Row, Text
-from smartserang.problems import Problem, Severity, cell_location
+from smartserang.problems import Problem, cell_location
 from smartserang.rules import EvidenceRow, RuleContext, evaluate_rule
 
 
@@ -238,6 +238,46 @@ def score_indicator(
     )
 
 
+@dataclass(frozen=True)
+class TreeScores:
+    """Scores of every group and the index for one assignment of levels."""
+
+    index: Fraction
+    groups: Mapping[str, Fraction | None]
+    """Group id -> score (None when every indicator below it is excluded)."""
+
+
+def score_tree(indicator_set: IndicatorSet, levels: Mapping[str, int | None]) -> TreeScores:
+    """Roll levels up the tree: weighted means per group, then the index.
+
+    ``levels`` maps indicator id -> level; a missing or None level is unassessed and
+    counts per the set's policy (at the scale minimum, or left out).
+    """
+    scores: dict[str, Fraction | None] = {}
+
+    def walk(group: Group) -> Fraction | None:
+        pairs: list[tuple[Fraction, Fraction]] = []
+        for child in group.groups:
+            child_score = walk(child)
+            if child_score is not None:
+                pairs.append((child_score, child.weight))
+        for indicator in group.indicators:
+            level = levels.get(indicator.id)
+            if level is None and indicator_set.unassessed == "minimum":
+                level = indicator_set.scales[indicator.scale].minimum
+            if level is not None:
+                pairs.append((Fraction(level), indicator.weight))
+        scores[group.id] = weighted_mean(pairs)
+        return scores[group.id]
+
+    top = [(walk(g), g.weight) for g in indicator_set.groups]
+    index = weighted_mean((s, w) for s, w in top if s is not None)
+    if index is None:
+        # Everything excluded: the index sits at the bottom of the scale.
+        index = Fraction(min(s.minimum for s in indicator_set.scales.values()))
+    return TreeScores(index, scores)
+
+
 def score_inventory(indicator_set: IndicatorSet, inventory: Inventory) -> SetResult:
     """Score ``inventory`` on ``indicator_set`` (call :func:`check_claims` first)."""
     context = RuleContext(inventory)
@@ -246,56 +286,28 @@ def score_inventory(indicator_set: IndicatorSet, inventory: Inventory) -> SetRes
         i.id: score_indicator(i, indicator_set, claims.get(i.id), context)
         for i in indicator_set.indicators()
     }
-    groups = tuple(_score_group(g, indicator_set, results) for g in indicator_set.groups)
-    claimed = _mean(indicator_set, ((g.claimed, g.group.weight) for g in groups))
-    verified = _mean(indicator_set, ((g.verified, g.group.weight) for g in groups))
+    claimed = score_tree(indicator_set, {k: r.claimed_basis_level for k, r in results.items()})
+    verified = score_tree(indicator_set, {k: r.level for k, r in results.items()})
+
+    def build(group: Group) -> GroupResult:
+        return GroupResult(
+            group,
+            claimed.groups[group.id],
+            verified.groups[group.id],
+            tuple(build(g) for g in group.groups),
+            tuple(results[i.id] for i in group.indicators),
+        )
+
     warnings = list(inventory.warnings)
     warnings.extend(_register_warnings(indicator_set, inventory, context))
     return SetResult(
         indicator_set,
         inventory,
-        claimed,
-        verified,
-        groups,
+        claimed.index,
+        verified.index,
+        tuple(build(g) for g in indicator_set.groups),
         tuple(results.values()),
         tuple(warnings),
-    )
-
-
-def _mean(
-    indicator_set: IndicatorSet, pairs: Iterable[tuple[Fraction | None, Fraction]]
-) -> Fraction:
-    value = weighted_mean((s, w) for s, w in pairs if s is not None)
-    if value is None:
-        # Everything excluded: the index sits at the bottom of the scale.
-        return Fraction(min(s.minimum for s in indicator_set.scales.values()))
-    return value
-
-
-def _score_group(
-    group: Group, indicator_set: IndicatorSet, results: Mapping[str, IndicatorResult]
-) -> GroupResult:
-    children = tuple(_score_group(g, indicator_set, results) for g in group.groups)
-    own = tuple(results[i.id] for i in group.indicators)
-    claimed_pairs: list[tuple[Fraction, Fraction]] = []
-    verified_pairs: list[tuple[Fraction, Fraction]] = []
-    for child in children:
-        if child.claimed is not None:
-            claimed_pairs.append((child.claimed, child.group.weight))
-        if child.verified is not None:
-            verified_pairs.append((child.verified, child.group.weight))
-    for result in own:
-        minimum = indicator_set.scales[result.indicator.scale].minimum
-        fallback = minimum if indicator_set.unassessed == "minimum" else None
-        for level, pairs in (
-            (result.claimed_basis_level, claimed_pairs),
-            (result.level, verified_pairs),
-        ):
-            value = level if level is not None else fallback
-            if value is not None:
-                pairs.append((Fraction(value), result.indicator.weight))
-    return GroupResult(
-        group, weighted_mean(claimed_pairs), weighted_mean(verified_pairs), children, own
     )
 
 
@@ -310,15 +322,7 @@ def _register_warnings(
     )
     _, total = context.unit_universe()
     if uses_units and total is None:
-        warnings.append(
-            Problem(
-                inventory.source,
-                "neither a Perangkat Daerah sheet nor Profil 'Jumlah Perangkat Daerah':"
-                " 'all work units' can only be shown by 'semua'",
-                "inventory.units",
-                Severity.WARNING,
-            )
-        )
+        warnings.append(Problem.warning(inventory.source, "warn_no_units", "inventory.units"))
     uses_dates = any(
         c.op == "within_days"
         for i in indicator_set.indicators()
@@ -327,15 +331,7 @@ def _register_warnings(
         for c in s.rows
     )
     if uses_dates and context.reference_date is None:
-        warnings.append(
-            Problem(
-                inventory.source,
-                "Profil gives neither 'Tanggal Penilaian' nor 'Tahun':"
-                " reviews cannot be dated, so no level that needs a recent review is supported",
-                "inventory.date",
-                Severity.WARNING,
-            )
-        )
+        warnings.append(Problem.warning(inventory.source, "warn_no_date", "inventory.date"))
     known_units, _ = context.unit_universe()
     if known_units:
         warnings.extend(_unknown_unit_names(inventory, known_units))
@@ -343,8 +339,6 @@ def _register_warnings(
 
 
 def _unknown_unit_names(inventory: Inventory, known: Mapping[str, int]) -> list[Problem]:
-    from smartserang.contract import ALL_UNITS_ALIASES, normalise_token
-
     problems = []
     for sheet, column in (
         ("fasilitas", "perangkat_daerah_pengguna"),
@@ -365,15 +359,17 @@ def _unknown_unit_names(inventory: Inventory, known: Mapping[str, int]) -> list[
             if unknown:
                 header = SHEETS_BY_KEY[sheet].column(column)
                 assert header is not None
+                where = cell_location(
+                    inventory.source, register.title, row.number, register.columns[column]
+                )
+                listed = ", ".join(f"'{u}'" for u in unknown)
                 problems.append(
-                    Problem(
-                        cell_location(
-                            inventory.source, register.title, row.number, register.columns[column]
-                        ),
-                        f"{header.name} names {', '.join(repr(u) for u in unknown)},"
-                        " not found in the Perangkat Daerah sheet (ignored when counting units)",
+                    Problem.warning(
+                        where,
+                        "warn_unknown_unit",
                         "inventory.unit",
-                        Severity.WARNING,
+                        column=header.name,
+                        names=listed,
                     )
                 )
     return problems

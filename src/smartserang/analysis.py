@@ -1,0 +1,263 @@
+"""Gap analysis on a scored result: targets, gaps, marginal gains, priorities, completeness.
+
+Pure computation (no I/O, no third-party imports), exact arithmetic. Every gain is the
+difference of two verified indices computed by :func:`~smartserang.scoring.score_tree`,
+so "raise this indicator one level" in the workbook moves the index by exactly the gain
+reported.
+"""
+
+from __future__ import annotations
+
+import enum
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from fractions import Fraction
+
+from smartserang.model import Group, IndicatorSet, Inventory
+from smartserang.problems import Problem, cell_location
+from smartserang.scoring import IndicatorResult, SetResult, Status, score_tree
+
+INDEX_SCOPE = "indeks"
+"""The Target sheet's Lingkup value for the index itself."""
+_INDEX_ALIASES = frozenset({"indeks", "index", "indeks spbe"})
+
+
+class TargetSource(enum.Enum):
+    """Where the index target comes from."""
+
+    OPTION = "option"
+    """``--target`` on the command line."""
+    SHEET = "sheet"
+    """The workbook's Target sheet (latest year)."""
+    NEXT_BAND = "next_band"
+    """No target given: the lower edge of the next predikat above the verified index."""
+    NONE = "none"
+    """No target given and already in the top band."""
+
+
+@dataclass(frozen=True)
+class TargetPoint:
+    """One row of the master plan's trajectory."""
+
+    year: int
+    scope: str
+    """``indeks``, a group id or an indicator id."""
+    target: Fraction
+
+
+@dataclass(frozen=True)
+class Targets:
+    """Targets resolved for the gap analysis."""
+
+    index: Fraction | None
+    index_source: TargetSource
+    groups: Mapping[str, Fraction]
+    """Group id -> target score (the Target sheet's latest year)."""
+    indicators: Mapping[str, int]
+    """Indicator id -> target level (own target, else the nearest group's, else the index's)."""
+    trajectory: tuple[TargetPoint, ...]
+    """Every Target sheet row, by year then scope order."""
+
+
+@dataclass(frozen=True)
+class Gap:
+    """One indicator's distance to its target and what closing it is worth."""
+
+    result: IndicatorResult
+    target: int | None
+    gap: int
+    """Levels from the verified level to the target (0 when reached or no target)."""
+    gain: Fraction
+    """Marginal gain: verified index rise if the indicator goes up one level (0 at the top)."""
+    gain_to_target: Fraction
+    """Verified index rise if the indicator reaches its target."""
+    quick_win: bool
+    """One level to go, or the claim already reaches further and only evidence is missing."""
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """The gap analysis of one result."""
+
+    targets: Targets
+    gaps: tuple[Gap, ...]
+    """Every indicator, in set order."""
+    priorities: tuple[Gap, ...]
+    """Indicators with a gap, most index gain per level first."""
+    completeness: Fraction
+    """Share of the total weight whose level is backed by a register."""
+
+    def quick_wins(self) -> tuple[Gap, ...]:
+        """Priorities that are quick wins, in rank order."""
+        return tuple(g for g in self.priorities if g.quick_win)
+
+    def longer_work(self) -> tuple[Gap, ...]:
+        """Priorities that need longer work, in rank order."""
+        return tuple(g for g in self.priorities if not g.quick_win)
+
+
+def check_targets(indicator_set: IndicatorSet, inventory: Inventory) -> list[Problem]:
+    """Errors in the Target sheet: unknown scopes, targets outside the scale."""
+    register = inventory.register("target")
+    if register is None:
+        return []
+    group_ids = {g.id for g in indicator_set.walk_groups()}
+    indicators = {i.id: i for i in indicator_set.indicators()}
+    low = min(s.minimum for s in indicator_set.scales.values())
+    high = max(s.maximum for s in indicator_set.scales.values())
+    problems = []
+    for row in register.rows:
+        scope = str(row.get("lingkup") or "").strip()
+        value = row.get("target")
+        scope_cell = cell_location(
+            inventory.source, register.title, row.number, register.columns.get("lingkup", 0)
+        )
+        if scope.casefold() not in _INDEX_ALIASES and scope not in group_ids | set(indicators):
+            problems.append(
+                Problem(
+                    scope_cell,
+                    f"Lingkup {scope!r} is neither 'indeks', a group id nor an indicator id"
+                    f" of set {indicator_set.id!r}",
+                    "inventory.target.scope",
+                )
+            )
+        elif isinstance(value, int | float) and not low <= value <= high:
+            problems.append(
+                Problem(
+                    cell_location(
+                        inventory.source, register.title, row.number, register.columns["target"]
+                    ),
+                    f"target {value:g} is outside the scale ({low}–{high})",
+                    "inventory.target.value",
+                )
+            )
+    return problems
+
+
+def _sheet_targets(result: SetResult) -> tuple[TargetPoint, ...]:
+    register = result.inventory.register("target")
+    if register is None:
+        return ()
+    points = []
+    for row in register.rows:
+        year, scope, value = row.get("tahun"), row.get("lingkup"), row.get("target")
+        if not isinstance(year, int) or not isinstance(value, int | float) or scope is None:
+            continue
+        scope = str(scope).strip()
+        if scope.casefold() in _INDEX_ALIASES:
+            scope = INDEX_SCOPE
+        points.append(TargetPoint(year, scope, Fraction(str(value))))
+    order = {INDEX_SCOPE: 0}
+    for position, group in enumerate(result.indicator_set.walk_groups(), 1):
+        order.setdefault(group.id, position)
+    base = len(order)
+    for position, indicator in enumerate(result.indicator_set.indicators()):
+        order.setdefault(indicator.id, base + position)
+    return tuple(sorted(points, key=lambda p: (p.year, order.get(p.scope, 10**6))))
+
+
+def _latest(points: tuple[TargetPoint, ...]) -> dict[str, Fraction]:
+    """Scope -> target of its latest year (the master plan's horizon)."""
+    latest: dict[str, Fraction] = {}
+    for point in points:  # sorted by year: later years overwrite earlier ones
+        latest[point.scope] = point.target
+    return latest
+
+
+def resolve_targets(result: SetResult, index_target: Fraction | None = None) -> Targets:
+    """Targets for the gap analysis.
+
+    Index: ``index_target`` (``--target``), else the Target sheet's latest 'indeks' row,
+    else the lower edge of the next predikat above the verified index. An indicator's
+    target level is its own (Penilaian Target column, else Target sheet), else the
+    smallest whole level reaching the target of its nearest group with one, else that of
+    the index; capped to its scale.
+    """
+    iset = result.indicator_set
+    trajectory = _sheet_targets(result)
+    latest = _latest(trajectory)
+    source = TargetSource.OPTION
+    if index_target is None:
+        index_target, source = latest.get(INDEX_SCOPE), TargetSource.SHEET
+    if index_target is None:
+        index_target, source = _next_band(iset, result.verified_index), TargetSource.NEXT_BAND
+        if index_target is None:
+            source = TargetSource.NONE
+    group_ids = {g.id for g in iset.walk_groups()}
+    groups = {k: v for k, v in latest.items() if k in group_ids}
+    indicators: dict[str, int] = {}
+    own_targets = {r.indicator.id: r.target for r in result.indicators}
+    for group in iset.groups:
+        _assign_levels(iset, group, index_target, groups, latest, own_targets, indicators)
+    return Targets(index_target, source, groups, indicators, trajectory)
+
+
+def _assign_levels(
+    iset: IndicatorSet,
+    group: Group,
+    inherited: Fraction | None,
+    groups: Mapping[str, Fraction],
+    latest: Mapping[str, Fraction],
+    own_targets: Mapping[str, int | None],
+    out: dict[str, int],
+) -> None:
+    """Fill ``out`` with a target level for each indicator below ``group``."""
+    target = groups.get(group.id, inherited)
+    for child in group.groups:
+        _assign_levels(iset, child, target, groups, latest, own_targets, out)
+    for indicator in group.indicators:
+        scale = iset.scales[indicator.scale]
+        own = own_targets.get(indicator.id)
+        if own is None and indicator.id in latest:
+            own = math.ceil(latest[indicator.id])
+        if own is None and target is not None:
+            own = math.ceil(target)
+        if own is not None:
+            out[indicator.id] = max(scale.minimum, min(scale.maximum, own))
+
+
+def _next_band(indicator_set: IndicatorSet, value: Fraction) -> Fraction | None:
+    above = [b.minimum for b in indicator_set.bands if b.minimum is not None and b.minimum > value]
+    return min(above) if above else None
+
+
+def analyse(result: SetResult, targets: Targets) -> Analysis:
+    """Gaps, marginal gains and priorities of ``result`` against ``targets``."""
+    iset = result.indicator_set
+    levels = {r.indicator.id: r.level for r in result.indicators}
+    base = result.verified_index
+    gaps = []
+    for r in result.indicators:
+        scale = iset.scales[r.indicator.scale]
+        current = r.level if r.level is not None else scale.minimum
+        target = targets.indicators.get(r.indicator.id)
+        gap = max(0, target - current) if target is not None else 0
+        gain = Fraction(0)
+        if current < scale.maximum:
+            gain = score_tree(iset, {**levels, r.indicator.id: current + 1}).index - base
+        to_target = Fraction(0)
+        if gap:
+            assert target is not None
+            to_target = score_tree(iset, {**levels, r.indicator.id: target}).index - base
+        evidence_missing = r.unsupported_claim and r.claimed is not None and r.claimed > current
+        gaps.append(
+            Gap(r, target, gap, gain, to_target, gap > 0 and (gap == 1 or evidence_missing))
+        )
+    order = {g.result.indicator.id: n for n, g in enumerate(gaps)}
+    priorities = sorted(
+        (g for g in gaps if g.gap > 0),
+        key=lambda g: (-g.gain, g.gap, order[g.result.indicator.id]),
+    )
+    total = sum((i.weight for i in iset.indicators()), Fraction(0))
+    backed = sum(
+        (
+            r.indicator.weight
+            for r in result.indicators
+            if r.status in (Status.VERIFIED, Status.REGISTER)
+        ),
+        Fraction(0),
+    )
+    return Analysis(
+        targets, tuple(gaps), tuple(priorities), backed / total if total else Fraction(0)
+    )

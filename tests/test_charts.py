@@ -1,0 +1,343 @@
+"""The report's inline SVG charts: accessibility, escaping, geometry and stable bytes."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Callable, Sequence
+from functools import partial
+
+import pytest
+
+from smartserang.charts import GapBar, ScoreBar, render_gap_chart, render_score_chart
+
+HOSTILE = "<script>alert(1)</script>"
+SCORE = ScoreBar("D1 Kebijakan Internal SPBE", 2.6, 2.1, 3.5, "2,60", "2,10", "3,50")
+GAP = GapBar("35 Pengadaan Barang dan Jasa", level=2, target=4, claimed=3)
+
+
+def score_chart(
+    bars: Sequence[ScoreBar] = (SCORE,),
+    chart_id: str = "scores",
+    title: str = "Skor domain",
+    description: str = "Skor klaim dan terverifikasi per domain.",
+    name: str = "Klaim",
+) -> str:
+    """The score chart on a 1–5 scale, with the arguments a test does not care about."""
+    return render_score_chart(
+        chart_id=chart_id,
+        title=title,
+        description=description,
+        bars=bars,
+        scale_min=1,
+        scale_max=5,
+        claimed_name=name,
+        verified_name="Terverifikasi",
+        target_name="Target",
+        empty_text="Tidak ada domain.",
+    )
+
+
+def gap_chart(
+    bars: Sequence[GapBar] = (GAP,),
+    chart_id: str = "gaps",
+    title: str = "Kesenjangan",
+    description: str = "Indikator yang belum mencapai target.",
+    name: str = "Klaim",
+) -> str:
+    """The gap chart on a 1–5 scale, with the arguments a test does not care about."""
+    return render_gap_chart(
+        chart_id=chart_id,
+        title=title,
+        description=description,
+        bars=bars,
+        scale_min=1,
+        scale_max=5,
+        level_name="Terverifikasi",
+        target_name="Kesenjangan",
+        claimed_name=name,
+        empty_text="Semua indikator mencapai target.",
+    )
+
+
+Render = Callable[..., str]
+CHARTS = [
+    pytest.param(score_chart, id="score"),
+    pytest.param(gap_chart, id="gap"),
+    pytest.param(partial(score_chart, bars=()), id="score-empty"),
+    pytest.param(partial(gap_chart, bars=()), id="gap-empty"),
+]
+
+
+def parse(svg: str) -> ET.Element:
+    """The chart as an element tree (fails the test when it is not well-formed XML)."""
+    return ET.fromstring(svg)
+
+
+def by_class(root: ET.Element, cls: str) -> list[ET.Element]:
+    """Elements carrying ``class="cls"``, in document order."""
+    return [el for el in root.iter() if el.get("class") == cls]
+
+
+def level_x(root: ET.Element, level: int) -> float:
+    """The x of the gridline at a whole level of the 1–5 axis."""
+    return float(by_class(root, "grid")[level - 1].attrib["x1"])
+
+
+def span(rect: ET.Element) -> tuple[float, float]:
+    """Left and right edge of a rect."""
+    x = float(rect.attrib["x"])
+    return x, x + float(rect.attrib["width"])
+
+
+def height(svg: str) -> float:
+    """The height the viewBox gives the chart."""
+    return float(parse(svg).attrib["viewBox"].split()[3])
+
+
+@pytest.mark.parametrize("render", CHARTS)
+def test_chart_is_a_labelled_responsive_image(render: Render) -> None:
+    """The root is role="img", named and described by its own <title> and <desc>, and
+    scales with the page width through its viewBox instead of a fixed size."""
+    root = parse(render(title="Judul", description="Uraian"))
+    assert root.tag == "svg"
+    assert root.attrib["role"] == "img"
+    ids = {el.get("id"): el for el in root.iter()}
+    title_id, desc_id = root.attrib["aria-labelledby"].split()
+    assert (ids[title_id].tag, ids[title_id].text) == ("title", "Judul")
+    assert (ids[desc_id].tag, ids[desc_id].text) == ("desc", "Uraian")
+    assert root.attrib["width"] == "100%"
+    assert "height" not in root.attrib
+    assert root.attrib["preserveAspectRatio"] == "xMinYMin meet"
+    assert re.fullmatch(r"0 0 \d+ \d+\.\d\d", root.attrib["viewBox"])
+
+
+@pytest.mark.parametrize("render", CHARTS)
+def test_text_is_print_readable(render: Render) -> None:
+    """Every font size is at least 11px, the font is a sans-serif stack, the page is white."""
+    root = parse(render())
+    sizes = [float(el.attrib["font-size"]) for el in root.iter() if "font-size" in el.attrib]
+    assert sizes
+    assert min(sizes) >= 11
+    assert root.attrib["font-family"].endswith("sans-serif")
+    assert any(el.get("fill") == "#fff" and el.get("width") == "100%" for el in root.iter("rect"))
+
+
+@pytest.mark.parametrize(
+    "render",
+    [
+        partial(score_chart, bars=[ScoreBar(HOSTILE, 2, 3, 4, HOSTILE, HOSTILE, HOSTILE)]),
+        partial(gap_chart, bars=[GapBar(HOSTILE, 1, 3, 2)]),
+        partial(score_chart, bars=()),
+    ],
+    ids=["score", "gap", "empty"],
+)
+def test_hostile_text_stays_text(render: Render) -> None:
+    """Markup in labels, values, names, title and description is escaped, never parsed."""
+    svg = render(title=HOSTILE, description=HOSTILE, name=HOSTILE)
+    root = parse(svg)
+    assert "<script" not in svg
+    assert not list(root.iter("script"))
+    assert not [name for el in root.iter() for name in el.attrib if name.startswith("on")]
+    assert HOSTILE in [el.text for el in root.iter("title")]
+    assert HOSTILE in "".join(root.itertext())
+
+
+@pytest.mark.parametrize("render", CHARTS)
+def test_nothing_outside_the_svg_is_referenced(render: Render) -> None:
+    """No href, URL or foreignObject: the chart draws only from itself."""
+    svg = render()
+    assert "href" not in svg
+    assert "http" not in svg
+    assert "foreignObject" not in svg
+
+
+@pytest.mark.parametrize("render", [score_chart, gap_chart], ids=["score", "gap"])
+def test_ids_derive_from_chart_id(render: Render) -> None:
+    """Two charts on one page share no id, and each url(#…) resolves inside its own chart."""
+    seen: list[set[str]] = []
+    for chart_id in ("chart-a", "chart-b"):
+        svg = render(chart_id=chart_id)
+        ids = {el.attrib["id"] for el in parse(svg).iter() if "id" in el.attrib}
+        assert all(i.startswith(f"{chart_id}-") for i in ids)
+        assert set(re.findall(r"url\(#([^)]+)\)", svg)) <= ids
+        seen.append(ids)
+    assert not seen[0] & seen[1]
+
+
+@pytest.mark.parametrize(
+    ("chart_id", "scale", "message"),
+    [
+        ("two words", (1, 5), "chart_id"),
+        ("", (1, 5), "chart_id"),
+        ('x"y', (1, 5), "chart_id"),
+        ("1st", (1, 5), "chart_id"),
+        ("ok", (5, 5), "scale_min"),
+        ("ok", (5, 1), "scale_min"),
+    ],
+)
+def test_bad_chart_id_or_scale_is_rejected(
+    chart_id: str, scale: tuple[int, int], message: str
+) -> None:
+    """An id unusable in aria-labelledby or url(#…), or an empty scale, raises ValueError."""
+    with pytest.raises(ValueError, match=message):
+        render_gap_chart(
+            chart_id=chart_id,
+            title="t",
+            description="d",
+            bars=[GAP],
+            scale_min=scale[0],
+            scale_max=scale[1],
+            level_name="a",
+            target_name="b",
+            claimed_name="c",
+        )
+
+
+@pytest.mark.parametrize(
+    ("verified", "text", "fraction"),
+    [
+        (3.0, "3,00", 0.5),
+        (1.0, "1,00", 0.0),
+        (5.0, "5,00", 1.0),
+        (2.25, "2,25", 0.3125),
+        (0.4, "0,40", 0.0),  # clamped to the axis, labelled with the real value
+        (7.5, "7,50", 1.0),
+    ],
+)
+def test_verified_bar_ends_at_its_score(verified: float, text: str, fraction: float) -> None:
+    """The verified bar runs from the axis start to its (clamped) score; its label is the
+    given text."""
+    bar = ScoreBar("D1", 2.0, verified, None, "2,00", text, "")
+    root = parse(score_chart([bar]))
+    (rect,) = by_class(root, "bar-verified")
+    left, right = level_x(root, 1), level_x(root, 5)
+    assert span(rect) == (left, left + fraction * (right - left))
+    assert text in list(root.itertext())
+
+
+def test_claimed_bar_is_clamped_too() -> None:
+    """A claimed score above the scale fills the axis and still shows its real value."""
+    root = parse(score_chart([ScoreBar("D1", 6.2, 3.0, None, "6,20", "3,00", "")]))
+    (rect,) = by_class(root, "bar-claimed")
+    assert span(rect) == (level_x(root, 1), level_x(root, 5))
+    assert "6,20" in list(root.itertext())
+
+
+@pytest.mark.parametrize(
+    ("target", "markers"),
+    [(None, 0), (3.5, 1), (9.0, 1)],
+)
+def test_target_marker_only_when_there_is_a_target(target: float | None, markers: int) -> None:
+    """A dashed target line (and a target legend entry) appears only for a target, at its
+    clamped position on the axis."""
+    text = "" if target is None else f"{target:.2f}".replace(".", ",")
+    root = parse(score_chart([ScoreBar("D1", 2.6, 2.1, target, "2,60", "2,10", text)]))
+    lines = by_class(root, "target")
+    assert len(lines) == markers
+    assert ("Target" in list(root.itertext())) == bool(markers)
+    if target is not None:
+        (line,) = lines
+        left, right = level_x(root, 1), level_x(root, 5)
+        expected = left + (min(target, 5) - 1) / 4 * (right - left)
+        assert float(line.attrib["x1"]) == pytest.approx(expected, abs=0.005)
+        assert line.attrib["stroke-dasharray"]
+        assert text in list(root.itertext())
+
+
+def test_series_differ_by_pattern_not_hue() -> None:
+    """Claimed bars are hatched, verified bars solid near-black, the target a dashed line."""
+    root = parse(score_chart())
+    (claimed,) = by_class(root, "bar-claimed")
+    (verified,) = by_class(root, "bar-verified")
+    assert claimed.attrib["fill"] == "url(#scores-hatch)"
+    assert verified.attrib["fill"] == "#222"
+    assert by_class(root, "target")[0].attrib["stroke"] == "#000"
+
+
+@pytest.mark.parametrize(("level", "target"), [(1, 3), (2, 4), (4, 5), (1, 5)])
+def test_gap_segment_spans_level_to_target(level: int, target: int) -> None:
+    """The solid bar runs from the axis start to the verified level, the hatched gap from
+    there to the target."""
+    root = parse(gap_chart([GapBar("35 Pengadaan", level, target, None)]))
+    (solid,) = by_class(root, "bar-level")
+    (gap,) = by_class(root, "gap")
+    assert span(solid) == (level_x(root, 1), level_x(root, level))
+    assert span(gap) == (level_x(root, level), level_x(root, target))
+    assert gap.attrib["fill"] == "url(#gaps-hatch)"
+
+
+@pytest.mark.parametrize(("claimed", "markers"), [(None, 0), (2, 0), (3, 1), (1, 1)])
+def test_claimed_marker_only_when_claim_differs(claimed: int | None, markers: int) -> None:
+    """A diamond marks the claimed level only when a claim exists and differs from the
+    verified level 2."""
+    root = parse(gap_chart([GapBar("35 Pengadaan", 2, 4, claimed)]))
+    diamonds = by_class(root, "claimed")
+    assert len(diamonds) == markers
+    if claimed is not None and markers:
+        x = level_x(root, claimed)
+        points = [tuple(map(float, p.split(","))) for p in diamonds[0].attrib["points"].split()]
+        assert min(px for px, _ in points) < x < max(px for px, _ in points)
+
+
+def test_same_input_same_bytes() -> None:
+    """Rendering twice gives the same string, and float noise below the fixed precision
+    does not change a byte."""
+    assert score_chart() == score_chart()
+    assert gap_chart([GAP] * 3) == gap_chart([GAP] * 3)
+    noisy = ScoreBar(SCORE.label, 2.6000000000000005, 2.1, 3.5, "2,60", "2,10", "3,50")
+    assert score_chart([noisy]) == score_chart([SCORE])
+
+
+@pytest.mark.parametrize(
+    ("render", "text"),
+    [
+        (partial(score_chart, bars=()), "Tidak ada domain."),
+        (partial(gap_chart, bars=()), "Semua indikator mencapai target."),
+    ],
+    ids=["score", "gap"],
+)
+def test_empty_input_says_so(render: Render, text: str) -> None:
+    """No bars: a short chart with the title, the description and the empty text only."""
+    root = parse(render())
+    (line,) = root.iter("text")
+    assert line.text == text
+    assert not [el for el in root.iter() if el.get("class") not in (None, "")]
+    assert height(render()) < height(score_chart())
+
+
+def test_gap_chart_height_follows_row_count() -> None:
+    """Each row adds the same height, up to 60 rows, and every row gets its bar."""
+    heights = {n: height(gap_chart([GAP] * n)) for n in (1, 2, 60)}
+    row = heights[2] - heights[1]
+    assert row > 0
+    assert heights[60] == heights[1] + 59 * row
+    assert len(by_class(parse(gap_chart([GAP] * 60)), "bar-level")) == 60
+
+
+@pytest.mark.parametrize(
+    ("label", "shown"),
+    [
+        ("D1 Kebijakan Internal SPBE", "D1 Kebijakan Internal SPBE"),
+        ("x" * 40, "x" * 40),
+        ("x" * 41, "x" * 39 + "…"),
+        ("Sistem Informasi Pelayanan Perizinan Berusaha Terintegrasi", None),
+    ],
+)
+def test_long_labels_are_cut_with_the_full_text_as_tooltip(label: str, shown: str | None) -> None:
+    """Labels longer than the label column end in an ellipsis; the <title> child keeps the
+    full label."""
+    for svg in (
+        score_chart([ScoreBar(label, 2, 2, None, "2", "2", "")]),
+        gap_chart([GapBar(label, 1, 2, None)]),
+    ):
+        (text,) = [el for el in parse(svg).iter("text") if el.find("title") is not None]
+        tooltip = text.find("title")
+        assert tooltip is not None
+        assert tooltip.text == label
+        if shown is None:
+            assert tooltip.tail is not None
+            assert tooltip.tail.endswith("…")
+            assert label.startswith(tooltip.tail[:-1])
+        else:
+            assert tooltip.tail == shown

@@ -88,6 +88,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{column} names {names}, not found in the Perangkat Daerah sheet"
         " (ignored when counting units)",
     },
+    "register_already_supports": {
+        "id": "Register sudah mendukung tingkat {level}; perbarui penilaian mandiri.",
+        "en": "The registers already support level {level}; update the self-assessment.",
+    },
     "report_title": {"id": "Lampiran Analisis Kesenjangan", "en": "Gap Analysis Appendix"},
     "status_verified": {"id": "terverifikasi", "en": "verified"},
     "status_unverified": {"id": "belum terverifikasi", "en": "unverified"},

@@ -208,6 +208,12 @@ def _detail(gap: Gap, fmt: _Format) -> IndicatorDetail:
     current = r.level if r.level is not None else scale.minimum
     next_level = current + 1 if current < scale.maximum else None
     criteria = indicator.criteria.get(next_level) if next_level is not None else None
+    needs = ""
+    if next_level is not None and r.supported is not None and r.supported >= next_level:
+        # The claim is below what the registers show: the fix is the self-assessment.
+        needs = message("register_already_supports", fmt.lang, level=r.supported)
+    elif r.next_requires is not None and r.next_level == next_level:
+        needs = r.next_requires.get(fmt.lang)
     return IndicatorDetail(
         id=indicator.id,
         name=indicator.name.get(fmt.lang),
@@ -221,7 +227,7 @@ def _detail(gap: Gap, fmt: _Format) -> IndicatorDetail:
         next_level=fmt.named_level(indicator, next_level) if next_level is not None else "",
         next_criteria=criteria.get(fmt.lang) if criteria is not None else "",
         evidence=_evidence(r.evidence),
-        next_requires=r.next_requires.get(fmt.lang) if r.next_requires is not None else "",
+        next_requires=needs,
         status=_status(r, fmt.lang),
         unsupported=r.unsupported_claim,
     )

@@ -19,8 +19,16 @@ DATE = "2025-10-01"
 
 
 def render(fmt: str, lang: str, workbook: Path = EXAMPLE, *extra: str) -> str:
-    """The report as the CLI prints it."""
-    run = smartserang("score", workbook, "--format", fmt, "--lang", lang, "--date", DATE, *extra)
+    """The report as the CLI prints it, run from the repository root as a user would.
+
+    The workbook is named by a relative path: locations in the report then do not depend
+    on where the repository is checked out.
+    """
+    root = EXAMPLES.parent
+    shown = workbook.relative_to(root) if workbook.is_relative_to(root) else workbook
+    run = smartserang(
+        "score", shown, "--format", fmt, "--lang", lang, "--date", DATE, *extra, cwd=root
+    )
     assert run.returncode == 0, run.stderr
     return run.stdout
 

@@ -92,6 +92,24 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Register sudah mendukung tingkat {level}; perbarui penilaian mandiri.",
         "en": "The registers already support level {level}; update the self-assessment.",
     },
+    "warn_needs_penduduk": {
+        "id": "indikator {indicator}: Profil tidak memuat 'Jumlah Penduduk'; ukuran per penduduk"
+        " tidak dapat dihitung dan klaimnya tidak terverifikasi",
+        "en": "indicator {indicator}: Profil gives no 'Jumlah Penduduk'; the per-inhabitant"
+        " measure cannot be computed and the claim stays unverified",
+    },
+    "warn_needs_kecamatan": {
+        "id": "indikator {indicator}: Profil tidak memuat 'Jumlah Kecamatan'; cakupan kecamatan"
+        " tidak dapat dihitung dan klaimnya tidak terverifikasi",
+        "en": "indicator {indicator}: Profil gives no 'Jumlah Kecamatan'; kecamatan coverage"
+        " cannot be computed and the claim stays unverified",
+    },
+    "warn_needs_units": {
+        "id": "indikator {indicator}: tidak ada sheet Perangkat Daerah maupun 'Jumlah Perangkat"
+        " Daerah' di Profil; cakupan perangkat daerah tidak dapat dihitung",
+        "en": "indicator {indicator}: neither a Perangkat Daerah sheet nor Profil 'Jumlah"
+        " Perangkat Daerah'; work-unit coverage cannot be computed",
+    },
     "report_title": {"id": "Lampiran Analisis Kesenjangan", "en": "Gap Analysis Appendix"},
     "status_verified": {"id": "terverifikasi", "en": "verified"},
     "status_unverified": {"id": "belum terverifikasi", "en": "unverified"},

@@ -70,8 +70,11 @@ def resolve_set(reference: str) -> tuple[Path, str]:
     )
 
 
-def load_indicator_set(reference: str) -> IndicatorSet:
-    """Load and validate the set named (or pointed to) by ``reference``."""
+def load_indicator_set(reference: str, *, seen: tuple[Path, ...] = ()) -> IndicatorSet:
+    """Load and validate the set named (or pointed to) by ``reference``.
+
+    ``seen`` holds the files already being loaded down an ``extends`` chain (cycles).
+    """
     path, display = resolve_set(reference)
     try:
         data = path.read_bytes()
@@ -80,17 +83,28 @@ def load_indicator_set(reference: str) -> IndicatorSet:
         raise InputError(
             [Problem(display, f"cannot read indicator set: {reason}", "set.file")]
         ) from None
-    return parse_indicator_set(data, display)
+    return parse_indicator_set(data, display, path=path, seen=seen)
 
 
-def parse_indicator_set(data: bytes, display: str) -> IndicatorSet:
-    """Validate and build a set from YAML bytes; ``display`` names it in locations."""
+def parse_indicator_set(
+    data: bytes, display: str, *, path: Path | None = None, seen: tuple[Path, ...] = ()
+) -> IndicatorSet:
+    """Validate and build a set from YAML bytes; ``display`` names it in locations.
+
+    A set that ``extends`` another is built by tailoring that base (``path`` locates a
+    base given by a relative path).
+    """
     builder = SetBuilder(display)
     root = builder.compose(data)
     if root is not None:
         validate_node(root, SCHEMA, builder.report)
     if builder.problems or root is None:
         raise InputError(builder.problems)
+    assert isinstance(root, yaml.MappingNode)
+    if builder.get(root, "extends") is not None:
+        from smartserang.tailoring import tailor
+
+        return tailor(builder, root, data, path, seen)
     result = builder.build(root, hashlib.sha256(data).hexdigest())
     if builder.problems:
         raise InputError(builder.problems)

@@ -166,7 +166,8 @@ class Condition:
     """A test on one register row. Exactly one operator applies."""
 
     op: str
-    """equals, in, at_least, at_most, is, present, within_days, names_row_of, any_of."""
+    """equals, in, at_least, at_most, is, present, within_days, names_row_of, contains,
+    any_of."""
     column: str | None = None
     """Canonical column key (None for any_of)."""
     value: object = None
@@ -210,6 +211,24 @@ class Step:
 
 
 @dataclass(frozen=True)
+class Measure:
+    """A number computed over a rule's selected rows."""
+
+    kind: str
+    """count, sum, share, coverage, rate, best or worst."""
+    column: str | None = None
+    """The column summed, covered or ranked."""
+    default: Fraction = Fraction(0)
+    """Value of a blank cell in a sum."""
+    conditions: tuple[Condition, ...] = ()
+    """For share: the rows counted in the numerator."""
+    of: str | None = None
+    """For coverage: ``kecamatan`` or ``units``; for rate: ``penduduk``."""
+    per: Fraction = Fraction(1)
+    """For rate: per how many inhabitants."""
+
+
+@dataclass(frozen=True)
 class EvidenceRule:
     """A declarative evidence ladder for one indicator.
 
@@ -230,6 +249,12 @@ class EvidenceRule:
     """The column of ``sheet`` naming the units each row serves."""
     template: str | None = None
     """The ladder template this rule came from, for documentation."""
+    measure: Measure | None = None
+    """When set, the level comes from ``thresholds`` on this measure instead of ``steps``."""
+    name: Text | None = None
+    """What the measure is, in words."""
+    thresholds: tuple[tuple[int, Fraction], ...] = ()
+    """(level, lowest measure value reaching it), ascending."""
 
 
 @dataclass(frozen=True)
@@ -248,6 +273,8 @@ class Indicator:
     question: Text | None = None
     evidence: EvidenceRule | None = None
     tags: Mapping[str, str] = field(default_factory=dict)
+    not_applicable: Text | None = None
+    """Why a tailoring left this indicator out (its weight is shared within its parent)."""
 
     @property
     def label(self) -> Text:
@@ -285,7 +312,8 @@ class IndicatorSet:
     """Where it was loaded from (display form)."""
     sha256: str
     weighting: str
-    """``absolute`` (children's weights add up to the parent's) or ``relative``."""
+    """``absolute`` (children's weights add up to the parent's), ``relative`` (each
+    sibling list adds up to the total) or ``proportional`` (no sum required)."""
     total_weight: Fraction
     scales: Mapping[str, Scale]
     bands: tuple[Band, ...]
@@ -294,6 +322,12 @@ class IndicatorSet:
     """``minimum``: an unassessed indicator counts at its scale's minimum;
     ``exclude``: it is left out and its parent's weights are renormalised."""
     groups: tuple[Group, ...]
+    aggregation: str = "mean"
+    """``mean`` (weighted mean of levels) or ``points`` (points over maximum points)."""
+    tag_titles: Mapping[str, Text] = field(default_factory=dict)
+    """Titles of the tag keys that give breakdowns."""
+    extends: str | None = None
+    """The set this one tailors, as named in ``extends``."""
 
     def indicators(self) -> tuple[Indicator, ...]:
         """Every indicator in document order."""

@@ -8,13 +8,22 @@ like with like.
 
 from __future__ import annotations
 
+import itertools
 from fractions import Fraction
 
 import yaml
 
 from smartserang.contract import SHEETS_BY_KEY, VOCABULARIES, Column, ColumnType, normalise_token
-from smartserang.model import Condition, EvidenceRule, RowReference, Scale, Step, UnitSource
-from smartserang.schema import CONDITION_OPERATORS, mapping_items, suggest
+from smartserang.model import (
+    Condition,
+    EvidenceRule,
+    Measure,
+    RowReference,
+    Scale,
+    Step,
+    UnitSource,
+)
+from smartserang.schema import CONDITION_OPERATORS, MEASURES, mapping_items, suggest
 from smartserang.yamlnodes import NodeReader
 
 _INVALID = object()
@@ -52,17 +61,23 @@ class RuleBuilder:
         where_nodes.extend(self.nodes.items(fields.get("where")))
         sheet_node = fields.get("sheet")
         steps_node = fields.get("steps")
-        if sheet_node is None or steps_node is None:
-            missing = "sheet" if sheet_node is None else "steps"
+        measure_node = fields.get("measure")
+        if sheet_node is None:
             self.nodes.report(
-                node,
-                f"evidence rule needs {missing!r} (directly or from its ladder)",
-                "set.missing",
+                node, "evidence rule needs 'sheet' (directly or from its ladder)", "set.missing"
+            )
+            return None
+        if (steps_node is None) == (measure_node is None):
+            self.nodes.report(
+                node, "evidence rule needs exactly one of 'steps' and 'measure'", "set.rule"
             )
             return None
         sheet = self._sheet(sheet_node)
         if sheet is None:
             return None
+        if measure_node is not None:
+            return self._measure_rule(node, fields, sheet, where_nodes, scale, template)
+        assert steps_node is not None
         where = self._conditions(where_nodes, sheet)
         units_column = None
         units_node = fields.get("units_column")
@@ -78,6 +93,134 @@ class RuleBuilder:
             extra_units=tuple(e for e in extra if e is not None),
             units_column=units_column,
             template=template,
+        )
+
+    def _measure_rule(
+        self,
+        node: yaml.MappingNode,
+        fields: dict[str, yaml.Node],
+        sheet: str,
+        where_nodes: list[yaml.Node],
+        scale: Scale,
+        template: str | None,
+    ) -> EvidenceRule | None:
+        where = self._conditions(where_nodes, sheet)
+        measure_node = fields["measure"]
+        assert isinstance(measure_node, yaml.MappingNode)
+        measure = self._measure(measure_node, sheet)
+        name_node = fields.get("name")
+        if name_node is None:
+            self.nodes.report(node, "a measure needs a 'name' saying what it counts", "set.missing")
+        thresholds_node, benchmark_node = fields.get("thresholds"), fields.get("benchmark")
+        thresholds: tuple[tuple[int, Fraction], ...] = ()
+        if (thresholds_node is None) == (benchmark_node is None):
+            self.nodes.report(
+                node, "a measure needs exactly one of 'thresholds' and 'benchmark'", "set.rule"
+            )
+        elif thresholds_node is not None:
+            thresholds = self.thresholds(thresholds_node, scale)
+        else:
+            assert isinstance(benchmark_node, yaml.MappingNode)
+            thresholds = self._benchmark(benchmark_node, scale)
+        for key in ("steps", "units_column", "extra_units"):
+            if key in fields:
+                self.nodes.report(
+                    fields[key], f"{key!r} belongs to ladders, not measures", "set.rule"
+                )
+        if measure is None:
+            return None
+        return EvidenceRule(
+            sheet=sheet,
+            where=where,
+            steps=(),
+            template=template,
+            measure=measure,
+            name=self.nodes.text(name_node) if name_node is not None else None,
+            thresholds=thresholds,
+        )
+
+    def thresholds(self, node: yaml.Node, scale: Scale) -> tuple[tuple[int, Fraction], ...]:
+        """Level -> lowest measure value, checked against ``scale`` and for order."""
+        assert isinstance(node, yaml.MappingNode)
+        pairs = []
+        for key, value in mapping_items(node):
+            level = int(key.value)
+            if not scale.minimum < level <= scale.maximum:
+                self.nodes.report(
+                    key,
+                    f"threshold level {level} must be above the scale minimum {scale.minimum}"
+                    f" and at most {scale.maximum}",
+                    "set.level",
+                )
+                continue
+            pairs.append((level, self.nodes.decimal(value), value))
+        pairs.sort(key=lambda p: p[0])
+        for (_, low, _), (level, high, where) in itertools.pairwise(pairs):
+            if high < low:
+                self.nodes.report(
+                    where,
+                    f"threshold for level {level} is below the one for a lower level",
+                    "set.rule",
+                )
+        return tuple((level, value) for level, value, _ in pairs)
+
+    def _benchmark(self, node: yaml.MappingNode, scale: Scale) -> tuple[tuple[int, Fraction], ...]:
+        if (scale.minimum, scale.maximum) != (1, 4):
+            self.nodes.report(
+                node,
+                "a benchmark scores 1–4 points: the indicator's scale must run 1–4",
+                "set.rule",
+            )
+            return ()
+        target_node = self.nodes.get(node, "target")
+        assert target_node is not None
+        target = self.nodes.decimal(target_node)
+        # U4SSC: below 33 % of the target 1 point, 33–66 % 2, 66–95 % 3, from 95 % 4.
+        return tuple(
+            (level, target * Fraction(share, 100)) for level, share in ((2, 33), (3, 66), (4, 95))
+        )
+
+    def _measure(self, node: yaml.MappingNode, sheet: str) -> Measure | None:
+        items = list(mapping_items(node))
+        if len(items) != 1:
+            self.nodes.report(
+                node, f"a measure takes exactly one of: {', '.join(MEASURES)}", "set.rule"
+            )
+            return None
+        key, value = items[0]
+        kind = str(key.value)
+        if kind == "count":
+            return Measure("count")
+        if kind == "share":
+            return Measure("share", conditions=self._conditions(self.nodes.items(value), sheet))
+        assert isinstance(value, yaml.MappingNode)
+        fields = {str(k.value): v for k, v in mapping_items(value)}
+        column = None
+        column_node = fields.get("column", fields.get("sum"))
+        if column_node is not None:
+            found = self._column(column_node, sheet)
+            if found is None:
+                return None
+            column = found.key
+            numeric = (ColumnType.INTEGER, ColumnType.NUMBER, ColumnType.LEVEL)
+            ordinal = found.vocabulary is not None and VOCABULARIES[found.vocabulary].ordinal
+            if kind in ("sum", "rate") and found.type not in numeric:
+                self.nodes.report(column_node, f"{kind!r} needs a number column", "set.rule")
+                return None
+            if kind in ("best", "worst") and found.type not in numeric and not ordinal:
+                self.nodes.report(
+                    column_node, f"{kind!r} needs a number or ordinal column", "set.rule"
+                )
+                return None
+        default_node = fields.get("default")
+        default = self.nodes.decimal(default_node) if default_node is not None else Fraction(0)
+        of_node, per_node = fields.get("of"), fields.get("per")
+        return Measure(
+            kind,
+            column=column,
+            default=default,
+            of=str(of_node.value) if of_node is not None else None,
+            per=self.nodes.decimal(per_node) if per_node is not None else Fraction(1),
         )
 
     def _steps(
@@ -212,6 +355,10 @@ class RuleBuilder:
             return self._mismatch(node, op, column, "a yes/no column")
         if op == "within_days" and kind is not ColumnType.DATE:
             return self._mismatch(node, op, column, "a date column")
+        if op == "contains":
+            # Free text: compared as normalised substrings, so any text is a valid operand.
+            texts = self.nodes.items(node) if isinstance(node, yaml.SequenceNode) else [node]
+            return tuple(normalise_token(str(t.value)) for t in texts)
         if op in ("is", "present"):
             return node.value == "true"
         if op == "within_days":

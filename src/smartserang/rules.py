@@ -14,11 +14,13 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from smartserang.contract import ALL_UNITS_ALIASES, normalise_token
+from smartserang.i18n import format_fraction
 from smartserang.model import (
     CellValue,
     Condition,
     EvidenceRule,
     Inventory,
+    Measure,
     Register,
     Row,
     RowReference,
@@ -53,6 +55,10 @@ class Finding:
     next_requires: Text | None
     """What the next level still needs from the register (None at the top of the ladder)."""
     next_level: int | None
+    measure: Fraction | None = None
+    """The measured value, for measure rules."""
+    unavailable: str | None = None
+    """For a measure that cannot be computed: the ``i18n`` key of the warning saying why."""
 
 
 class RuleContext:
@@ -161,6 +167,11 @@ class RuleContext:
             return number >= bound if op == "at_least" else number <= bound
         if op == "is":
             return cell is condition.value
+        if op == "contains":
+            needles = condition.value
+            assert isinstance(needles, tuple)
+            texts = [normalise_token(str(item)) for item in _items(cell)]
+            return any(needle in text for needle in needles for text in texts)
         if op == "within_days":
             return self._within_days(cell, condition.value)
         if op == "names_row_of":
@@ -235,6 +246,8 @@ def evaluate_rule(rule: EvidenceRule, scale: Scale, context: RuleContext) -> Fin
     register = context.inventory.register(rule.sheet)
     if register is None:
         return Finding(False, None, (), None, None)
+    if rule.measure is not None:
+        return _evaluate_measure(rule, rule.measure, register, scale, context)
     selection = context.select(register, rule.where)
     level = scale.minimum
     backing = selection
@@ -251,3 +264,95 @@ def evaluate_rule(rule: EvidenceRule, scale: Scale, context: RuleContext) -> Fin
 
 def _rows(register: Register, rows: Iterable[Row]) -> tuple[EvidenceRow, ...]:
     return tuple(EvidenceRow(register.title, r.number, register.label(r)) for r in rows)
+
+
+def _evaluate_measure(
+    rule: EvidenceRule, measure: Measure, register: Register, scale: Scale, context: RuleContext
+) -> Finding:
+    selection = context.select(register, rule.where)
+    backing = selection
+    if measure.kind == "share":
+        backing = tuple(r for r in selection if context.row_passes(r, measure.conditions))
+    value, unavailable = measure_value(measure, selection, backing, context)
+    if unavailable is not None:
+        return Finding(False, None, (), None, None, None, unavailable)
+    level = scale.minimum
+    for threshold_level, threshold in rule.thresholds:
+        if value is None or value < threshold:
+            needs = _measure_needs(rule.name, threshold, value)
+            return Finding(True, level, _rows(register, backing), needs, threshold_level, value)
+        level = threshold_level
+    return Finding(True, level, _rows(register, backing), None, None, value)
+
+
+def measure_value(
+    measure: Measure, selection: tuple[Row, ...], backing: tuple[Row, ...], context: RuleContext
+) -> tuple[Fraction | None, str | None]:
+    """The measure over the selected rows, or the reason (a warning key) it cannot be had."""
+    profile = context.inventory.profile
+    kind = measure.kind
+    if kind == "count":
+        return Fraction(len(selection)), None
+    if kind == "share":
+        return (Fraction(len(backing), len(selection)) if selection else Fraction(0)), None
+    if kind in ("sum", "rate"):
+        if measure.column is None:
+            total = Fraction(len(selection))
+        else:
+            total = sum(
+                (_number(r.get(measure.column), measure.default) for r in selection), Fraction(0)
+            )
+        if kind == "sum":
+            return total, None
+        if not profile.jumlah_penduduk:
+            return None, "warn_needs_penduduk"
+        return total / profile.jumlah_penduduk * measure.per, None
+    if kind in ("best", "worst"):
+        assert measure.column is not None
+        values = [
+            Fraction(v)
+            for r in selection
+            if isinstance(v := r.get(measure.column), int | float) and not isinstance(v, bool)
+        ]
+        if not values:
+            return None, None
+        return (max(values) if kind == "best" else min(values)), None
+    assert kind == "coverage"
+    assert measure.column is not None
+    names = [str(item) for r in selection for item in _items(r.get(measure.column)) if item]
+    if measure.of == "units":
+        served, everyone = context.served_units(names)
+        _, units = context.unit_universe()
+        if everyone:
+            return Fraction(1), None
+        if not units:
+            return None, "warn_needs_units"
+        return min(Fraction(1), Fraction(len(served), units)), None
+    if not profile.jumlah_kecamatan:
+        return None, "warn_needs_kecamatan"
+    distinct = {normalise_token(n) for n in names}
+    return min(Fraction(1), Fraction(len(distinct), profile.jumlah_kecamatan)), None
+
+
+def _number(cell: CellValue, default: Fraction) -> Fraction:
+    if isinstance(cell, int | float) and not isinstance(cell, bool):
+        return Fraction(cell)
+    return default
+
+
+def _measure_needs(name: Text | None, threshold: Fraction, value: Fraction | None) -> Text:
+    """ "<name>: at least T (now V)" in both languages."""
+    label = name or Text("")
+    now_id = _show(value, "id") if value is not None else "–"
+    now_en = _show(value, "en") if value is not None else "–"
+    return Text(
+        f"{label.id}: minimal {_show(threshold, 'id')} (kini {now_id})",
+        f"{label.get('en')}: at least {_show(threshold, 'en')} (now {now_en})",
+    )
+
+
+def _show(value: Fraction, lang: str) -> str:
+    """Whole numbers as they are, others with two decimals, in ``lang``'s notation."""
+    if value.denominator == 1:
+        return str(value.numerator)
+    return format_fraction(value, 2, lang)

@@ -31,8 +31,11 @@ CONDITION_OPERATORS = (
     "present",
     "within_days",
     "names_row_of",
+    "contains",
     "any_of",
 )
+
+MEASURES = ("count", "sum", "share", "coverage", "rate", "best", "worst")
 
 SCHEMA: dict[str, Any] = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -41,15 +44,23 @@ SCHEMA: dict[str, Any] = {
     "description": "An indicator set: tree of weighted groups and indicators, scales, bands"
     " and evidence rules. See docs/indicator-sets.md.",
     "type": "object",
-    "required": ["id", "version", "title", "scales", "bands", "groups"],
+    "required": ["id", "version", "title"],
     "additionalProperties": False,
     "properties": {
-        "id": {"type": "string", "pattern": "^[a-z0-9][a-z0-9-]*$", "description": "Set id"},
+        "id": {"type": "string", "pattern": "^[a-z0-9][a-z0-9._-]*$", "description": "Set id"},
         "version": {"type": "string", "description": "The set's own version (quote it)"},
         "title": _TEXT,
         "legal_basis": _TEXT,
         "source": {"type": "string"},
-        "weighting": {"enum": ["absolute", "relative"]},
+        "weighting": {"enum": ["absolute", "relative", "proportional"]},
+        "aggregation": {"enum": ["mean", "points"]},
+        "extends": {"type": "string", "description": "Set this one tailors (name or path)"},
+        "tailoring": {"$ref": "#/$defs/tailoring"},
+        "tag_titles": {
+            "type": "object",
+            "patternProperties": {"^[a-z0-9_-]+$": _TEXT},
+            "additionalProperties": False,
+        },
         "total_weight": {"type": "number", "exclusiveMinimum": 0},
         "unassessed": {"enum": ["minimum", "exclude"]},
         "scales": {
@@ -156,6 +167,98 @@ SCHEMA: dict[str, Any] = {
                     },
                 },
                 "steps": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/step"}},
+                "measure": {"$ref": "#/$defs/measure"},
+                "name": _TEXT,
+                "thresholds": {"$ref": "#/$defs/thresholds"},
+                "benchmark": {
+                    "type": "object",
+                    "required": ["target"],
+                    "additionalProperties": False,
+                    "properties": {"target": {"type": "number", "exclusiveMinimum": 0}},
+                },
+            },
+        },
+        "thresholds": {
+            "type": "object",
+            "patternProperties": {"^[0-9]+$": {"type": "number"}},
+            "additionalProperties": False,
+        },
+        "measure": {
+            "type": "object",
+            "additionalProperties": False,
+            "properties": {
+                "count": {"type": "boolean"},
+                "sum": {"$ref": "#/$defs/column_sum"},
+                "share": {"$ref": "#/$defs/conditions"},
+                "coverage": {
+                    "type": "object",
+                    "required": ["column", "of"],
+                    "additionalProperties": False,
+                    "properties": {
+                        "column": {"type": "string"},
+                        "of": {"enum": ["kecamatan", "units"]},
+                    },
+                },
+                "rate": {
+                    "type": "object",
+                    "required": ["per", "of"],
+                    "additionalProperties": False,
+                    "properties": {
+                        "per": {"type": "number", "exclusiveMinimum": 0},
+                        "of": {"enum": ["penduduk"]},
+                        "sum": {"type": "string"},
+                        "default": {"type": "number"},
+                    },
+                },
+                "best": {"$ref": "#/$defs/column_ref"},
+                "worst": {"$ref": "#/$defs/column_ref"},
+            },
+        },
+        "column_sum": {
+            "type": "object",
+            "required": ["column"],
+            "additionalProperties": False,
+            "properties": {"column": {"type": "string"}, "default": {"type": "number"}},
+        },
+        "column_ref": {
+            "type": "object",
+            "required": ["column"],
+            "additionalProperties": False,
+            "properties": {"column": {"type": "string"}},
+        },
+        "tailoring": {
+            "type": "object",
+            "additionalProperties": False,
+            "properties": {
+                "weights": {
+                    "type": "object",
+                    "additionalProperties": {"type": "number", "minimum": 0},
+                },
+                "thresholds": {
+                    "type": "object",
+                    "additionalProperties": {"$ref": "#/$defs/thresholds"},
+                },
+                "not_applicable": {
+                    "type": "array",
+                    "items": {
+                        "type": "object",
+                        "required": ["id", "reason"],
+                        "additionalProperties": False,
+                        "properties": {"id": {"type": "string"}, "reason": _TEXT},
+                    },
+                },
+                "add": {
+                    "type": "array",
+                    "items": {
+                        "type": "object",
+                        "required": ["group", "indicator"],
+                        "additionalProperties": False,
+                        "properties": {
+                            "group": {"type": "string"},
+                            "indicator": {"$ref": "#/$defs/indicator"},
+                        },
+                    },
+                },
             },
         },
         "step": {
@@ -182,6 +285,12 @@ SCHEMA: dict[str, Any] = {
                 "is": {"type": "boolean"},
                 "present": {"type": "boolean"},
                 "within_days": {"type": "integer", "minimum": 0},
+                "contains": {
+                    "anyOf": [
+                        {"type": "string"},
+                        {"type": "array", "minItems": 1, "items": {"type": "string"}},
+                    ]
+                },
                 "names_row_of": {
                     "type": "object",
                     "required": ["sheet", "column"],

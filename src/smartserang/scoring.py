@@ -39,6 +39,8 @@ class Status(enum.Enum):
     """Not claimed: scored from the register alone."""
     UNASSESSED = "unassessed"
     """Neither claimed nor covered by a register: counted per the set's policy."""
+    NOT_APPLICABLE = "not_applicable"
+    """Left out by a tailoring, with a reason; its weight is shared within its parent."""
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,10 @@ class IndicatorResult:
     """Target level from the Penilaian sheet."""
     claim_row: int | None = None
     """Penilaian row of the claim."""
+    measure: Fraction | None = None
+    """The measured value, for indicators scored by a measure."""
+    unavailable: str | None = None
+    """Why a measure could not be computed (an ``i18n`` warning key)."""
 
     @property
     def unsupported_claim(self) -> bool:
@@ -94,6 +100,27 @@ class GroupResult:
 
 
 @dataclass(frozen=True)
+class BreakdownRow:
+    """Scores of the indicators sharing one tag value."""
+
+    value: str
+    claimed: Fraction | None
+    verified: Fraction | None
+    share: Fraction
+    """Their share of the whole index."""
+    indicators: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Breakdown:
+    """Scores by the values of one tag (e.g. readiness aspect)."""
+
+    key: str
+    title: Text
+    rows: tuple[BreakdownRow, ...]
+
+
+@dataclass(frozen=True)
 class SetResult:
     """The complete scoring of one inventory on one indicator set."""
 
@@ -104,6 +131,7 @@ class SetResult:
     groups: tuple[GroupResult, ...]
     indicators: tuple[IndicatorResult, ...]
     warnings: tuple[Problem, ...]
+    breakdowns: tuple[Breakdown, ...] = ()
 
     def index(self, basis: Basis) -> Fraction:
         """The index on ``basis``."""
@@ -205,6 +233,11 @@ def score_indicator(
     if indicator.evidence is not None:
         scale = indicator_set.scales[indicator.scale]
         finding = evaluate_rule(indicator.evidence, scale, context)
+    if indicator.not_applicable is not None:
+        return IndicatorResult(
+            indicator, claimed_level, None, None, Status.NOT_APPLICABLE, claim_row=row_number
+        )
+    unavailable = finding.unavailable if finding is not None else None
     if finding is not None and finding.register_present:
         assert finding.supported is not None
         if claimed_level is not None:
@@ -222,6 +255,7 @@ def score_indicator(
             finding.next_level,
             target_level,
             row_number,
+            finding.measure,
         )
     status = Status.UNVERIFIED if claimed_level is not None else Status.UNASSESSED
     return IndicatorResult(
@@ -230,11 +264,9 @@ def score_indicator(
         None,
         claimed_level,
         status,
-        (),
-        None,
-        None,
-        target_level,
-        row_number,
+        target=target_level,
+        claim_row=row_number,
+        unavailable=unavailable,
     )
 
 
@@ -262,20 +294,60 @@ def score_tree(indicator_set: IndicatorSet, levels: Mapping[str, int | None]) ->
             if child_score is not None:
                 pairs.append((child_score, child.weight))
         for indicator in group.indicators:
-            level = levels.get(indicator.id)
-            if level is None and indicator_set.unassessed == "minimum":
-                level = indicator_set.scales[indicator.scale].minimum
-            if level is not None:
-                pairs.append((Fraction(level), indicator.weight))
+            value = indicator_value(indicator_set, indicator, levels.get(indicator.id))
+            if value is not None:
+                pairs.append((value, indicator.weight))
         scores[group.id] = weighted_mean(pairs)
         return scores[group.id]
 
     top = [(walk(g), g.weight) for g in indicator_set.groups]
     index = weighted_mean((s, w) for s, w in top if s is not None)
     if index is None:
-        # Everything excluded: the index sits at the bottom of the scale.
-        index = Fraction(min(s.minimum for s in indicator_set.scales.values()))
+        # Everything excluded: the index sits at the bottom of its range.
+        index = (
+            Fraction(0)
+            if indicator_set.aggregation == "points"
+            else Fraction(min(s.minimum for s in indicator_set.scales.values()))
+        )
     return TreeScores(index, scores)
+
+
+def indicator_value(
+    indicator_set: IndicatorSet, indicator: Indicator, level: int | None
+) -> Fraction | None:
+    """What one indicator contributes to its group's mean, or None when it is left out.
+
+    Means aggregate levels; ``points`` aggregates each level as a share of its scale's
+    maximum, so a group scores points over the maximum points of what was reported.
+    """
+    if indicator.not_applicable is not None:
+        return None
+    scale = indicator_set.scales[indicator.scale]
+    if indicator_set.aggregation == "points":
+        return Fraction(level, scale.maximum) if level is not None else None
+    if level is None and indicator_set.unassessed == "minimum":
+        level = scale.minimum
+    return Fraction(level) if level is not None else None
+
+
+def effective_weights(indicator_set: IndicatorSet) -> dict[str, Fraction]:
+    """Each applicable indicator's share of the whole index (shares add up to 1)."""
+    shares: dict[str, Fraction] = {}
+
+    def walk(groups: tuple[Group, ...], indicators: tuple[Indicator, ...], share: Fraction) -> None:
+        live = [i for i in indicators if i.not_applicable is None]
+        total = sum((g.weight for g in groups), Fraction(0)) + sum(
+            (i.weight for i in live), Fraction(0)
+        )
+        if not total:
+            return
+        for group in groups:
+            walk(group.groups, group.indicators, share * group.weight / total)
+        for indicator in live:
+            shares[indicator.id] = share * indicator.weight / total
+
+    walk(indicator_set.groups, (), Fraction(1))
+    return shares
 
 
 def score_inventory(indicator_set: IndicatorSet, inventory: Inventory) -> SetResult:
@@ -300,6 +372,13 @@ def score_inventory(indicator_set: IndicatorSet, inventory: Inventory) -> SetRes
 
     warnings = list(inventory.warnings)
     warnings.extend(_register_warnings(indicator_set, inventory, context))
+    warnings.extend(
+        Problem.warning(
+            inventory.source, r.unavailable, "inventory.measure", indicator=r.indicator.id
+        )
+        for r in results.values()
+        if r.unavailable is not None
+    )
     return SetResult(
         indicator_set,
         inventory,
@@ -308,7 +387,53 @@ def score_inventory(indicator_set: IndicatorSet, inventory: Inventory) -> SetRes
         tuple(build(g) for g in indicator_set.groups),
         tuple(results.values()),
         tuple(warnings),
+        score_breakdowns(indicator_set, tuple(results.values())),
     )
+
+
+def score_breakdowns(
+    indicator_set: IndicatorSet, results: tuple[IndicatorResult, ...]
+) -> tuple[Breakdown, ...]:
+    """For each tag key, the scores of the indicators per tag value.
+
+    Each indicator counts with its share of the whole index, so a breakdown is the index
+    restricted to the indicators carrying the tag value.
+    """
+    shares = effective_weights(indicator_set)
+    keys = list(indicator_set.tag_titles)
+    for result in results:
+        keys.extend(k for k in result.indicator.tags if k not in keys)
+    breakdowns = []
+    for key in keys:
+        members: dict[str, list[IndicatorResult]] = {}
+        for result in results:
+            value = result.indicator.tags.get(key)
+            if value is not None and result.indicator.id in shares:
+                members.setdefault(value, []).append(result)
+        rows = []
+        for value, group in members.items():
+
+            def mean(pick: str, group: list[IndicatorResult] = group) -> Fraction | None:
+                pairs = []
+                for r in group:
+                    level = r.claimed_basis_level if pick == "claimed" else r.level
+                    contribution = indicator_value(indicator_set, r.indicator, level)
+                    if contribution is not None:
+                        pairs.append((contribution, shares[r.indicator.id]))
+                return weighted_mean(pairs)
+
+            rows.append(
+                BreakdownRow(
+                    value,
+                    mean("claimed"),
+                    mean("verified"),
+                    sum((shares[r.indicator.id] for r in group), Fraction(0)),
+                    tuple(r.indicator.id for r in group),
+                )
+            )
+        title = indicator_set.tag_titles.get(key, Text(key))
+        breakdowns.append(Breakdown(key, title, tuple(rows)))
+    return tuple(breakdowns)
 
 
 def _register_warnings(

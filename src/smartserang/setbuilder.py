@@ -7,11 +7,13 @@ indicator, criteria within the scale, and weights that add up exactly as declare
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from fractions import Fraction
 
 import yaml
 
 from smartserang.model import Band, Group, Indicator, IndicatorSet, Level, Scale, Text
+from smartserang.problems import Problem
 from smartserang.rulebuilder import RuleBuilder
 from smartserang.schema import mapping_items, suggest
 from smartserang.yamlnodes import NodeReader
@@ -25,6 +27,7 @@ class SetBuilder(NodeReader):
         self.scales: dict[str, Scale] = {}
         self.ladders: dict[str, yaml.MappingNode] = {}
         self.ids: dict[str, yaml.Node] = {}
+        self.weight_nodes: dict[str, yaml.Node] = {}
 
     def build(self, root: yaml.Node, sha256: str) -> IndicatorSet:
         """The set described by a schema-valid root node."""
@@ -44,8 +47,19 @@ class SetBuilder(NodeReader):
                 self.ladders[str(key.value)] = value
         groups_node = self.get(root, "groups")
         groups = tuple(self._group(g, None) for g in self.items(groups_node))
+        for required in ("scales", "bands", "groups"):
+            if self.get(root, required) is None:
+                self.report(root, f"missing required key {required!r}", "set.missing")
         if groups_node is not None:
-            self._check_weights(groups_node, groups, total, weighting)
+            self.problems.extend(
+                check_weights(
+                    groups, total, weighting, self.weight_location, self.where(groups_node)
+                )
+            )
+        tag_titles = {}
+        tags_node = self.get(root, "tag_titles")
+        if isinstance(tags_node, yaml.MappingNode):
+            tag_titles = {str(k.value): self.text(v) for k, v in mapping_items(tags_node)}
         return IndicatorSet(
             id=self.scalar(root, "id"),
             version=self.scalar(root, "version"),
@@ -60,7 +74,14 @@ class SetBuilder(NodeReader):
             bands=bands,
             unassessed=self.scalar(root, "unassessed", "minimum"),
             groups=groups,
+            aggregation=self.scalar(root, "aggregation", "mean"),
+            tag_titles=tag_titles,
         )
+
+    def weight_location(self, identifier: str) -> str:
+        """Where the weight of group or indicator ``identifier`` is written."""
+        node = self.weight_nodes.get(identifier) or self.ids.get(identifier)
+        return self.where(node) if node is not None else self.display
 
     def _scale(self, scale_id: str, node: yaml.Node) -> Scale:
         assert isinstance(node, yaml.MappingNode)
@@ -134,12 +155,13 @@ class SetBuilder(NodeReader):
         scale = self._scale_ref(node, scale)
         groups = tuple(self._group(g, scale) for g in self.items(self.get(node, "groups")))
         indicators = tuple(
-            self._indicator(i, scale) for i in self.items(self.get(node, "indicators"))
+            self.indicator(i, scale) for i in self.items(self.get(node, "indicators"))
         )
         if not groups and not indicators:
             self.report(node, f"group {identifier!r} has no groups and no indicators", "set.empty")
         weight_node = self.get(node, "weight")
         assert weight_node is not None
+        self.weight_nodes.setdefault(identifier, weight_node)
         return Group(
             id=identifier,
             name=self.text(self.get(node, "name")),
@@ -148,7 +170,8 @@ class SetBuilder(NodeReader):
             indicators=indicators,
         )
 
-    def _indicator(self, node: yaml.Node, scale: str | None) -> Indicator:
+    def indicator(self, node: yaml.Node, scale: str | None) -> Indicator:
+        """One indicator node as a model object (``scale`` inherited from its group)."""
         assert isinstance(node, yaml.MappingNode)
         identifier = self._claim_id(node, "indicator")
         scale = self._scale_ref(node, scale)
@@ -184,6 +207,7 @@ class SetBuilder(NodeReader):
             tags = {str(k.value): str(v.value) for k, v in mapping_items(tags_node)}
         weight_node = self.get(node, "weight")
         assert weight_node is not None
+        self.weight_nodes.setdefault(identifier, weight_node)
         question = self.get(node, "question")
         short = self.get(node, "short_name")
         return Indicator(
@@ -198,41 +222,53 @@ class SetBuilder(NodeReader):
             tags=tags,
         )
 
-    def _check_weights(
-        self, groups_node: yaml.Node, groups: tuple[Group, ...], total: Fraction, weighting: str
-    ) -> None:
-        top = sum((g.weight for g in groups), Fraction(0))
-        if top != total:
-            self.report(
-                groups_node,
-                f"top-level group weights add up to {_num(top)},"
-                f" not the declared total_weight {_num(total)}",
-                "set.weight",
-            )
-        for group_node, group in zip(self.items(groups_node), groups, strict=True):
-            self._check_group_weights(group_node, group, total, weighting)
 
-    def _check_group_weights(
-        self, node: yaml.Node, group: Group, total: Fraction, weighting: str
-    ) -> None:
-        assert isinstance(node, yaml.MappingNode)
-        children: list[Group | Indicator] = [*group.groups, *group.indicators]
+def check_weights(
+    groups: tuple[Group, ...],
+    total: Fraction,
+    weighting: str,
+    locate: Callable[[str], str],
+    top_location: str,
+) -> list[Problem]:
+    """Weights that do not add up as ``weighting`` declares, located by ``locate(id)``."""
+    problems: list[Problem] = []
+    if weighting == "proportional":
+        for group in _walk(groups):
+            children: list[Group | Indicator] = [*group.groups, *group.indicators]
+            if not sum((c.weight for c in children), Fraction(0)):
+                message = f"weights inside group {group.id!r} are all zero"
+                problems.append(Problem(locate(group.id), message, "set.weight"))
+        return problems
+    top = sum((g.weight for g in groups), Fraction(0))
+    if top != total:
+        message = (
+            f"top-level group weights add up to {_num(top)},"
+            f" not the declared total_weight {_num(total)}"
+        )
+        problems.append(Problem(top_location, message, "set.weight"))
+    for group in _walk(groups):
+        children = [*group.groups, *group.indicators]
         found = sum((c.weight for c in children), Fraction(0))
         expected = group.weight if weighting == "absolute" else total
         if found != expected:
             basis = f"group {group.id!r}'s weight" if weighting == "absolute" else "total_weight"
-            self.report(
-                self.get(node, "weight") or node,
+            message = (
                 f"weights inside group {group.id!r} add up to {_num(found)},"
-                f" not {basis} {_num(expected)}",
-                "set.weight",
+                f" not {basis} {_num(expected)}"
             )
-        if found == 0:
-            self.report(node, f"weights inside group {group.id!r} are all zero", "set.weight")
-        for child_node, child in zip(
-            self.items(self.get(node, "groups")), group.groups, strict=True
-        ):
-            self._check_group_weights(child_node, child, total, weighting)
+            problems.append(Problem(locate(group.id), message, "set.weight"))
+        elif found == 0:
+            message = f"weights inside group {group.id!r} are all zero"
+            problems.append(Problem(locate(group.id), message, "set.weight"))
+    return problems
+
+
+def _walk(groups: tuple[Group, ...]) -> list[Group]:
+    out: list[Group] = []
+    for group in groups:
+        out.append(group)
+        out.extend(_walk(group.groups))
+    return out
 
 
 def _num(value: Fraction) -> str:

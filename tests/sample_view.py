@@ -16,12 +16,15 @@ from typing import NamedTuple
 
 from smartserang.report_text import report_text
 from smartserang.reportview import (
+    BreakdownRowView,
+    BreakdownView,
     Chart,
     EvidenceLine,
     Footer,
     GroupRow,
     IndicatorDetail,
     IndicatorRow,
+    NotApplicableRow,
     PriorityRow,
     ReportView,
     TargetRow,
@@ -601,6 +604,33 @@ def sample_view(lang: str) -> ReportView:
     return ReportView(
         lang=lang,
         text=report_text(lang),
+        prefix="",
+        breakdowns=(
+            BreakdownView(
+                "Aspek kesiapan" if lang == "id" else "Readiness aspect",
+                (
+                    BreakdownRowView(
+                        "infrastruktur",
+                        num(Decimal("3.1")),
+                        num(Decimal("2.8")),
+                        _band(Decimal("2.8"), lang),
+                        "40%",
+                        "12",
+                    ),
+                    BreakdownRowView(
+                        "suprastruktur",
+                        num(Decimal("2.2")),
+                        num(Decimal("2.0")),
+                        _band(Decimal("2.0"), lang),
+                        "60%",
+                        "20",
+                    ),
+                ),
+            ),
+        ),
+        not_applicable=(
+            NotApplicableRow("45", "Layanan Publik Sektor 1", "Sektor <b>tidak</b> | relevan"),
+        ),
         title=words["title"],
         instance=words["instance"],
         year="2025",

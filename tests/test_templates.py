@@ -59,6 +59,8 @@ def _empty(view: ReportView) -> ReportView:
         unsupported=(),
         warnings=(),
         targets=(),
+        breakdowns=(),
+        not_applicable=(),
     )
 
 
@@ -145,16 +147,16 @@ def test_stylesheet_loads_nothing() -> None:
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_sample_view_renders_deterministically(fmt: str, lang: str) -> None:
     """Both formats render in both languages, end with a newline and repeat byte for byte."""
-    first = render_report(sample_view(lang), fmt)
+    first = render_report([sample_view(lang)], fmt)
     assert first.endswith("\n")
-    assert render_report(sample_view(lang), fmt) == first
+    assert render_report([sample_view(lang)], fmt) == first
     assert sample_view(lang).title in first.replace("\\", "")
 
 
 def test_unknown_format_is_refused() -> None:
     """``render_report`` names the formats it knows when given another."""
     with pytest.raises(ValueError, match="html"):
-        render_report(sample_view("id"), "pdf")
+        render_report([sample_view("id")], "pdf")
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -162,7 +164,7 @@ def test_unknown_format_is_refused() -> None:
 def test_empty_lists_render_none_sentences_not_empty_tables(fmt: str, lang: str) -> None:
     """With every list empty each section says so, and only the index table remains."""
     view = _empty(sample_view(lang))
-    out = render_report(view, fmt)
+    out = render_report([view], fmt)
     text = view.text
     for key in (
         "unassessed_none",
@@ -185,21 +187,21 @@ def test_empty_lists_render_none_sentences_not_empty_tables(fmt: str, lang: str)
 def test_generated_date_is_printed_only_when_given(fmt: str) -> None:
     """The generated-on line appears with a date and disappears without one."""
     view = sample_view("en")
-    assert view.text["generated"] in render_report(view, fmt)
+    assert view.text["generated"] in render_report([view], fmt)
     undated = dataclasses.replace(view, footer=dataclasses.replace(view.footer, generated=""))
-    assert view.text["generated"] not in render_report(undated, fmt)
+    assert view.text["generated"] not in render_report([undated], fmt)
 
 
 def test_html_escapes_inventory_text() -> None:
     """A hostile application label arrives as text in HTML, never as a script element."""
-    html = render_report(sample_view("id"), "html")
+    html = render_report([sample_view("id")], "html")
     assert "e-Kinerja &lt;script&gt;alert(1)&lt;/script&gt; a | b" in html
     assert "<script" not in html.lower()
 
 
 def test_markdown_escapes_inventory_text_and_keeps_table_cells() -> None:
     """In Markdown the hostile label neither opens HTML nor splits its table cell."""
-    md = render_report(sample_view("id"), "md")
+    md = render_report([sample_view("id")], "md")
     assert "<" not in md
     assert r"e-Kinerja &lt;script&gt;alert(1)&lt;/script&gt; a \| b" in md
     for table in re.findall(r"(?:^\|.*\|\n)+", md, re.M):
@@ -230,7 +232,7 @@ def test_escape_markdown(text: str, expected: str) -> None:
 
 def test_html_has_csp_and_loads_nothing() -> None:
     """The page forbids scripts and network by CSP and names no URL but the SVG namespace."""
-    html = render_report(sample_view("en"), "html")
+    html = render_report([sample_view("en")], "html")
     assert html.startswith("<!DOCTYPE html>\n")
     assert '<html lang="en">' in html
     assert '<meta charset="utf-8">' in html
@@ -274,7 +276,7 @@ def test_html_structure_is_semantic() -> None:
     """Landmarks, one h2 per section, labelled tables, scoped headers and captioned figures."""
     view = sample_view("id")
     parser = _Structure()
-    parser.feed(render_report(view, "html"))
+    parser.feed(render_report([view], "html"))
     for landmark in ("header", "main", "footer"):
         assert parser.tags.count(landmark) == 1
     assert parser.tags.count("section") == parser.tags.count("h2") == 7
@@ -288,8 +290,8 @@ def test_html_structure_is_semantic() -> None:
 def test_charts_inline_in_html_and_described_in_markdown() -> None:
     """HTML carries each chart's SVG unescaped; Markdown prints its title and text instead."""
     view = sample_view("en")
-    html = render_report(view, "html")
-    md = render_report(view, "md")
+    html = render_report([view], "html")
+    md = render_report([view], "md")
     for chart in view.charts:
         assert chart.svg in html
         assert f"<figcaption>{chart.title}</figcaption>" in html
@@ -302,8 +304,8 @@ def test_unsupported_claims_are_marked_by_symbol_and_weight() -> None:
     view = sample_view("en")
     flagged = [row for row in view.indicators if row.unsupported]
     assert flagged
-    md = render_report(view, "md")
-    html = render_report(view, "html")
+    md = render_report([view], "md")
+    html = render_report([view], "html")
     for row in flagged:
         assert re.search(rf"^\| {row.id} \| [^|]+ \| \*\*⚠ {row.claimed}\*\* \|", md, re.M)
         assert f'<strong class="flag"><span aria-hidden="true">⚠ </span>{row.claimed}' in html
@@ -362,7 +364,7 @@ def test_output_holds_no_fixed_word_of_the_other_language(
 ) -> None:
     """English output has none of the Indonesian catalogue's words, and the other way round."""
     catalogue = " ".join(texts[foreign] for texts in REPORT_TEXT.values())
-    out = _visible_text(render_report(sample_view(lang), fmt))
+    out = _visible_text(render_report([sample_view(lang)], fmt))
     for word in words:
         assert re.search(rf"\b{word}\b", catalogue, re.I), f"{word} is not a catalogue word"
         assert not re.search(rf"\b{word}\b", out, re.I), word
@@ -412,7 +414,7 @@ def _page_problems(stderr: str) -> list[str]:
 @pytest.mark.parametrize("lang", LANGS)
 def test_chromium_shows_and_prints_the_page_without_errors(tmp_path: Path, lang: str) -> None:
     """Chromium screenshots the page and prints it to A4 PDF with no console error or CSP hit."""
-    html = render_report(sample_view(lang), "html")
+    html = render_report([sample_view(lang)], "html")
     shot = tmp_path / "shot.png"
     stderr = _chromium(tmp_path, html, f"--screenshot={shot}", "--window-size=1280,2400")
     assert _page_problems(stderr) == []
@@ -430,7 +432,7 @@ def test_chromium_shows_and_prints_the_page_without_errors(tmp_path: Path, lang:
 
 def test_chromium_check_catches_a_blocked_script(tmp_path: Path) -> None:
     """The stderr check above is live: a page with a script and a remote image trips it."""
-    html = render_report(sample_view("en"), "html").replace(
+    html = render_report([sample_view("en")], "html").replace(
         "</body>",
         '<script>console.error("x")</script><img src="https://example.invalid/a.png"></body>',
     )
@@ -442,7 +444,7 @@ def test_chromium_check_catches_a_blocked_script(tmp_path: Path) -> None:
 def test_pandoc_reads_the_markdown_as_gfm(tmp_path: Path, lang: str) -> None:
     """pandoc turns the Markdown into DOCX, and into HTML with one <table> per pipe table."""
     pandoc = _require("pandoc")
-    md = render_report(sample_view(lang), "md")
+    md = render_report([sample_view(lang)], "md")
     source = tmp_path / "report.md"
     source.write_text(md, encoding="utf-8")
     docx = tmp_path / "report.docx"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import enum
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Set
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -97,8 +97,14 @@ class Analysis:
         return tuple(g for g in self.priorities if not g.quick_win)
 
 
-def check_targets(indicator_set: IndicatorSet, inventory: Inventory) -> list[Problem]:
-    """Errors in the Target sheet: unknown scopes, targets outside the scale."""
+def check_targets(
+    indicator_set: IndicatorSet, inventory: Inventory, elsewhere: Set[str] = frozenset()
+) -> list[Problem]:
+    """Errors in the Target sheet: unknown scopes, targets outside the scale.
+
+    Rows naming an id in ``elsewhere`` (another set scored in the same run) are not ours;
+    'indeks' rows apply to every set.
+    """
     register = inventory.register("target")
     if register is None:
         return []
@@ -113,6 +119,8 @@ def check_targets(indicator_set: IndicatorSet, inventory: Inventory) -> list[Pro
         scope_cell = cell_location(
             inventory.source, register.title, row.number, register.columns.get("lingkup", 0)
         )
+        if scope in elsewhere and scope not in group_ids | set(indicators):
+            continue
         if scope.casefold() not in _INDEX_ALIASES and scope not in group_ids | set(indicators):
             problems.append(
                 Problem(

@@ -21,7 +21,8 @@ from smartserang import __version__
 from smartserang.problems import InputError, Problem, Severity
 
 if TYPE_CHECKING:
-    from smartserang.model import IndicatorSet
+    from smartserang.model import IndicatorSet, Inventory
+    from smartserang.scoring import Basis, SetResult
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -96,14 +97,15 @@ def score(
     workbook: Annotated[
         Path, typer.Argument(help="The inventory workbook (.xlsx, .xls, .xlsb, .ods).")
     ],
-    indicator_set: Annotated[
-        str,
+    indicator_sets: Annotated[
+        list[str] | None,
         typer.Option(
             "--set",
             "-s",
-            help="A shipped set's name (see 'smartserang sets') or a path to a set YAML.",
+            help="A shipped set's name (see 'smartserang sets') or a path to a set YAML;"
+            " repeat to score several sets in one run. Default: spbe-2020.",
         ),
-    ] = "spbe-2020",
+    ] = None,
     output_format: Annotated[
         OutputFormat,
         typer.Option(
@@ -143,59 +145,106 @@ def score(
     ] = None,
 ) -> None:
     """Score an inventory workbook: index, predikat, groups, indicators, each claim checked."""
+    from smartserang.scoring import Basis, score_inventory
+
+    report_date = _parse_date(date)
+    sets, inventory = _load_inputs(workbook, indicator_sets or ["spbe-2020"], target)
+    results = [score_inventory(iset, inventory) for iset in sets]
+    seen: set[str] = set()
+    for result in results:
+        for warning in result.warnings:
+            if str(warning) not in seen:  # workbook warnings would repeat once per set
+                seen.add(str(warning))
+                _stderr(str(warning))
+    chosen = Basis(basis.value)
+    lang_code = lang.value
+    if output_format is OutputFormat.text:
+        _emit_summary(results, chosen, lang_code, output)
+        return
+    from fractions import Fraction
+
+    from smartserang.analysis import analyse, resolve_targets
+
+    index_target = Fraction(str(target)) if target is not None else None
+    analyses = [analyse(r, resolve_targets(r, index_target)) for r in results]
+    if output_format is OutputFormat.json:
+        from smartserang.results import build_output_data
+
+        data = build_output_data(results, analyses, chosen, lang_code)
+        _emit(json.dumps(data, ensure_ascii=False, indent=2) + "\n", output)
+        return
+    from smartserang.render import render_report
+    from smartserang.reportbuild import build_report_view
+
+    several = len(results) > 1
+    views = [
+        build_report_view(
+            result,
+            analysis,
+            basis=chosen,
+            lang=lang_code,
+            date=report_date,
+            prefix=f"{result.indicator_set.id}-" if several else "",
+        )
+        for result, analysis in zip(results, analyses, strict=True)
+    ]
+    _emit(render_report(views, output_format.value), output)
+
+
+def _load_inputs(
+    workbook: Path, references: list[str], target: float | None
+) -> tuple[list[IndicatorSet], Inventory]:
+    """The sets and the inventory, or exit 2 with every problem of all of them."""
     from smartserang.analysis import check_targets
     from smartserang.indicators import load_indicator_set
     from smartserang.inventory import read_inventory
-    from smartserang.scoring import Basis, check_claims, score_inventory
+    from smartserang.scoring import check_claims
 
     problems: list[Problem] = []
-    report_date = _parse_date(date)
-    iset = inventory = None
-    try:
-        iset = load_indicator_set(indicator_set)
-    except InputError as error:
-        problems.extend(error.problems)
+    sets: list[IndicatorSet] = []
+    for reference in references:
+        try:
+            sets.append(load_indicator_set(reference))
+        except InputError as error:
+            problems.extend(error.problems)
+    ids = [s.id for s in sets]
+    for duplicate in sorted({i for i in ids if ids.count(i) > 1}):
+        problems.append(Problem("--set", f"set {duplicate!r} is given twice", "usage.set"))
+    inventory = None
     try:
         inventory = read_inventory(workbook, display=str(workbook))
     except InputError as error:
         problems.extend(error.problems)
-    if iset is not None and inventory is not None:
-        problems.extend(check_claims(iset, inventory))
-        problems.extend(check_targets(iset, inventory))
-        problems.extend(_check_target_option(target, iset))
-    if problems or iset is None or inventory is None:
+    if inventory is not None and sets:
+
+        def ids_of(iset: IndicatorSet) -> set[str]:
+            return {i.id for i in iset.indicators()} | {g.id for g in iset.walk_groups()}
+
+        every_id = set().union(*(ids_of(s) for s in sets))
+        for iset in sets:
+            others = every_id - ids_of(iset)
+            problems.extend(check_claims(iset, inventory, others))
+            problems.extend(check_targets(iset, inventory, others))
+            problems.extend(_check_target_option(target, iset))
+    if problems or inventory is None or not sets:
         _fail(tuple(problems))
-    result = score_inventory(iset, inventory)
-    for warning in result.warnings:
-        _stderr(str(warning))
-    chosen = Basis(basis.value)
-    if output_format in (OutputFormat.json, OutputFormat.md, OutputFormat.html):
-        from fractions import Fraction
+    return sets, inventory
 
-        from smartserang.analysis import analyse, resolve_targets
 
-        index_target = Fraction(str(target)) if target is not None else None
-        analysis = analyse(result, resolve_targets(result, index_target))
-    if output_format is OutputFormat.json:
-        from smartserang.results import build_result_data
+def _emit_summary(results: list[SetResult], basis: Basis, lang: str, output: Path | None) -> None:
+    from smartserang.terminal import render_summary, summary_text
 
-        data = build_result_data(result, chosen, lang.value, analysis)
-        _emit(json.dumps(data, ensure_ascii=False, indent=2) + "\n", output)
-    elif output_format in (OutputFormat.md, OutputFormat.html):
-        from smartserang.render import render_report
-        from smartserang.reportbuild import build_report_view
+    if output is not None:
+        _emit("\n".join(summary_text(r, basis, lang) for r in results), output)
+        return
+    from rich.console import Console
+    from rich.rule import Rule
 
-        view = build_report_view(result, analysis, basis=chosen, lang=lang.value, date=report_date)
-        _emit(render_report(view, output_format.value), output)
-    else:
-        from smartserang.terminal import render_summary, summary_text
-
-        if output is not None:
-            _emit(summary_text(result, chosen, lang.value), output)
-        else:
-            from rich.console import Console
-
-            Console().print(render_summary(result, chosen, lang.value))
+    console = Console()
+    for number, result in enumerate(results):
+        if number:
+            console.print(Rule())
+        console.print(render_summary(result, basis, lang))
 
 
 def _parse_date(text: str | None) -> dt.date | None:

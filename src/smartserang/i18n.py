@@ -110,6 +110,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "indicator {indicator}: neither a Perangkat Daerah sheet nor Profil 'Jumlah"
         " Perangkat Daerah'; work-unit coverage cannot be computed",
     },
+    "breakdown_value": {"id": "Kategori", "en": "Category"},
+    "not_applicable_title": {
+        "id": "Indikator tidak berlaku (bobotnya dibagi dalam kelompoknya)",
+        "en": "Indicators not applicable (their weight is shared within their group)",
+    },
     "report_title": {"id": "Lampiran Analisis Kesenjangan", "en": "Gap Analysis Appendix"},
     "status_verified": {"id": "terverifikasi", "en": "verified"},
     "status_unverified": {"id": "belum terverifikasi", "en": "unverified"},

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 
 import jinja2
 from markupsafe import Markup
 
-from smartserang.reportview import Chart, ReportView
+from smartserang.reportview import ReportView
 
 TEMPLATES = {"md": "report.md", "html": "report.html"}
 """Output format -> template file in ``smartserang/templates``."""
@@ -48,18 +49,20 @@ def _environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     environment.filters["md"] = escape_markdown
+    environment.filters["svg"] = _svg
     return environment
 
 
-def _chart_with_svg(chart: Chart) -> tuple[Chart, Markup]:
+def _svg(svg: str) -> Markup:
     # The chart builder escapes every text it puts into the SVG; nothing else is trusted.
-    return chart, Markup(chart.svg)
+    return Markup(svg)
 
 
-def render_report(view: ReportView, fmt: str) -> str:
-    """The report for ``view`` as a Markdown ("md") or self-contained HTML ("html") document."""
+def render_report(views: Sequence[ReportView], fmt: str) -> str:
+    """One document for ``views`` (one per indicator set) as Markdown ("md") or HTML ("html")."""
     if fmt not in TEMPLATES:
         raise ValueError(f"unknown report format {fmt!r}; expected one of {sorted(TEMPLATES)}")
+    if not views:
+        raise ValueError("a report needs at least one view")
     template = _environment().get_template(TEMPLATES[fmt])
-    charts = tuple(_chart_with_svg(chart) for chart in view.charts)
-    return template.render(view=view, charts=charts)
+    return template.render(views=list(views))

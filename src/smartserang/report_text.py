@@ -79,6 +79,22 @@ REPORT_TEXT: dict[str, dict[str, str]] = {
         "en": "The indicator set has no indicator groups.",
     },
     "group": {"id": "Kelompok", "en": "Group"},
+    "breakdown_value": {"id": "Kategori", "en": "Category"},
+    "share_of_index": {"id": "Porsi indeks", "en": "Share of index"},
+    "indicator_count": {"id": "Jumlah indikator", "en": "Indicators"},
+    "breakdown_note": {
+        "id": "Nilai per kategori adalah rata-rata tingkat indikator berlabel kategori itu,"
+        " masing-masing dibobot menurut porsinya dalam indeks.",
+        "en": "A category's score is the mean level of the indicators tagged with it, each"
+        " weighted by its share of the index.",
+    },
+    "not_applicable": {"id": "Indikator tidak berlaku", "en": "Indicators not applicable"},
+    "not_applicable_note": {
+        "id": "Dikeluarkan melalui penyesuaian set indikator; bobotnya dibagi kepada"
+        " indikator lain dalam kelompok yang sama.",
+        "en": "Left out by tailoring the indicator set; their weight is shared among the"
+        " other indicators of the same group.",
+    },
     "band": {"id": "Predikat", "en": "Band"},
     "band_note": {
         "id": (

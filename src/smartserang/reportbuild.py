@@ -16,12 +16,15 @@ from smartserang.i18n import format_date, format_fraction, format_percent, messa
 from smartserang.model import Indicator, IndicatorSet
 from smartserang.report_text import report_text
 from smartserang.reportview import (
+    BreakdownRowView,
+    BreakdownView,
     Chart,
     EvidenceLine,
     Footer,
     GroupRow,
     IndicatorDetail,
     IndicatorRow,
+    NotApplicableRow,
     PriorityRow,
     ReportView,
     TargetRow,
@@ -29,7 +32,14 @@ from smartserang.reportview import (
     WarningRow,
 )
 from smartserang.rules import EvidenceRow
-from smartserang.scoring import Basis, GroupResult, IndicatorResult, SetResult, Status
+from smartserang.scoring import (
+    Basis,
+    Breakdown,
+    GroupResult,
+    IndicatorResult,
+    SetResult,
+    Status,
+)
 
 NONE = "–"
 GAIN_PLACES = 4
@@ -69,8 +79,12 @@ def build_report_view(
     basis: Basis,
     lang: str,
     date: dt.date | None = None,
+    prefix: str = "",
 ) -> ReportView:
-    """The complete view model of the gap-analysis report."""
+    """The complete view model of the gap-analysis report.
+
+    ``prefix`` starts every HTML id (needed when several sets share one page).
+    """
     iset = result.indicator_set
     fmt = _Format(lang, iset)
     profile = result.inventory.profile
@@ -80,7 +94,8 @@ def build_report_view(
     return ReportView(
         lang=lang,
         text=report_text(lang),
-        title=f"{message('report_title', lang)}: {instance}",
+        prefix=prefix,
+        title=f"{message('report_title', lang)}: {instance} — {iset.title.get(lang)}",
         instance=instance,
         year=str(profile.tahun) if profile.tahun else NONE,
         assessment_date=(
@@ -104,7 +119,15 @@ def build_report_view(
         ),
         unassessed_policy=_unassessed_policy(iset, lang),
         groups=tuple(_group_rows(result, basis, analysis, fmt)),
-        charts=_charts(result, analysis, fmt),
+        breakdowns=tuple(_breakdown(b, basis, fmt) for b in result.breakdowns),
+        not_applicable=tuple(
+            NotApplicableRow(
+                r.indicator.id, r.indicator.label.get(lang), r.indicator.not_applicable.get(lang)
+            )
+            for r in result.indicators
+            if r.indicator.not_applicable is not None
+        ),
+        charts=_charts(result, analysis, fmt, prefix),
         indicators=tuple(
             _indicator_row(gaps[r.indicator.id], iset, fmt) for r in result.indicators
         ),
@@ -309,7 +332,24 @@ def _walk(groups: tuple[GroupResult, ...]) -> list[GroupResult]:
     return out
 
 
-def _charts(result: SetResult, analysis: Analysis, fmt: _Format) -> tuple[Chart, ...]:
+def _breakdown(breakdown: Breakdown, basis: Basis, fmt: _Format) -> BreakdownView:
+    rows = []
+    for row in breakdown.rows:
+        score = row.claimed if basis is Basis.CLAIMED else row.verified
+        rows.append(
+            BreakdownRowView(
+                value=row.value,
+                claimed=fmt.score(row.claimed),
+                verified=fmt.score(row.verified),
+                band=fmt.band(score),
+                share=format_percent(row.share, fmt.lang),
+                count=str(len(row.indicators)),
+            )
+        )
+    return BreakdownView(breakdown.title.get(fmt.lang), tuple(rows))
+
+
+def _charts(result: SetResult, analysis: Analysis, fmt: _Format, prefix: str) -> tuple[Chart, ...]:
     iset = result.indicator_set
     lang = fmt.lang
     low = min(s.minimum for s in iset.scales.values())
@@ -347,7 +387,7 @@ def _charts(result: SetResult, analysis: Analysis, fmt: _Format) -> tuple[Chart,
     scores_title = message("chart_scores_title", lang)
     scores_desc = message("chart_scores_desc", lang, low=low, high=high, rows="; ".join(rows_text))
     scores_svg = render_score_chart(
-        chart_id="chart-scores",
+        chart_id=f"{prefix}chart-scores",
         title=scores_title,
         description=scores_desc,
         bars=bars,
@@ -374,7 +414,7 @@ def _charts(result: SetResult, analysis: Analysis, fmt: _Format) -> tuple[Chart,
     gaps_title = message("chart_gaps_title", lang)
     gaps_desc = message("chart_gaps_desc", lang, n=len(gaps), rows="; ".join(gap_rows))
     gaps_svg = render_gap_chart(
-        chart_id="chart-gaps",
+        chart_id=f"{prefix}chart-gaps",
         title=gaps_title,
         description=gaps_desc,
         bars=gap_bars,

@@ -147,6 +147,36 @@ class TargetRow:
 
 
 @dataclass(frozen=True)
+class BreakdownRowView:
+    """Scores of the indicators sharing one tag value."""
+
+    value: str
+    claimed: str
+    verified: str
+    band: str
+    share: str
+    """Their share of the whole index, as a percentage."""
+    count: str
+
+
+@dataclass(frozen=True)
+class BreakdownView:
+    """A breakdown table by one tag (e.g. readiness aspect)."""
+
+    title: str
+    rows: tuple[BreakdownRowView, ...]
+
+
+@dataclass(frozen=True)
+class NotApplicableRow:
+    """An indicator a tailoring left out, and why."""
+
+    id: str
+    name: str
+    reason: str
+
+
+@dataclass(frozen=True)
 class Footer:
     """Provenance printed at the end of the report."""
 
@@ -166,6 +196,8 @@ class ReportView:
     lang: str
     text: dict[str, str]
     """Every fixed string of the templates, in the report's language."""
+    prefix: str
+    """Prefix of every HTML id, so that several sets' reports share one page."""
     title: str
     instance: str
     year: str
@@ -191,6 +223,8 @@ class ReportView:
     """(id, name) of unassessed indicators."""
     unassessed_policy: str
     groups: tuple[GroupRow, ...]
+    breakdowns: tuple[BreakdownView, ...]
+    not_applicable: tuple[NotApplicableRow, ...]
     charts: tuple[Chart, ...]
     indicators: tuple[IndicatorRow, ...]
     details: tuple[IndicatorDetail, ...]

@@ -15,7 +15,7 @@ from smartserang.analysis import Analysis
 from smartserang.model import Text
 from smartserang.scoring import Basis, GroupResult, IndicatorResult, SetResult, round_score
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 """Bumped on any change to the JSON output: minor for additions, major for changes."""
 
 
@@ -84,6 +84,9 @@ def build_result_data(
             "evidence": [{"sheet": e.sheet, "row": e.row, "label": e.label} for e in r.evidence],
             "next_level": r.next_level,
             "next_requires": _text(r.next_requires, lang),
+            "measure": _float(r.measure),
+            "not_applicable": _text(r.indicator.not_applicable, lang),
+            "tags": dict(r.indicator.tags),
             **gap_data(r.indicator.id),
         }
 
@@ -130,10 +133,34 @@ def build_result_data(
         "verified_index": float(result.verified_index),
         "verified_band": band(result.verified_index),
         "unassessed_policy": iset.unassessed,
+        "aggregation": iset.aggregation,
+        "extends": iset.extends,
         "groups": [group_data(g) for g in result.groups],
         "indicators": [indicator_data(r) for r in result.indicators],
         "unsupported_claims": [r.indicator.id for r in result.unsupported()],
         "unassessed": [r.indicator.id for r in result.unassessed()],
+        "breakdowns": [
+            {
+                "key": b.key,
+                "title": b.title.get(lang),
+                "rows": [
+                    {
+                        "value": row.value,
+                        "score": _float(row.claimed if basis is Basis.CLAIMED else row.verified),
+                        "band": band(row.claimed if basis is Basis.CLAIMED else row.verified),
+                        "claimed_score": _float(row.claimed),
+                        "verified_score": _float(row.verified),
+                        "share": float(row.share),
+                        "indicators": list(row.indicators),
+                    }
+                    for row in b.rows
+                ],
+            }
+            for b in result.breakdowns
+        ],
+        "not_applicable": [
+            r.indicator.id for r in result.indicators if r.indicator.not_applicable is not None
+        ],
         "warnings": [w.to_dict() for w in result.warnings],
         **(_analysis_data(analysis) if analysis else {}),
     }
@@ -146,4 +173,18 @@ def _analysis_data(analysis: Analysis) -> dict[str, Any]:
         "index_target": _float(targets.index),
         "index_target_source": targets.index_source.value,
         "priorities": [g.result.indicator.id for g in analysis.priorities],
+    }
+
+
+def build_output_data(
+    results: list[SetResult], analyses: list[Analysis], basis: Basis, lang: str = "id"
+) -> dict[str, Any]:
+    """The JSON document: one set's result, or several under ``results``."""
+    data = [build_result_data(r, basis, lang, a) for r, a in zip(results, analyses, strict=True)]
+    if len(data) == 1:
+        return data[0]
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "tool": {"name": "smartserang", "version": __version__},
+        "results": data,
     }

@@ -8,7 +8,7 @@ Rounding for display happens in one place, :func:`round_score`.
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Set
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
@@ -165,8 +165,13 @@ def weighted_mean(pairs: Iterable[tuple[Fraction, Fraction]]) -> Fraction | None
     return total / weight_sum if weight_sum else None
 
 
-def check_claims(indicator_set: IndicatorSet, inventory: Inventory) -> list[Problem]:
-    """Errors in the Penilaian sheet that only the set can see: unknown ids, bad levels."""
+def check_claims(
+    indicator_set: IndicatorSet, inventory: Inventory, elsewhere: Set[str] = frozenset()
+) -> list[Problem]:
+    """Errors in the Penilaian sheet that only the set can see: unknown ids, bad levels.
+
+    Rows naming an id in ``elsewhere`` (another set scored in the same run) are not ours.
+    """
     register = inventory.register("penilaian")
     if register is None:
         return []
@@ -178,6 +183,8 @@ def check_claims(indicator_set: IndicatorSet, inventory: Inventory) -> list[Prob
         identifier = _indicator_id(raw)
         where = cell_location(inventory.source, register.title, row.number, indicator_column)
         indicator = known.get(identifier)
+        if indicator is None and identifier in elsewhere:
+            continue
         if indicator is None:
             problems.append(
                 Problem(

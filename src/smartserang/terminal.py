@@ -11,7 +11,7 @@ from rich.table import Table
 from rich.text import Text as RichText
 
 from smartserang.i18n import format_decimal, message
-from smartserang.scoring import Basis, GroupResult, SetResult, Status, round_score
+from smartserang.scoring import Basis, Breakdown, GroupResult, SetResult, Status, round_score
 
 
 def _score(value: Fraction | None, lang: str) -> str:
@@ -25,6 +25,7 @@ def render_summary(result: SetResult, basis: Basis, lang: str) -> RenderableType
         _index_table(result, basis, lang),
         RichText(""),
         _group_table(result, basis, lang),
+        *(_breakdown_table(b, result, basis, lang) for b in result.breakdowns),
         RichText("\n" + message("unsupported_title", lang), style="bold"),
         _unsupported(result, lang),
     ]
@@ -39,6 +40,14 @@ def render_summary(result: SetResult, basis: Basis, lang: str) -> RenderableType
         )
         ids = ", ".join(r.indicator.id for r in unassessed)
         parts.append(RichText(f"\n{message('unassessed_title', lang)}: {ids} — {policy}"))
+    not_applicable = [r for r in result.indicators if r.indicator.not_applicable is not None]
+    if not_applicable:
+        parts.append(RichText("\n" + message("not_applicable_title", lang), style="bold"))
+        for r in not_applicable:
+            reason = r.indicator.not_applicable
+            assert reason is not None
+            label = f"{r.indicator.id} {r.indicator.label.get(lang)}: {reason.get(lang)}"
+            parts.append(RichText(label))
     unverified = sum(1 for r in result.indicators if r.status is Status.UNVERIFIED)
     if unverified:
         parts.append(RichText(message("unverified_count", lang, n=unverified), style="dim"))
@@ -100,6 +109,19 @@ def _group_table(result: SetResult, basis: Basis, lang: str) -> Table:
 
     for node in result.groups:
         add(node, 0)
+    return table
+
+
+def _breakdown_table(breakdown: Breakdown, result: SetResult, basis: Basis, lang: str) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, title=breakdown.title.get(lang))
+    table.add_column(message("breakdown_value", lang))
+    table.add_column(message("claimed", lang), justify="right")
+    table.add_column(message("verified", lang), justify="right")
+    table.add_column(message("predikat", lang))
+    for row in breakdown.rows:
+        score = row.claimed if basis is Basis.CLAIMED else row.verified
+        band = result.indicator_set.band_for(score).label.get(lang) if score is not None else "–"
+        table.add_row(row.value, _score(row.claimed, lang), _score(row.verified, lang), band)
     return table
 
 

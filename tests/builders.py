@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +14,7 @@ from smartserang.indicators import parse_indicator_set
 from smartserang.model import CellValue, IndicatorSet, Inventory, Profile, Register, Row
 
 
-def register(sheet: str, rows: list[Mapping[str, CellValue]]) -> Register:
+def register(sheet: str, rows: Sequence[Mapping[str, Any]]) -> Register:
     """A register of ``sheet`` holding ``rows`` (row numbers from 2, as under a header)."""
     spec = SHEETS_BY_KEY[sheet]
     keys: list[str] = []
@@ -34,7 +34,7 @@ def register(sheet: str, rows: list[Mapping[str, CellValue]]) -> Register:
 
 
 def inventory(
-    registers: Mapping[str, list[Mapping[str, CellValue]]] | None = None,
+    registers: Mapping[str, Sequence[Mapping[str, Any]]] | None = None,
     profile: Profile | None = None,
     source: str = "test.xlsx",
 ) -> Inventory:

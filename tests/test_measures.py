@@ -119,7 +119,7 @@ thresholds: {2: 0.5, 3: 1, 4: 2, 5: 4}
 
 def test_rate_per_inhabitants_sums_counts_with_a_default() -> None:
     """Σ Jumlah (blank = 1) per 10,000 inhabitants."""
-    rows = [
+    rows: list[dict[str, object]] = [
         {"nama": "a", "jenis": "cctv", "jumlah": 30},
         {"nama": "b", "jenis": "cctv"},
         {"nama": "c", "jenis": "wifi publik", "jumlah": 500},

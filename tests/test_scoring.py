@@ -69,7 +69,7 @@ def test_verified_level_is_the_lower_of_claim_and_register(
     apps: list[dict[str, object]], claimed: int | None, supported: int, level: int, status: Status
 ) -> None:
     """A present register caps the claim; without a claim the register's level is used."""
-    inv = inventory({"penilaian": claims({"3": claimed}), "aplikasi": apps})  # type: ignore[dict-item]
+    inv = inventory({"penilaian": claims({"3": claimed}), "aplikasi": apps})
     result = score_inventory(yaml_set(mini()), inv).indicators[2]
     assert (result.claimed, result.supported, result.level, result.status) == (
         claimed,

@@ -221,10 +221,22 @@ def _load_inputs(
             return {i.id for i in iset.indicators()} | {g.id for g in iset.walk_groups()}
 
         every_id = set().union(*(ids_of(s) for s in sets))
+        found: list[Problem] = []
         for iset in sets:
             others = every_id - ids_of(iset)
-            problems.extend(check_claims(iset, inventory, others))
-            problems.extend(check_targets(iset, inventory, others))
+            found.extend(check_claims(iset, inventory, others))
+            found.extend(check_targets(iset, inventory, others))
+        if found:
+            # Rows may belong to a shipped set not scored in this run: not errors.
+            from smartserang.indicators import shipped_ids
+
+            found = []
+            for iset in sets:
+                others = (every_id | shipped_ids()) - ids_of(iset)
+                found.extend(check_claims(iset, inventory, others))
+                found.extend(check_targets(iset, inventory, others))
+        problems.extend(found)
+        for iset in sets:
             problems.extend(_check_target_option(target, iset))
     if problems or inventory is None or not sets:
         _fail(tuple(problems))

@@ -32,8 +32,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "unassessed_title": {"id": "Indikator belum dinilai", "en": "Unassessed indicators"},
     "unassessed_minimum": {
-        "id": "dihitung pada tingkat {level} (tingkat minimum resmi) dalam kedua indeks",
-        "en": "counted at level {level} (the official minimum) in both indices",
+        "id": "dihitung pada tingkat {level}, tingkat terendah skalanya, dalam kedua indeks",
+        "en": "counted at level {level}, the lowest of its scale, in both indices",
     },
     "unassessed_exclude": {
         "id": "tidak dihitung; bobotnya dibagi ke indikator lain dalam kelompoknya",

@@ -10,6 +10,7 @@ vocabulary values).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from dataclasses import dataclass
 from importlib import resources
@@ -125,3 +126,24 @@ def _plain_text(value: Any) -> Text:
     if isinstance(value, dict):
         return Text(str(value.get("id", "")), value.get("en"))
     return Text(str(value))
+
+
+@functools.cache
+def shipped_ids() -> frozenset[str]:
+    """Every group and indicator id of every shipped set (read cheaply, not validated).
+
+    A workbook's Penilaian and Target sheets may hold rows for several sets; a row naming
+    an id of a shipped set that is not being scored belongs to that set, not to a typo.
+    """
+    ids: set[str] = set()
+
+    def walk(nodes: Any) -> None:
+        for node in nodes or ():
+            if isinstance(node, dict):
+                ids.add(str(node.get("id")))
+                walk(node.get("groups"))
+                walk(node.get("indicators"))
+
+    for path in shipped_set_paths().values():
+        walk(yaml.load(path.read_bytes(), Loader=yaml.CSafeLoader).get("groups"))
+    return frozenset(ids)

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from fractions import Fraction
 
-from smartserang.contract import ALL_UNITS_ALIASES, normalise_token
+from smartserang.contract import ALL_UNITS_ALIASES, SHEETS, VOCABULARIES, normalise_token
 from smartserang.i18n import format_fraction
 from smartserang.model import (
     CellValue,
@@ -279,7 +279,7 @@ def _evaluate_measure(
     level = scale.minimum
     for threshold_level, threshold in rule.thresholds:
         if value is None or value < threshold:
-            needs = _measure_needs(rule.name, threshold, value)
+            needs = _measure_needs(rule.name, threshold, value, _ordinal_names(measure))
             return Finding(True, level, _rows(register, backing), needs, threshold_level, value)
         level = threshold_level
     return Finding(True, level, _rows(register, backing), None, None, value)
@@ -340,19 +340,34 @@ def _number(cell: CellValue, default: Fraction) -> Fraction:
     return default
 
 
-def _measure_needs(name: Text | None, threshold: Fraction, value: Fraction | None) -> Text:
-    """ "<name>: at least T (now V)" in both languages."""
+def _ordinal_names(measure: Measure) -> dict[int, str]:
+    """Rank -> term for best/worst of an ordinal column (Tingkat Layanan: 3 -> transaksi)."""
+    if measure.kind not in ("best", "worst") or measure.column is None:
+        return {}
+    for sheet in SHEETS:
+        column = sheet.column(measure.column)
+        if column is not None and column.vocabulary is not None:
+            vocab = VOCABULARIES[column.vocabulary]
+            if vocab.ordinal:
+                return {t.rank: t.value for t in vocab.terms if t.rank is not None}
+    return {}
+
+
+def _measure_needs(
+    name: Text | None, threshold: Fraction, value: Fraction | None, names: dict[int, str]
+) -> Text:
+    """What the next level needs, "<name>: at least T (now V)", in both languages."""
     label = name or Text("")
-    now_id = _show(value, "id") if value is not None else "–"
-    now_en = _show(value, "en") if value is not None else "–"
+    now_id = _show(value, "id", names) if value is not None else "–"
+    now_en = _show(value, "en", names) if value is not None else "–"
     return Text(
-        f"{label.id}: minimal {_show(threshold, 'id')} (kini {now_id})",
-        f"{label.get('en')}: at least {_show(threshold, 'en')} (now {now_en})",
+        f"{label.id}: minimal {_show(threshold, 'id', names)} (kini {now_id})",
+        f"{label.get('en')}: at least {_show(threshold, 'en', names)} (now {now_en})",
     )
 
 
-def _show(value: Fraction, lang: str) -> str:
-    """Whole numbers as they are, others with two decimals, in ``lang``'s notation."""
+def _show(value: Fraction, lang: str, names: dict[int, str]) -> str:
+    """An ordinal rank by its name; whole numbers as they are; others with two decimals."""
     if value.denominator == 1:
-        return str(value.numerator)
+        return names.get(value.numerator, str(value.numerator))
     return format_fraction(value, 2, lang)

@@ -8,9 +8,12 @@
   Aplikasi, Fasilitas and Kebijakan sheets support (indicator 35 is claimed at 5 while the
   only active procurement application is at transaksi with no integration), two rows
   leave Tingkat blank so they score from the registers, indicator 13 is missing, and
-  Aplikasi carries an unknown "Catatan" column. It is the README's demo and a fixture for
-  end-to-end tests, so the data is written out literally here, where a reviewer can read
-  it.
+  Aplikasi carries an unknown "Catatan" column. The same registers feed the smart city
+  sets, which score from them alone (no Penilaian rows): some dimensions strong (apps,
+  the complaint channel, tax payment online), some weak (public Wi-Fi in 4 of 6
+  kecamatan, 0.79 CCTV cameras per 10,000 inhabitants, no energy data, few
+  environmental sensors). It is the README's demo and a fixture for end-to-end tests, so
+  the data is written out literally here, where a reviewer can read it.
 - ``rusak.xlsx`` ("broken") — a small workbook with one of each input error (a level out
   of range at Penilaian!B9, a level that is not a number, an unknown service level, an
   impossible date, a Fasilitas sheet without its required Jenis column, a Profil Tahun
@@ -249,6 +252,36 @@ APLIKASI: tuple[Row, ...] = (
     ("iSukamaju (Perpustakaan Digital)", "Dispusip", None, "interaksi", "aktif",
      None, "cloud", "tidak", "society",
      URL.format("isukamaju"), 2019, d("2024-12-09"), 15_700, None),
+    # Appended after the rows above so that their row numbers (cited as evidence in the
+    # README and docs) stay put. Smart city registers: tourism, local taxes, health,
+    # transport, waste. Dinkes and Dishub apps are not hosted in the pusat data daerah,
+    # which would count those units as served there and change indicator 16.
+    ("Jelajah Sukamaju (Portal Pariwisata)", "Diskominfo", None, "interaksi", "aktif",
+     "Website Resmi Pemkot Sukamaju, Sukamaju Dalam Genggaman", "cloud", "tidak",
+     "branding, economy",
+     URL.format("wisata"), 2023, d("2025-03-24"), 27_300, "Wisata religi dan kuliner"),
+    # A second keuangan app at transaksi: indicator 34 still counts SIPD Penatausahaan.
+    ("e-BPHTB Sukamaju", "BPKAD", "keuangan", "transaksi", "aktif",
+     "Pajak Online Sukamaju, SIDAKU", "pusat data daerah", "ya", "economy, governance",
+     URL.format("bphtb"), 2021, d("2025-04-14"), 6150, "Validasi NIK melalui SIDAKU"),
+    ("e-Pajak Hotel dan Restoran (Tapping Box)", "BPKAD", None, "informasi", "aktif",
+     "Pajak Online Sukamaju", "cloud", "tidak", "economy",
+     None, 2022, None, 140, "Perekam transaksi di 120 wajib pajak"),
+    ("Telemedisin Puskesmas Sukamaju", "Dinkes", None, "interaksi", "aktif",
+     "SIMPUS, Sukamaju Sehat (Antrean Online)", "cloud", "tidak", "living",
+     URL.format("telemedisin"), 2024, None, 3480, "Uji coba di 6 puskesmas"),
+    ("Informasi Tempat Tidur Rumah Sakit", "Dinkes", None, "informasi", "aktif",
+     "SIMRS RSUD Sukamaju", "lokal", "tidak", "living",
+     URL.format("bed"), 2021, d("2023-07-10"), 9900, None),
+    ("Trans Sukamaju (Info Transportasi Publik)", "Dishub", None, "informasi", "aktif",
+     "SITRAFFIC (ATCS)", "cloud", "tidak", "living",
+     URL.format("trans"), 2023, d("2024-11-04"), 11_250, "Posisi bus dan jadwal angkot"),
+    ("e-Retribusi Parkir Tepi Jalan", "Dishub", None, "transaksi", "pengembangan",
+     "Sukamaju Smart Parking, Pajak Online Sukamaju", "cloud", "tidak", "living, economy",
+     None, 2025, None, 0, "Uji coba koridor Jalan Merdeka"),
+    ("Bank Sampah Digital Sukamaju", "Diskominfo", None, "interaksi", "aktif",
+     None, "cloud", "tidak", "environment",
+     URL.format("banksampah"), 2025, None, 1870, "Tabungan sampah 14 bank sampah unit"),
 )
 # fmt: on
 
@@ -261,6 +294,22 @@ FASILITAS_HEADER = (
 # count as served because their active applications are hosted there. Dinkes, Dishub and
 # Dispusip are not served (Dishub's only pusat-data-hosted app is inactive), and the data
 # centre is not linked to PDN: indicator 16 is supported at 2, not the claimed 4.
+# The service bus serves seven units and is not linked to SPLP, so it supports indicator 18
+# at 2 (claimed 1: the city waits for its policy, still a draft).
+#
+# Smart city registers, by kecamatan (active rows; Jumlah = points, cameras or sensors):
+#
+#   kecamatan       Wi-Fi points  CCTV cameras  other
+#   Sukamaju Kota   26 (3 rows)   32 (2 rows)   command center, air sensor 1, bank sampah
+#   Karangtengah    12 (2 rows)   10            (air sensors 5 and TPS3R in development)
+#   Cimanggu         7 (2 rows)   10 (2 rows)   early warning 3, water-level sensors 3
+#   Pasirjaya       10 (2 rows)    5            early warning 4
+#   Tanjungsari      -             -            (12 cameras, tsunami sirens in development)
+#   Mekarwangi       -             -            TPS3R (2 cameras inactive)
+#
+# Wi-Fi covers 4 of 6 kecamatan (a third Cimanggu row is inactive), 55 points in all;
+# 57 active cameras for 718,436 inhabitants is 0.79 per 10,000. No energy facility is
+# recorded.
 # fmt: off
 FASILITAS: tuple[Row, ...] = (
     ("Pusat Data Daerah Kota Sukamaju", "pusat data",
@@ -268,35 +317,72 @@ FASILITAS: tuple[Row, ...] = (
      "Sukamaju Kota", "aktif", "tidak", 1, d("2023-08-21"), "-6.1843, 106.0927"),
     ("Jaringan Intra Pemerintah Kota Sukamaju", "jaringan intra", "semua",
      "Sukamaju Kota", "aktif", "ya", 58, d("2025-03-14"), "-6.1843, 106.0927"),
+    ("Sistem Penghubung Layanan Kota Sukamaju (Service Bus)", "sistem penghubung",
+     units("Diskominfo", "Bappeda", "BPKAD", "BKPSDM", "Disdukcapil", "DPMPTSP", "Dinkes"),
+     "Sukamaju Kota", "aktif", "tidak", 1, None, "-6.1843, 106.0927"),
     ("Jaringan Fiber Optik Pemkot", "fiber optik", "semua",
      None, "aktif", "tidak", 42, None, None),
-    ("Wi-Fi Publik Kecamatan Sukamaju Kota", "wifi publik", None,
-     "Sukamaju Kota", "aktif", "tidak", 25, d("2025-04-30"), "-6.1851, 106.0940"),
-    ("Wi-Fi Publik Kecamatan Karangtengah", "wifi publik", None,
-     "Karangtengah", "aktif", "tidak", 14, d("2025-04-30"), "-6.1712, 106.1105"),
-    ("Wi-Fi Publik Kecamatan Cimanggu", "wifi publik", None,
-     "Cimanggu", "aktif", "tidak", 11, d("2025-04-30"), "-6.2105, 106.0731"),
-    ("Wi-Fi Publik Kecamatan Pasirjaya", "wifi publik", None,
-     "Pasirjaya", "aktif", "tidak", 9, d("2025-04-30"), "-6.2248, 106.1033"),
-    ("Wi-Fi Publik Kecamatan Tanjungsari", "Wifi Publik", None,
-     "Tanjungsari", "aktif", "tidak", 8, d("2025-04-30"), "-6.1498, 106.0815"),
-    ("Wi-Fi Publik Kecamatan Mekarwangi", "public wifi", None,
-     "Mekarwangi", "aktif", "tidak", 12, d("2025-04-30"), "-6.1987, 106.1264"),
+    # Public Wi-Fi: several rows per kecamatan, none in Tanjungsari or Mekarwangi.
+    ("Wi-Fi Publik Alun-Alun dan Masjid Agung", "wifi publik", None,
+     "Sukamaju Kota", "aktif", "tidak", 12, d("2025-04-30"), "-6.1851, 106.0940"),
+    ("Wi-Fi Publik Kantor Kecamatan dan Kelurahan Sukamaju Kota", "wifi publik", None,
+     "Sukamaju Kota", "aktif", "tidak", 8, d("2025-04-30"), "-6.1866, 106.0902"),
+    ("Wi-Fi Publik Taman Kota dan Jalan Merdeka", "Wi-Fi Publik", None,
+     "Sukamaju Kota", "aktif", "tidak", 6, d("2025-04-30"), "-6.1829, 106.0951"),
+    ("Wi-Fi Publik Pasar Karangtengah", "wifi publik", None,
+     "Karangtengah", "aktif", "tidak", 5, d("2025-04-30"), "-6.1728, 106.1093"),
+    ("Wi-Fi Publik Kelurahan Karangtengah", "Wifi Publik", None,
+     "Karangtengah", "aktif", "tidak", 7, d("2025-04-30"), "-6.1712, 106.1105"),
+    ("Wi-Fi Publik Terminal Cimanggu", "wifi publik", None,
+     "Cimanggu", "aktif", "tidak", 4, d("2025-04-30"), "-6.2098, 106.0744"),
+    ("Wi-Fi Publik RTH Cimanggu", "public wifi", None,
+     "Cimanggu", "aktif", "tidak", 3, d("2025-04-30"), "-6.2105, 106.0731"),
+    ("Wi-Fi Publik GOR Cimanggu", "wifi publik", None,
+     "Cimanggu", "tidak aktif", "tidak", 3, d("2025-04-30"), "-6.2117, 106.0722"),
+    ("Wi-Fi Publik Kelurahan Pasirjaya", "wifi publik", None,
+     "Pasirjaya", "aktif", "tidak", 6, d("2025-04-30"), "-6.2248, 106.1033"),
+    ("Wi-Fi Publik Puskesmas dan Perpustakaan Pasirjaya", "wifi publik", None,
+     "Pasirjaya", "aktif", "tidak", 4, d("2025-04-30"), "-6.2239, 106.1047"),
+    # CCTV: Jumlah is the number of cameras.
     ("CCTV Simpang dan Koridor Pusat Kota", "cctv", units("Dishub", "Diskominfo"),
-     "Sukamaju Kota", "aktif", "tidak", 64, d("2025-02-24"), "-6.1840, 106.0915"),
+     "Sukamaju Kota", "aktif", "tidak", 24, d("2025-02-24"), "-6.1840, 106.0915"),
+    ("CCTV Alun-Alun dan Masjid Agung", "cctv", units("Diskominfo"),
+     "Sukamaju Kota", "aktif", "tidak", 8, d("2025-02-24"), "-6.1853, 106.0936"),
     ("CCTV Kawasan Pasar Karangtengah", "CCTV", units("Dishub", "Diskominfo"),
-     "Karangtengah", "aktif", "tidak", 24, None, "-6.1730, 106.1090"),
+     "Karangtengah", "aktif", "tidak", 10, None, "-6.1730, 106.1090"),
     ("CCTV Jalan Lingkar Cimanggu", "cctv", units("Dishub"),
-     "Cimanggu", "aktif", "tidak", 18, None, "-6.2090, 106.0760"),
+     "Cimanggu", "aktif", "tidak", 6, None, "-6.2090, 106.0760"),
+    ("CCTV Terminal Cimanggu", "cctv", units("Dishub"),
+     "Cimanggu", "aktif", "tidak", 4, None, "-6.2099, 106.0746"),
+    ("CCTV Pintu Air Sungai Pasirjaya", "cctv", units("Diskominfo"),
+     "Pasirjaya", "aktif", "tidak", 5, None, "-6.2262, 106.1015"),
     ("CCTV Kawasan Pesisir Tanjungsari", "cctv", units("Dishub"),
      "Tanjungsari", "pengembangan", "tidak", 12, None, "-6.1450, 106.0800"),
+    ("CCTV Kantor Kecamatan Mekarwangi", "cctv", units("Diskominfo"),
+     "Mekarwangi", "tidak aktif", "tidak", 2, None, "-6.1990, 106.1258"),
     ("Sukamaju Command Center", "command center",
      units("Diskominfo", "Dishub", "Dinkes", "Disdukcapil"),
      "Sukamaju Kota", "aktif", "tidak", 1, d("2025-02-24"), "-6.1845, 106.0930"),
+    # Early warning and environmental sensors: Jumlah is sirens or sensors.
     ("Sirine Peringatan Dini Banjir", "peringatan dini", None,
      "Pasirjaya", "aktif", "tidak", 4, None, "-6.2260, 106.1010"),
+    ("Peringatan Dini Banjir Sungai Cimanggu", "early warning", None,
+     "Cimanggu", "aktif", "tidak", 3, d("2024-12-16"), "-6.2121, 106.0705"),
+    ("Sirine Peringatan Dini Tsunami Tanjungsari", "peringatan dini", None,
+     "Tanjungsari", "pengembangan", "tidak", 2, None, "-6.1437, 106.0822"),
     ("Sensor Kualitas Udara", "sensor lingkungan", None,
      "Karangtengah", "pengembangan", "tidak", 5, None, "-6.1705, 106.1120"),
+    ("Sensor Tinggi Muka Air Sungai Cimanggu", "sensor lingkungan", None,
+     "Cimanggu", "aktif", "tidak", 3, d("2024-12-16"), "-6.2123, 106.0701"),
+    ("Sensor Kualitas Udara Alun-Alun", "sensor lingkungan", None,
+     "Sukamaju Kota", "aktif", "tidak", 1, None, "-6.1849, 106.0942"),
+    # Waste: Jenis is open, so these are kept as written.
+    ("TPS3R Mekarwangi", "tps3r", None,
+     "Mekarwangi", "aktif", "tidak", 1, None, "-6.2003, 106.1291"),
+    ("TPS3R Karangtengah", "tps3r", None,
+     "Karangtengah", "pengembangan", "tidak", 1, None, "-6.1694, 106.1138"),
+    ("Bank Sampah Induk Sukamaju", "bank sampah", None,
+     "Sukamaju Kota", "aktif", "tidak", 1, None, "-6.1877, 106.0889"),
     ("Disaster Recovery Center (colocation)", "drc", None,
      None, "pengembangan", "tidak", 1, None, None),
 )
@@ -352,38 +438,54 @@ PROGRAM_HEADER = (
     "Perangkat Daerah",
 )  # fmt: skip
 
+# Programmes across the six dimensions; seven are quick wins (three running, three done,
+# one planned). Smart Living has no quick win, Smart Society the most programmes.
 # fmt: off
 PROGRAM: tuple[Row, ...] = (
     ("Super App Sukamaju Dalam Genggaman", "Smart Governance", "Pelayanan publik", "ya",
      "berjalan", 2024, 1_850_000_000, "Diskominfo"),
-    ("Wi-Fi Publik di Setiap Kecamatan", "Smart Society", "Interaksi masyarakat", "ya",
+    ("Wi-Fi Publik Tahap I: Empat Kecamatan", "Smart Society", "Interaksi masyarakat", "ya",
      "selesai", 2023, 2_400_000_000, "Diskominfo"),
+    ("Wi-Fi Publik Tahap II: Tanjungsari dan Mekarwangi", "society", "Interaksi masyarakat",
+     "ya", "rencana", 2026, 1_100_000_000, "Diskominfo"),
     ("Integrasi CCTV ke Command Center", "society", "Keamanan masyarakat", "ya",
      "selesai", 2022, 3_750_000_000, "Diskominfo"),
+    ("Literasi Digital Perpustakaan Keliling", "Smart Society", "Ekosistem belajar", "tidak",
+     "selesai", 2023, 310_000_000, "Dispusip"),
     ("Smart Parking Koridor Pusat Kota", "Smart Living", "Transportasi", "tidak",
      "berjalan", 2024, 3_200_000_000, "Dishub"),
     ("Telemedisin Puskesmas", "living", "Kesehatan", "tidak",
      "berjalan", 2024, 960_000_000, "Dinkes"),
     ("Pembayaran Retribusi Pasar dengan QRIS", "economy", "Transaksi keuangan", "ya",
      "berjalan", 2025, 450_000_000, "BPKAD"),
+    ("e-BPHTB dan Pajak Daerah Daring", "Smart Economy", "Transaksi keuangan", "tidak",
+     "selesai", 2021, 780_000_000, "BPKAD"),
+    ("Portal Pariwisata Jelajah Sukamaju", "Smart Branding", "Pariwisata", "ya",
+     "selesai", 2023, 520_000_000, "Diskominfo"),
     ("Promosi Investasi Digital Sukamaju Invest", "branding", "Bisnis daerah", "tidak",
      "rencana", 2026, 1_200_000_000, "DPMPTSP"),
+    ("Bank Sampah Digital dan TPS3R", "Smart Environment", "Sampah dan limbah", "ya",
+     "berjalan", 2025, 640_000_000, "Diskominfo"),
     ("Sensor Kualitas Udara dan Peringatan Dini Banjir", "environment",
      "Proteksi lingkungan", "tidak", "rencana", 2026, 2_750_000_000, "Diskominfo"),
-    ("Literasi Digital Perpustakaan Keliling", "Smart Society", "Ekosistem belajar", "tidak",
-     "selesai", 2023, 310_000_000, "Dispusip"),
 )
 # fmt: on
 
 TARGET_HEADER = ("Tahun", "Lingkup", "Target")
+# Lingkup: a set's id names that set's index ('indeks' would apply to every set whose
+# range holds the value); group and indicator ids name their own set's items.
 TARGET: tuple[Row, ...] = (
-    (2025, "indeks", 2.8),
-    (2026, "indeks", 3.1),
-    (2027, "indeks", 3.5),
+    (2025, "spbe-2020", 2.8),
+    (2026, "spbe-2020", 3.1),
+    (2027, "spbe-2020", 3.5),
     (2026, "D3", 2.0),
     (2027, "D3", 2.5),
     (2027, "D1", 3.5),
     (2027, 18, 3),
+    (2026, "smart-city", 2.6),
+    (2027, "smart-city", 3.0),
+    (2027, "SOC", 3.0),
+    (2027, "BRA", 2.6),
 )
 
 PENILAIAN_HEADER = ("Indikator", "Tingkat", "Penjelasan", "Data Dukung", "Target")
@@ -393,7 +495,8 @@ PENILAIAN_HEADER = ("Indikator", "Tingkat", "Penjelasan", "Data Dukung", "Target
 # the registers: 3 (4, policy only partial), 16 (4, data centre serves 9 of 12 units and
 # is not linked to PDN), 35 (5, SPSE at transaksi, no integration), 37 (4, SRIKANDI
 # integrated only with systems outside the register), 46 (5, SIDAKU last reviewed
-# June 2024).
+# June 2024). Claims below the registers: 6 (3, register 4) and 18 (1, register 2).
+# Smart city indicators have no rows here: their sets score them from the registers.
 # fmt: off
 PENILAIAN: tuple[Row, ...] = (
     (1, 3, "Perwal Arsitektur SPBE 2022-2026 ditetapkan dan mencakup seluruh domain.",
@@ -425,8 +528,8 @@ PENILAIAN: tuple[Row, ...] = (
      "Laporan Pusat Data 2024", 3),
     (17, None, "Menunggu berita acara reviu jaringan intra 2025.",
      "Berita Acara Reviu Jaringan Intra 2025", None),
-    (18, 1, "Belum ada sistem penghubung layanan daerah; beberapa aplikasi memakai SPLP "
-     "nasional.", None, 2),
+    (18, 1, "Sistem penghubung daerah baru melayani sebagian perangkat daerah dan belum "
+     "terhubung SPLP; dinilai 1 sampai kebijakannya ditetapkan.", None, 2),
     (19, 1, "Tim koordinasi belum melaksanakan rapat berkala.", None, None),
     (20, 2, "Kolaborasi dengan Kemendagri (SIPD) dan BKN (SIASN).",
      "Perjanjian Kerja Sama SIPD; PKS SIASN", None),

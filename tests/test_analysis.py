@@ -97,9 +97,10 @@ def test_bad_target_rows_are_located() -> None:
     )
     found = [str(p) for p in check_targets(yaml_set(mini()), inv)]
     assert found == [
-        "test.xlsx:Target!B2: Lingkup 'D9' is neither 'indeks', a group id nor an indicator id"
+        "test.xlsx:Target!B2: Lingkup 'D9' is neither 'indeks', a set id, a group id nor an"
+        " indicator id"
         " of set 'mini' [inventory.target.scope]",
-        "test.xlsx:Target!C3: target 7 is outside the scale (1–5) [inventory.target.value]",
+        "test.xlsx:Target!C3: target 7 is outside every index range (0–5) [inventory.target.value]",
     ]
 
 

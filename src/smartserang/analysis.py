@@ -97,70 +97,98 @@ class Analysis:
         return tuple(g for g in self.priorities if not g.quick_win)
 
 
+def index_range(indicator_set: IndicatorSet) -> tuple[int, int]:
+    """The range of the set's index and group scores (0–1 under points aggregation)."""
+    if indicator_set.aggregation == "points":
+        return 0, 1
+    scales = indicator_set.scales.values()
+    return min(s.minimum for s in scales), max(s.maximum for s in scales)
+
+
+def _scope_of(indicator_set: IndicatorSet, scope: str, value: object) -> str | None:
+    """What a Target row's Lingkup means for this set: INDEX_SCOPE, a group or indicator
+    id, or None when the row belongs to another set.
+
+    'indeks' applies to every set whose index range holds the value; a set's own id
+    names that set's index only.
+    """
+    if scope == indicator_set.id:
+        return INDEX_SCOPE
+    if scope.casefold() in _INDEX_ALIASES:
+        low, high = index_range(indicator_set)
+        fits = isinstance(value, int | float) and low <= value <= high
+        return INDEX_SCOPE if fits else None
+    ids = {g.id for g in indicator_set.walk_groups()} | {i.id for i in indicator_set.indicators()}
+    return scope if scope in ids else None
+
+
 def check_targets(
     indicator_set: IndicatorSet, inventory: Inventory, elsewhere: Set[str] = frozenset()
 ) -> list[Problem]:
     """Errors in the Target sheet: unknown scopes, targets outside the scale.
 
-    Rows naming an id in ``elsewhere`` (another set scored in the same run) are not ours;
-    'indeks' rows apply to every set.
+    Rows naming an id in ``elsewhere`` (another set, scored in this run or shipped) are
+    not ours; an 'indeks' row is ours when its value fits this set's index range.
     """
     register = inventory.register("target")
     if register is None:
         return []
-    group_ids = {g.id for g in indicator_set.walk_groups()}
+    low, high = index_range(indicator_set)
+    top = max(s.maximum for s in indicator_set.scales.values())
     indicators = {i.id: i for i in indicator_set.indicators()}
-    low = min(s.minimum for s in indicator_set.scales.values())
-    high = max(s.maximum for s in indicator_set.scales.values())
     problems = []
     for row in register.rows:
-        scope = str(row.get("lingkup") or "").strip()
+        raw_scope = str(row.get("lingkup") or "").strip()
         value = row.get("target")
-        scope_cell = cell_location(
-            inventory.source, register.title, row.number, register.columns.get("lingkup", 0)
+        scope = _scope_of(indicator_set, raw_scope, value)
+        column = register.columns.get("lingkup", 0)
+        where = cell_location(inventory.source, register.title, row.number, column)
+        value_cell = cell_location(
+            inventory.source, register.title, row.number, register.columns["target"]
         )
-        if scope in elsewhere and scope not in group_ids | set(indicators):
-            continue
-        if scope.casefold() not in _INDEX_ALIASES and scope not in group_ids | set(indicators):
+        if scope is None and raw_scope.casefold() in _INDEX_ALIASES:
+            if isinstance(value, int | float) and not 0 <= value <= top:
+                message = f"target {value:g} is outside every index range (0–{top})"
+                problems.append(Problem(value_cell, message, "inventory.target.value"))
+        elif scope is None and raw_scope not in elsewhere:
             problems.append(
                 Problem(
-                    scope_cell,
-                    f"Lingkup {scope!r} is neither 'indeks', a group id nor an indicator id"
-                    f" of set {indicator_set.id!r}",
+                    where,
+                    f"Lingkup {raw_scope!r} is neither 'indeks', a set id, a group id nor an"
+                    f" indicator id of set {indicator_set.id!r}",
                     "inventory.target.scope",
                 )
             )
-        elif isinstance(value, int | float) and not low <= value <= high:
-            problems.append(
-                Problem(
-                    cell_location(
-                        inventory.source, register.title, row.number, register.columns["target"]
-                    ),
-                    f"target {value:g} is outside the scale ({low}–{high})",
-                    "inventory.target.value",
-                )
-            )
+        elif scope is not None and isinstance(value, int | float):
+            bounds = (low, high)
+            if scope in indicators:
+                scale = indicator_set.scales[indicators[scope].scale]
+                bounds = (scale.minimum, scale.maximum)
+            if not bounds[0] <= value <= bounds[1]:
+                message = f"target {value:g} is outside the scale ({bounds[0]}–{bounds[1]})"
+                problems.append(Problem(value_cell, message, "inventory.target.value"))
     return problems
 
 
 def _sheet_targets(result: SetResult) -> tuple[TargetPoint, ...]:
+    """This set's Target rows, by year then scope order (rows of other sets left out)."""
     register = result.inventory.register("target")
     if register is None:
         return ()
+    iset = result.indicator_set
     points = []
     for row in register.rows:
         year, scope, value = row.get("tahun"), row.get("lingkup"), row.get("target")
         if not isinstance(year, int) or not isinstance(value, int | float) or scope is None:
             continue
-        scope = str(scope).strip()
-        if scope.casefold() in _INDEX_ALIASES:
-            scope = INDEX_SCOPE
-        points.append(TargetPoint(year, scope, Fraction(str(value))))
+        ours = _scope_of(iset, str(scope).strip(), value)
+        if ours is not None:
+            points.append(TargetPoint(year, ours, Fraction(str(value))))
     order = {INDEX_SCOPE: 0}
-    for position, group in enumerate(result.indicator_set.walk_groups(), 1):
+    for position, group in enumerate(iset.walk_groups(), 1):
         order.setdefault(group.id, position)
     base = len(order)
-    for position, indicator in enumerate(result.indicator_set.indicators()):
+    for position, indicator in enumerate(iset.indicators()):
         order.setdefault(indicator.id, base + position)
     return tuple(sorted(points, key=lambda p: (p.year, order.get(p.scope, 10**6))))
 

@@ -218,7 +218,8 @@ def _load_inputs(
     if inventory is not None and sets:
 
         def ids_of(iset: IndicatorSet) -> set[str]:
-            return {i.id for i in iset.indicators()} | {g.id for g in iset.walk_groups()}
+            items = {i.id for i in iset.indicators()} | {g.id for g in iset.walk_groups()}
+            return items | {iset.id}
 
         every_id = set().union(*(ids_of(s) for s in sets))
         found: list[Problem] = []

@@ -120,6 +120,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "status_unverified": {"id": "belum terverifikasi", "en": "unverified"},
     "status_register": {"id": "dari register", "en": "from register"},
     "status_unassessed": {"id": "belum dinilai", "en": "unassessed"},
+    "status_not_applicable": {"id": "tidak berlaku", "en": "not applicable"},
     "basis_verified": {
         "id": "terverifikasi (klaim dibatasi oleh register)",
         "en": "verified (claims capped by the registers)",

@@ -130,7 +130,7 @@ def _plain_text(value: Any) -> Text:
 
 @functools.cache
 def shipped_ids() -> frozenset[str]:
-    """Every group and indicator id of every shipped set (read cheaply, not validated).
+    """Every set, group and indicator id of the shipped sets (read cheaply, not validated).
 
     A workbook's Penilaian and Target sheets may hold rows for several sets; a row naming
     an id of a shipped set that is not being scored belongs to that set, not to a typo.
@@ -144,6 +144,7 @@ def shipped_ids() -> frozenset[str]:
                 walk(node.get("groups"))
                 walk(node.get("indicators"))
 
-    for path in shipped_set_paths().values():
+    for name, path in shipped_set_paths().items():
+        ids.add(name)
         walk(yaml.load(path.read_bytes(), Loader=yaml.CSafeLoader).get("groups"))
     return frozenset(ids)

@@ -16,13 +16,15 @@ REPORT_TEXT: dict[str, dict[str, str]] = {
     # 1. Title block and identification.
     "intro": {
         "id": (
-            "Lampiran ini menyajikan tingkat kesiapan SPBE instansi menurut penilaian mandiri "
-            "dan menurut register inventaris, kesenjangan terhadap target, serta prioritas "
+            "Lampiran ini menyajikan tingkat kesiapan instansi pada set indikator di bawah ini "
+            "menurut penilaian mandiri dan menurut register inventaris, kesenjangan terhadap "
+            "target, serta prioritas "
             "perbaikan untuk rencana induk smart city."
         ),
         "en": (
-            "This appendix sets out the agency's SPBE readiness as self-assessed and as backed "
-            "by its inventory registers, the gaps to its targets, and the priorities for the "
+            "This appendix sets out the agency's readiness on the indicator set below, as "
+            "self-assessed and as backed by its inventory registers, the gaps to its targets, "
+            "and the priorities for the "
             "smart city master plan."
         ),
     },
@@ -37,7 +39,7 @@ REPORT_TEXT: dict[str, dict[str, str]] = {
     "generated": {"id": "Tanggal pembuatan", "en": "Generated on"},
     # 2. Summary.
     "summary": {"id": "Ringkasan", "en": "Summary"},
-    "index_caption": {"id": "Indeks SPBE dan predikat", "en": "SPBE index and band"},
+    "index_caption": {"id": "Indeks dan predikat", "en": "Index and band"},
     "index": {"id": "Indeks", "en": "Index"},
     "value": {"id": "Nilai", "en": "Value"},
     "band_defined": {"id": "Predikat", "en": "Band (predikat)"},
@@ -98,7 +100,7 @@ REPORT_TEXT: dict[str, dict[str, str]] = {
     "band": {"id": "Predikat", "en": "Band"},
     "band_note": {
         "id": (
-            "Predikat ditentukan dari nilai sebelum pembulatan, sesuai ketentuan evaluasi SPBE; "
+            "Predikat ditentukan dari nilai sebelum pembulatan, seperti pada evaluasi SPBE; "
             "nilai yang tampil tepat pada batas predikat dapat masuk predikat di bawahnya."
         ),
         "en": (

@@ -354,11 +354,13 @@ def _charts(result: SetResult, analysis: Analysis, fmt: _Format, prefix: str) ->
     lang = fmt.lang
     low = min(s.minimum for s in iset.scales.values())
     high = max(s.maximum for s in iset.scales.values())
+    # Points aggregation scores groups as shares of the maximum points: a 0–1 axis.
+    score_low, score_high = (0, 1) if iset.aggregation == "points" else (low, high)
     bars = []
     rows_text = []
     for node in result.groups:
-        claimed = node.claimed if node.claimed is not None else Fraction(low)
-        verified = node.verified if node.verified is not None else Fraction(low)
+        claimed = node.claimed if node.claimed is not None else Fraction(score_low)
+        verified = node.verified if node.verified is not None else Fraction(score_low)
         target = analysis.targets.groups.get(node.group.id, analysis.targets.index)
         label = f"{node.group.id} {node.group.name.get(lang)}"
         target_text = fmt.score(target) if target is not None else ""
@@ -385,14 +387,16 @@ def _charts(result: SetResult, analysis: Analysis, fmt: _Format, prefix: str) ->
             )
         )
     scores_title = message("chart_scores_title", lang)
-    scores_desc = message("chart_scores_desc", lang, low=low, high=high, rows="; ".join(rows_text))
+    scores_desc = message(
+        "chart_scores_desc", lang, low=score_low, high=score_high, rows="; ".join(rows_text)
+    )
     scores_svg = render_score_chart(
         chart_id=f"{prefix}chart-scores",
         title=scores_title,
         description=scores_desc,
         bars=bars,
-        scale_min=float(low),
-        scale_max=float(high),
+        scale_min=float(score_low),
+        scale_max=float(score_high),
         claimed_name=message("claimed", lang),
         verified_name=message("verified", lang),
         target_name=message("series_target", lang),

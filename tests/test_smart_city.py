@@ -1,0 +1,137 @@
+"""The shipped smart city set on the example workbook, tailoring it, and several sets at once."""
+
+from __future__ import annotations
+
+import json
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import load_workbook
+
+from smartserang.contract import VOCABULARIES
+from smartserang.indicators import load_indicator_set
+from smartserang.model import Indicator
+
+from builders import EXAMPLES, smartserang
+
+EXAMPLE = EXAMPLES / "kota-sukamaju.xlsx"
+
+
+def score_json(workbook: Path, *sets: str) -> Any:
+    """The JSON result of scoring ``workbook`` on ``sets``."""
+    args = [a for s in sets for a in ("--set", s)]
+    run = smartserang("score", workbook, *args, "--format", "json")
+    assert run.returncode == 0, run.stderr
+    return json.loads(run.stdout)
+
+
+def test_six_dimensions_eighteen_elements_three_aspects() -> None:
+    """The smart city set scores six dimensions, 18 elements and the three readiness aspects."""
+    data = score_json(EXAMPLE, "smart-city")
+    dimensions = data["groups"]
+    assert [d["id"] for d in dimensions] == ["GOV", "BRA", "ECO", "LIV", "SOC", "ENV"]
+    elements = [e for d in dimensions for e in d["groups"]]
+    assert len(elements) == 18
+    assert all(isinstance(g["score"], float) for g in [*dimensions, *elements])
+    (aspects,) = data["breakdowns"]
+    assert aspects["key"] == "aspek"
+    assert sorted(r["value"] for r in aspects["rows"]) == [
+        "infrastruktur",
+        "struktur",
+        "suprastruktur",
+    ]
+    assert sum(r["share"] for r in aspects["rows"]) == pytest.approx(1)
+
+
+def reads_wifi(indicator: Indicator) -> bool:
+    """Whether the indicator's rule selects public Wi-Fi facilities."""
+    rule = indicator.evidence
+    return rule is not None and any(
+        c.column == "jenis" and c.op == "equals" and c.value == "wifi publik" for c in rule.where
+    )
+
+
+def level_for(indicator: Indicator, value: float) -> int:
+    """The level the indicator's thresholds give a measured value."""
+    assert indicator.evidence is not None
+    level = 1
+    for threshold_level, threshold in indicator.evidence.thresholds:
+        if Fraction(value).limit_denominator(10**9) >= threshold:
+            level = threshold_level
+    return level
+
+
+def test_deleting_one_kecamatans_wifi_changes_exactly_the_wifi_indicators(
+    tmp_path: Path,
+) -> None:
+    """Only indicators reading Wi-Fi move, and each by what its thresholds say."""
+    book = load_workbook(EXAMPLE)
+    sheet = book["Fasilitas"]
+    header = [c.value for c in sheet[1]]
+    kind, place = header.index("Jenis"), header.index("Kecamatan")
+    jenis = VOCABULARIES["jenis_fasilitas"]
+
+    def is_wifi(value: object) -> bool:
+        term = jenis.lookup(str(value))  # "Wi-Fi Publik", "public wifi": the reader's spellings
+        return term is not None and term.value == "wifi publik"
+
+    wifi = [r for r in sheet.iter_rows(min_row=2) if is_wifi(r[kind].value)]
+    covered = sorted({str(r[place].value) for r in wifi})
+    victim = covered[-1]
+    for row in reversed(list(sheet.iter_rows(min_row=2))):
+        if is_wifi(row[kind].value) and row[place].value == victim:
+            sheet.delete_rows(row[0].row)
+    changed_book = tmp_path / "tanpa-wifi.xlsx"
+    book.save(changed_book)
+
+    iset = load_indicator_set("smart-city")
+    wifi_ids = {i.id for i in iset.indicators() if reads_wifi(i)}
+    assert wifi_ids  # the set does read Wi-Fi coverage
+    before = {i["id"]: i for i in score_json(EXAMPLE, "smart-city")["indicators"]}
+    after = {i["id"]: i for i in score_json(changed_book, "smart-city")["indicators"]}
+    changed = {
+        k
+        for k in before
+        if (before[k]["measure"], before[k]["level"]) != (after[k]["measure"], after[k]["level"])
+    }
+    assert changed == wifi_ids
+    indicators = {i.id: i for i in iset.indicators()}
+    for key in wifi_ids:
+        assert after[key]["level"] == level_for(indicators[key], after[key]["measure"])
+    # Coverage of kecamatan drops by exactly one kecamatan over Profil's Jumlah Kecamatan.
+    coverage = [k for k in wifi_ids if indicators[k].evidence.measure.kind == "coverage"]  # type: ignore[union-attr]
+    for key in coverage:
+        assert after[key]["measure"] == pytest.approx(before[key]["measure"] - 1 / 6)
+
+
+def test_tailored_set_marks_an_indicator_not_applicable_with_its_reason() -> None:
+    """The example tailoring leaves ENV3.2 out: ENV3 is then ENV3.1 alone, and both say why."""
+    tailored = EXAMPLES / "smart-city-sukamaju.yaml"
+    data = score_json(EXAMPLE, str(tailored))
+    assert data["extends"] == "smart-city"
+    assert data["not_applicable"] == ["ENV3.2"]
+    indicators = {i["id"]: i for i in data["indicators"]}
+    assert indicators["ENV3.2"]["status"] == "not_applicable"
+    assert "meteran" in indicators["ENV3.2"]["not_applicable"]
+    env3 = next(e for d in data["groups"] for e in d["groups"] if e["id"] == "ENV3")
+    assert env3["score"] == indicators["ENV3.1"]["level"]
+    report = smartserang("score", EXAMPLE, "--set", str(tailored), "--format", "md").stdout
+    assert "meteran listrik provinsi" in report
+    assert "Indikator tidak berlaku" in report
+
+
+def test_several_sets_in_one_run() -> None:
+    """Two sets: JSON holds one result per set; reports and the terminal show each."""
+    data = score_json(EXAMPLE, "spbe-2020", "smart-city")
+    assert [r["indicator_set"]["id"] for r in data["results"]] == ["spbe-2020", "smart-city"]
+    html = smartserang(
+        "score", EXAMPLE, "--set", "spbe-2020", "--set", "smart-city", "--format", "html"
+    ).stdout
+    assert html.count('<article class="set-report"') == 2
+    assert 'id="spbe-2020-summary"' in html
+    assert 'id="smart-city-summary"' in html
+    text = smartserang("score", EXAMPLE, "--set", "spbe-2020", "--set", "smart-city").stdout
+    assert "Indeks SPBE" in text
+    assert "Kesiapan Smart City" in text

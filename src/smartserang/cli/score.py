@@ -1,95 +1,32 @@
-"""The command line: parses options, calls the library, prints, and decides exit codes.
+"""``smartserang score``, ``sets`` and ``schema``: scoring a workbook on one or more sets.
 
-Exit codes: 0 done; 1 a threshold failed (reserved for ``check``); 2 bad input or usage,
-always with located messages on stderr; 130 interrupted. Heavy modules (the workbook
-reader, rich rendering) are imported inside the commands that need them so that
-``--help`` stays fast.
+Heavy modules (the workbook reader, rich rendering, reports) are imported inside the
+commands that need them so that ``--help`` stays fast.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import enum
 import json
-import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from smartserang import __version__
-from smartserang.problems import InputError, Problem, Severity
+from smartserang.cli.common import (
+    BasisOption,
+    Language,
+    OutputFormat,
+    app,
+    emit,
+    fail,
+    parse_date,
+    stderr,
+)
+from smartserang.problems import InputError, Problem
 
 if TYPE_CHECKING:
     from smartserang.model import IndicatorSet, Inventory
     from smartserang.scoring import Basis, SetResult
-
-EXIT_OK = 0
-EXIT_FAILED = 1
-EXIT_BAD_INPUT = 2
-EXIT_INTERRUPTED = 130
-
-app = typer.Typer(
-    name="smartserang",
-    help="SPBE and smart city readiness of a local government, checked against its registers.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-)
-
-
-class OutputFormat(enum.StrEnum):
-    """Formats of ``smartserang score``."""
-
-    text = "text"
-    json = "json"
-    md = "md"
-    html = "html"
-
-
-class BasisOption(enum.StrEnum):
-    """Which index drives ``index`` and ``band``."""
-
-    verified = "verified"
-    claimed = "claimed"
-
-
-class Language(enum.StrEnum):
-    """Output language."""
-
-    id = "id"
-    en = "en"
-
-
-def _stderr(text: str) -> None:
-    sys.stderr.write(text + "\n")
-
-
-def _fail(problems: tuple[Problem, ...]) -> NoReturn:
-    errors = [p for p in problems if p.severity is Severity.ERROR]
-    for problem in problems:
-        _stderr(str(problem))
-    count = len(errors)
-    _stderr(f"smartserang: {count} error{'s' if count != 1 else ''} in the input; nothing scored.")
-    raise typer.Exit(EXIT_BAD_INPUT)
-
-
-def _version(value: bool) -> None:
-    if value:
-        typer.echo(f"smartserang {__version__}")
-        raise typer.Exit(EXIT_OK)
-
-
-@app.callback()
-def _root(
-    version: Annotated[
-        bool,
-        typer.Option(
-            "--version", callback=_version, is_eager=True, help="Show the version and exit."
-        ),
-    ] = False,
-) -> None:
-    """SPBE and smart city readiness of a local government, checked against its registers."""
 
 
 @app.command()
@@ -147,7 +84,7 @@ def score(
     """Score an inventory workbook: index, predikat, groups, indicators, each claim checked."""
     from smartserang.scoring import Basis, score_inventory
 
-    report_date = _parse_date(date)
+    report_date = parse_date(date)
     sets, inventory = _load_inputs(workbook, indicator_sets or ["spbe-2020"], target)
     results = [score_inventory(iset, inventory) for iset in sets]
     seen: set[str] = set()
@@ -155,7 +92,7 @@ def score(
         for warning in result.warnings:
             if str(warning) not in seen:  # workbook warnings would repeat once per set
                 seen.add(str(warning))
-                _stderr(str(warning))
+                stderr(str(warning))
     chosen = Basis(basis.value)
     lang_code = lang.value
     if output_format is OutputFormat.text:
@@ -171,7 +108,7 @@ def score(
         from smartserang.results import build_output_data
 
         data = build_output_data(results, analyses, chosen, lang_code)
-        _emit(json.dumps(data, ensure_ascii=False, indent=2) + "\n", output)
+        emit(json.dumps(data, ensure_ascii=False, indent=2) + "\n", output)
         return
     from smartserang.render import render_report
     from smartserang.reportbuild import build_report_view
@@ -188,7 +125,7 @@ def score(
         )
         for result, analysis in zip(results, analyses, strict=True)
     ]
-    _emit(render_report(views, output_format.value), output)
+    emit(render_report(views, output_format.value), output)
 
 
 def _load_inputs(
@@ -240,7 +177,7 @@ def _load_inputs(
         for iset in sets:
             problems.extend(_check_target_option(target, iset))
     if problems or inventory is None or not sets:
-        _fail(tuple(problems))
+        fail(tuple(problems))
     return sets, inventory
 
 
@@ -248,7 +185,7 @@ def _emit_summary(results: list[SetResult], basis: Basis, lang: str, output: Pat
     from smartserang.terminal import render_summary, summary_text
 
     if output is not None:
-        _emit("\n".join(summary_text(r, basis, lang) for r in results), output)
+        emit("\n".join(summary_text(r, basis, lang) for r in results), output)
         return
     from rich.console import Console
     from rich.rule import Rule
@@ -260,16 +197,6 @@ def _emit_summary(results: list[SetResult], basis: Basis, lang: str, output: Pat
         console.print(render_summary(result, basis, lang))
 
 
-def _parse_date(text: str | None) -> dt.date | None:
-    if text is None:
-        return None
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        _stderr(f"smartserang: --date must be YYYY-MM-DD, got {text!r} [usage.date]")
-        raise typer.Exit(EXIT_BAD_INPUT) from None
-
-
 def _check_target_option(target: float | None, iset: IndicatorSet) -> list[Problem]:
     if target is None:
         return []
@@ -279,20 +206,6 @@ def _check_target_option(target: float | None, iset: IndicatorSet) -> list[Probl
         return []
     message = f"--target {target:g} is outside the scale of set {iset.id!r} ({low}–{high})"
     return [Problem("--target", message, "usage.target")]
-
-
-def _emit(text: str, output: Path | None) -> None:
-    if output is None:
-        sys.stdout.write(text)
-        return
-    from smartserang.files import write_atomic
-
-    try:
-        write_atomic(output, text.encode("utf-8"))
-    except OSError as error:
-        _stderr(f"{output}: cannot write: {error.strerror or error} [output.write]")
-        raise typer.Exit(EXIT_BAD_INPUT) from None
-    _stderr(f"smartserang: wrote {output}")
 
 
 @app.command("sets")
@@ -310,12 +223,3 @@ def schema() -> None:
     from smartserang.schema import SCHEMA
 
     typer.echo(json.dumps(SCHEMA, indent=2, ensure_ascii=False))
-
-
-def main() -> None:
-    """Console-script entry point."""
-    try:
-        app()
-    except KeyboardInterrupt:
-        _stderr("smartserang: interrupted")
-        sys.exit(EXIT_INTERRUPTED)

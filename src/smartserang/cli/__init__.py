@@ -1,0 +1,23 @@
+"""The command line: ``smartserang`` and its commands, one module each.
+
+``common`` holds the app, exit codes and output helpers; importing a command module
+registers its commands.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from smartserang.cli import score  # noqa: F401  (registers score, sets, schema)
+from smartserang.cli.common import EXIT_INTERRUPTED, app, stderr
+
+__all__ = ["app", "main"]
+
+
+def main() -> None:
+    """Console-script entry point."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        stderr("smartserang: interrupted")
+        sys.exit(EXIT_INTERRUPTED)

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import sys
 
-from smartserang.cli import score  # noqa: F401  (registers score, sets, schema)
+# Importing a command module registers its commands on ``app``.
+from smartserang.cli import check, diff, importer, score, template  # noqa: F401
 from smartserang.cli.common import EXIT_INTERRUPTED, app, stderr
 
 __all__ = ["app", "main"]

@@ -85,7 +85,7 @@ def score(
     from smartserang.scoring import Basis, score_inventory
 
     report_date = parse_date(date)
-    sets, inventory = _load_inputs(workbook, indicator_sets or ["spbe-2020"], target)
+    sets, inventory = load_inputs(workbook, indicator_sets or ["spbe-2020"], target)
     results = [score_inventory(iset, inventory) for iset in sets]
     seen: set[str] = set()
     for result in results:
@@ -128,7 +128,7 @@ def score(
     emit(render_report(views, output_format.value), output)
 
 
-def _load_inputs(
+def load_inputs(
     workbook: Path, references: list[str], target: float | None
 ) -> tuple[list[IndicatorSet], Inventory]:
     """The sets and the inventory, or exit 2 with every problem of all of them."""

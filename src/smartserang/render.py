@@ -17,8 +17,10 @@ import jinja2
 from markupsafe import Markup
 
 from smartserang.reportview import ReportView
+from smartserang.rollupview import RollUpView
 
 TEMPLATES = {"md": "report.md", "html": "report.html"}
+ROLLUP_TEMPLATES = {"md": "rollup.md", "html": "rollup.html"}
 """Output format -> template file in ``smartserang/templates``."""
 
 _LINE_BREAK = re.compile(r"\r\n|[\r\n\u2028\u2029]")
@@ -66,3 +68,10 @@ def render_report(views: Sequence[ReportView], fmt: str) -> str:
         raise ValueError("a report needs at least one view")
     template = _environment().get_template(TEMPLATES[fmt])
     return template.render(views=list(views))
+
+
+def render_rollup(views: Sequence[RollUpView], fmt: str) -> str:
+    """The roll-up of several workbooks (one view per set) as Markdown or HTML."""
+    if fmt not in ROLLUP_TEMPLATES:
+        raise ValueError(f"unknown format {fmt!r}; expected one of {sorted(ROLLUP_TEMPLATES)}")
+    return _environment().get_template(ROLLUP_TEMPLATES[fmt]).render(views=list(views))

@@ -13,6 +13,7 @@ from typing import Any
 from smartserang import __version__
 from smartserang.analysis import Analysis
 from smartserang.model import Text
+from smartserang.rollup import RollUp
 from smartserang.scoring import Basis, GroupResult, IndicatorResult, SetResult, round_score
 
 SCHEMA_VERSION = "1.2"
@@ -187,4 +188,50 @@ def build_output_data(
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "smartserang", "version": __version__},
         "results": data,
+    }
+
+
+def build_rollup_data(rollups: list[RollUp], lang: str = "id") -> dict[str, Any]:
+    """The JSON document of a roll-up: per set, the league table and the instance view."""
+
+    def one(rollup: RollUp) -> dict[str, Any]:
+        iset = rollup.indicator_set
+        return {
+            "indicator_set": {"id": iset.id, "version": iset.version, "sha256": iset.sha256},
+            "basis": rollup.basis.value,
+            "index": float(rollup.index),
+            "index_rounded": _rounded(rollup.index),
+            "band": iset.band_for(rollup.index).label.get(lang),
+            "groups": {k: _float(v) for k, v in rollup.groups.items()},
+            "units": [
+                {
+                    "rank": u.rank,
+                    "name": u.name,
+                    "path": u.result.inventory.source,
+                    "sha256": u.result.inventory.sha256,
+                    "index": float(u.index),
+                    "index_rounded": _rounded(u.index),
+                    "band": iset.band_for(u.index).label.get(lang),
+                    "groups": {k: _float(v) for k, v in u.groups.items()},
+                    "unsupported_claims": [r.indicator.id for r in u.result.unsupported()],
+                }
+                for u in rollup.units
+            ],
+            "indicators": [
+                {
+                    "id": i.id,
+                    "mean": _float(i.mean),
+                    "weakest": (
+                        {"unit": i.weakest[0], "level": i.weakest[1]} if i.weakest else None
+                    ),
+                    "assessed": i.assessed,
+                }
+                for i in rollup.indicators
+            ],
+        }
+
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "tool": {"name": "smartserang", "version": __version__},
+        "rollups": [one(r) for r in rollups],
     }

@@ -286,7 +286,11 @@ class TreeScores:
     """Group id -> score (None when every indicator below it is excluded)."""
 
 
-def score_tree(indicator_set: IndicatorSet, levels: Mapping[str, int | None]) -> TreeScores:
+Level = int | Fraction
+"""A level: whole for one workbook, a mean (Fraction) when units are rolled up."""
+
+
+def score_tree(indicator_set: IndicatorSet, levels: Mapping[str, Level | None]) -> TreeScores:
     """Roll levels up the tree: weighted means per group, then the index.
 
     ``levels`` maps indicator id -> level; a missing or None level is unassessed and
@@ -320,7 +324,7 @@ def score_tree(indicator_set: IndicatorSet, levels: Mapping[str, int | None]) ->
 
 
 def indicator_value(
-    indicator_set: IndicatorSet, indicator: Indicator, level: int | None
+    indicator_set: IndicatorSet, indicator: Indicator, level: Level | None
 ) -> Fraction | None:
     """What one indicator contributes to its group's mean, or None when it is left out.
 
@@ -331,7 +335,7 @@ def indicator_value(
         return None
     scale = indicator_set.scales[indicator.scale]
     if indicator_set.aggregation == "points":
-        return Fraction(level, scale.maximum) if level is not None else None
+        return Fraction(level) / scale.maximum if level is not None else None
     if level is None and indicator_set.unassessed == "minimum":
         level = scale.minimum
     return Fraction(level) if level is not None else None

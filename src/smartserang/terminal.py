@@ -11,6 +11,7 @@ from rich.table import Table
 from rich.text import Text as RichText
 
 from smartserang.i18n import format_decimal, message
+from smartserang.rollupview import RollUpView
 from smartserang.scoring import Basis, Breakdown, GroupResult, SetResult, Status, round_score
 
 
@@ -157,4 +158,43 @@ def summary_text(result: SetResult, basis: Basis, lang: str, width: int = 100) -
     console = Console(width=width, color_system=None, file=io.StringIO())
     console.begin_capture()
     console.print(render_summary(result, basis, lang))
+    return console.end_capture()
+
+
+def render_rollup(view: RollUpView) -> RenderableType:
+    """The league table and the instance view of a roll-up."""
+    text = view.text
+    heading = RichText()
+    heading.append(f"{text['title']}: {view.set_title} (v{view.set_version})", style="bold")
+    heading.append(
+        f"\n{text['units_count']}: {view.units_count} · {text['basis']}: {view.basis}"
+        f"\n{text['combined']}: {view.combined_index} ({view.combined_band})"
+    )
+    league = Table(box=box.SIMPLE_HEAD, show_edge=False, title=text["league"])
+    for label, justify in (
+        ("rank", "right"),
+        ("unit", "left"),
+        ("index", "right"),
+        ("band", "left"),
+    ):
+        league.add_column(text[label], justify=justify)  # type: ignore[arg-type]
+    for group in view.group_ids:
+        league.add_column(group, justify="right")
+    for unit in view.units:
+        league.add_row(unit.rank, unit.name, unit.index, unit.band, *unit.groups)
+    indicators = Table(box=box.SIMPLE_HEAD, show_edge=False, title=text["indicators"])
+    indicators.add_column(text["indicator"])
+    indicators.add_column(text["mean"], justify="right")
+    indicators.add_column(text["weakest"])
+    indicators.add_column(text["level"], justify="right")
+    for row in view.indicators:
+        indicators.add_row(f"{row.id} {row.name}", row.mean, row.weakest, row.weakest_level)
+    return Group(heading, league, indicators, RichText(text["mean_note"], style="dim"))
+
+
+def rollup_text(view: RollUpView, width: int = 100) -> str:
+    """The roll-up as plain text (for ``--output`` with the text format)."""
+    console = Console(width=width, color_system=None, file=io.StringIO())
+    console.begin_capture()
+    console.print(render_rollup(view))
     return console.end_capture()

@@ -7,6 +7,7 @@ commands that need them so that ``--help`` stays fast.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -31,8 +32,13 @@ if TYPE_CHECKING:
 
 @app.command()
 def score(
-    workbook: Annotated[
-        Path, typer.Argument(help="The inventory workbook (.xlsx, .xls, .xlsb, .ods).")
+    workbooks: Annotated[
+        list[Path],
+        typer.Argument(
+            help="The inventory workbook (.xlsx, .xls, .xlsb, .ods); several workbooks or a"
+            " folder of them are scored side by side and rolled up.",
+            show_default=False,
+        ),
     ],
     indicator_sets: Annotated[
         list[str] | None,
@@ -85,7 +91,12 @@ def score(
     from smartserang.scoring import Basis, score_inventory
 
     report_date = parse_date(date)
-    sets, inventory = load_inputs(workbook, indicator_sets or ["spbe-2020"], target)
+    references = indicator_sets or ["spbe-2020"]
+    files = _expand(workbooks)
+    if len(files) > 1 or any(w.is_dir() for w in workbooks):
+        _score_units(files, references, output_format, Basis(basis.value), lang.value, output)
+        return
+    sets, inventory = load_inputs(files[0], references, target)
     results = [score_inventory(iset, inventory) for iset in sets]
     seen: set[str] = set()
     for result in results:
@@ -128,14 +139,115 @@ def score(
     emit(render_report(views, output_format.value), output)
 
 
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
+
+
+def _expand(paths: list[Path]) -> list[Path]:
+    """Workbook files from files and folders (a folder's workbooks in name order)."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found = sorted(
+                p
+                for p in path.iterdir()
+                if p.suffix.lower() in WORKBOOK_SUFFIXES and not p.name.startswith(("~$", "."))
+            )
+            if not found:
+                fail((Problem(str(path), "no workbooks in this folder", "usage.folder"),))
+            files.extend(found)
+        else:
+            files.append(path)
+    return files
+
+
+def _score_units(
+    files: list[Path],
+    references: list[str],
+    output_format: OutputFormat,
+    basis: Basis,
+    lang: str,
+    output: Path | None,
+) -> None:
+    """Score several workbooks on each set, side by side, and roll them up."""
+    from smartserang.rollup import roll_up
+    from smartserang.scoring import score_inventory
+
+    sets, problems = load_sets(references, None)
+    inventories: list[Inventory] = []
+    for path in _progress(files):
+        inventory, found = read_checked(path, sets)
+        problems.extend(found)
+        if inventory is not None:
+            inventories.append(inventory)
+    if problems or not sets:
+        fail(tuple(problems))
+    seen: set[str] = set()
+    rollups = []
+    for iset in sets:
+        results = [score_inventory(iset, inventory) for inventory in inventories]
+        for warning in (w for r in results for w in r.warnings):
+            if str(warning) not in seen:
+                seen.add(str(warning))
+                stderr(str(warning))
+        rollups.append(roll_up(results, basis))
+    if output_format is OutputFormat.json:
+        from smartserang.results import build_rollup_data
+
+        data = build_rollup_data(rollups, lang)
+        emit(json.dumps(data, ensure_ascii=False, indent=2) + "\n", output)
+        return
+    from smartserang.rollupview import build_rollup_view
+
+    several = len(rollups) > 1
+    views = [
+        build_rollup_view(r, lang, f"{r.indicator_set.id}-" if several else "") for r in rollups
+    ]
+    if output_format is OutputFormat.text:
+        from smartserang.terminal import render_rollup, rollup_text
+
+        if output is not None:
+            emit("\n".join(rollup_text(v) for v in views), output)
+            return
+        from rich.console import Console
+
+        for view in views:
+            Console().print(render_rollup(view))
+        return
+    from smartserang.render import render_rollup as render_document
+
+    emit(render_document(views, output_format.value), output)
+
+
+def _progress(files: list[Path]) -> Iterator[Path]:
+    """The files, with a progress bar on stderr when many are read at a terminal."""
+    import sys
+
+    if len(files) < 5 or not sys.stderr.isatty():
+        yield from files
+        return
+    from rich.console import Console
+    from rich.progress import track
+
+    yield from track(files, description="Reading workbooks", console=Console(stderr=True))
+
+
 def load_inputs(
     workbook: Path, references: list[str], target: float | None
 ) -> tuple[list[IndicatorSet], Inventory]:
     """The sets and the inventory, or exit 2 with every problem of all of them."""
-    from smartserang.analysis import check_targets
+    sets, problems = load_sets(references, target)
+    inventory, more = read_checked(workbook, sets)
+    problems.extend(more)
+    if problems or inventory is None or not sets:
+        fail(tuple(problems))
+    return sets, inventory
+
+
+def load_sets(
+    references: list[str], target: float | None
+) -> tuple[list[IndicatorSet], list[Problem]]:
+    """The indicator sets named by ``--set``, and every problem loading them."""
     from smartserang.indicators import load_indicator_set
-    from smartserang.inventory import read_inventory
-    from smartserang.scoring import check_claims
 
     problems: list[Problem] = []
     sets: list[IndicatorSet] = []
@@ -147,38 +259,53 @@ def load_inputs(
     ids = [s.id for s in sets]
     for duplicate in sorted({i for i in ids if ids.count(i) > 1}):
         problems.append(Problem("--set", f"set {duplicate!r} is given twice", "usage.set"))
-    inventory = None
+    for iset in sets:
+        problems.extend(_check_target_option(target, iset))
+    return sets, problems
+
+
+def read_checked(
+    workbook: Path, sets: list[IndicatorSet]
+) -> tuple[Inventory | None, list[Problem]]:
+    """One workbook, and every problem in it, including rows the sets cannot place."""
+    from smartserang.inventory import read_inventory
+
     try:
         inventory = read_inventory(workbook, display=str(workbook))
     except InputError as error:
-        problems.extend(error.problems)
-    if inventory is not None and sets:
+        return None, list(error.problems)
+    return inventory, _check_against_sets(inventory, sets)
 
-        def ids_of(iset: IndicatorSet) -> set[str]:
-            items = {i.id for i in iset.indicators()} | {g.id for g in iset.walk_groups()}
-            return items | {iset.id}
 
-        every_id = set().union(*(ids_of(s) for s in sets))
+def _ids_of(iset: IndicatorSet) -> set[str]:
+    items = {i.id for i in iset.indicators()} | {g.id for g in iset.walk_groups()}
+    return items | {iset.id}
+
+
+def _check_against_sets(inventory: Inventory, sets: list[IndicatorSet]) -> list[Problem]:
+    """Penilaian and Target rows that no set (scored now or shipped) can place."""
+    from smartserang.analysis import check_targets
+    from smartserang.scoring import check_claims
+
+    if not sets:
+        return []
+    every_id = set().union(*(_ids_of(s) for s in sets))
+
+    def check(elsewhere: set[str]) -> list[Problem]:
         found: list[Problem] = []
         for iset in sets:
-            others = every_id - ids_of(iset)
+            others = elsewhere - _ids_of(iset)
             found.extend(check_claims(iset, inventory, others))
             found.extend(check_targets(iset, inventory, others))
-        if found:
-            # Rows may belong to a shipped set not scored in this run: not errors.
-            from smartserang.indicators import shipped_ids
+        return found
 
-            found = []
-            for iset in sets:
-                others = (every_id | shipped_ids()) - ids_of(iset)
-                found.extend(check_claims(iset, inventory, others))
-                found.extend(check_targets(iset, inventory, others))
-        problems.extend(found)
-        for iset in sets:
-            problems.extend(_check_target_option(target, iset))
-    if problems or inventory is None or not sets:
-        fail(tuple(problems))
-    return sets, inventory
+    found = check(every_id)
+    if found:
+        # Rows may belong to a shipped set not scored in this run: not errors.
+        from smartserang.indicators import shipped_ids
+
+        found = check(every_id | shipped_ids())
+    return found
 
 
 def _emit_summary(results: list[SetResult], basis: Basis, lang: str, output: Path | None) -> None:

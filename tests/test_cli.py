@@ -142,7 +142,7 @@ def test_broken_example_exits_2() -> None:
     assert "Traceback" not in run.stderr
 
 
-COMMANDS = ["score", "sets", "schema"]
+COMMANDS = ["score", "sets", "schema", "check", "baseline", "diff", "template", "import"]
 
 
 def test_every_command_is_listed() -> None:
@@ -182,3 +182,20 @@ def test_python_dash_m_runs() -> None:
     )
     assert run.returncode == 0
     assert run.stdout.startswith("smartserang ")
+
+
+def test_brackets_in_inventory_text_are_not_terminal_markup(tmp_path: Path) -> None:
+    """An application named with [brackets] prints as written, not as rich markup."""
+    book = write_workbook(
+        tmp_path / "w.xlsx",
+        {
+            "Penilaian": penilaian({"35": 5}),
+            "Aplikasi": [
+                ["Nama Aplikasi", "Layanan SPBE", "Tingkat Layanan", "Status"],
+                ["SPSE [/b] [bold]Kota", "pengadaan", "transaksi", "aktif"],
+            ],
+        },
+    )
+    run = smartserang("score", book)
+    assert run.returncode == 0, run.stderr
+    assert "SPSE [/b] [bold]Kota" in run.stdout

@@ -365,6 +365,13 @@ SHEETS: tuple[Sheet, ...] = (
                 required=True,
                 description="Nomor indikator pada set (mis. 35)",
             ),
+            _C(
+                "nama_indikator",
+                "Nama Indikator",
+                "Indicator Name",
+                _T.TEXT,
+                description="Nama indikator, sebagai panduan. smartserang tidak membaca kolom ini.",
+            ),
             _C("tingkat", "Tingkat", "Level", _T.LEVEL, description="Tingkat kematangan 1-5"),
             _C("penjelasan", "Penjelasan", "Explanation", _T.TEXT),
             _C("data_dukung", "Data Dukung", "Evidence", _T.TEXT),
@@ -492,6 +499,10 @@ SHEETS: tuple[Sheet, ...] = (
 )
 
 SHEETS_BY_KEY: dict[str, Sheet] = {s.key: s for s in SHEETS}
+
+HELPER_SHEETS = frozenset({"petunjuk", "instructions", "_daftar"})
+"""Normalised names of the sheets a blank template adds (instructions, drop-down lists):
+read past silently."""
 
 ALL_UNITS = "semua"
 """The Perangkat Daerah Pengguna value meaning every work unit."""

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 from smartserang.cells import BadValue, Raw, as_text, cell_reader
 from smartserang.contract import (
+    HELPER_SHEETS,
     SHEETS,
     Column,
     Sheet,
@@ -188,6 +189,8 @@ def _match_sheets(
     for title in titles:
         sheet = _SHEET_LOOKUP.get(normalise_token(title))
         location = f"{source}:{title}"
+        if sheet is None and title.strip().casefold() in HELPER_SHEETS:
+            continue  # the template's instructions and drop-down lists
         if sheet is None:
             known = ", ".join(s.name for s in SHEETS)
             message = f"unknown sheet '{title}' ignored (known: {known})"

@@ -155,7 +155,7 @@ def _unsupported(result: SetResult, lang: str) -> RenderableType:
 
 def summary_text(result: SetResult, basis: Basis, lang: str, width: int = 100) -> str:
     """The summary as plain text (for ``--output`` with the text format)."""
-    console = Console(width=width, color_system=None, file=io.StringIO())
+    console = Console(width=width, color_system=None, file=io.StringIO(), markup=False)
     console.begin_capture()
     console.print(render_summary(result, basis, lang))
     return console.end_capture()
@@ -194,7 +194,7 @@ def render_rollup(view: RollUpView) -> RenderableType:
 
 def rollup_text(view: RollUpView, width: int = 100) -> str:
     """The roll-up as plain text (for ``--output`` with the text format)."""
-    console = Console(width=width, color_system=None, file=io.StringIO())
+    console = Console(width=width, color_system=None, file=io.StringIO(), markup=False)
     console.begin_capture()
     console.print(render_rollup(view))
     return console.end_capture()

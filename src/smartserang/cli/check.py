@@ -1,1 +1,359 @@
-"""Placeholder: filled in by the check command work."""
+"""``smartserang check`` and ``smartserang baseline``: the score as a CI gate.
+
+``check`` compares workbooks with thresholds and a recorded baseline (exit 0 pass, 1 a
+check failed, 2 bad input); ``baseline`` records the scores it compares against. The
+logic lives in :mod:`smartserang.gate`; this module reads files, prints and exits.
+Messages are English only, like every diagnostic of the tool: they are read in CI logs
+next to the located input errors, which are English too.
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from smartserang.cli.common import (
+    EXIT_BAD_INPUT,
+    EXIT_FAILED,
+    EXIT_OK,
+    BasisOption,
+    app,
+    emit,
+    fail,
+    parse_date,
+    stderr,
+)
+from smartserang.cli.score import load_inputs, load_sets, read_checked
+from smartserang.problems import InputError, Problem
+
+if TYPE_CHECKING:
+    from decimal import Decimal
+
+    from smartserang.gate import Baseline, FileReport, Thresholds
+    from smartserang.model import IndicatorSet
+    from smartserang.scoring import Basis
+
+
+class CheckFormat(enum.StrEnum):
+    """Formats of ``smartserang check`` on stdout."""
+
+    text = "text"
+    json = "json"
+
+
+SetOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--set",
+        "-s",
+        help="A shipped set's name or a path to a set YAML; repeat for several sets"
+        " (each is checked or recorded on its own). Default: spbe-2020.",
+    ),
+]
+BasisArgument = Annotated[
+    BasisOption,
+    typer.Option(help="Which scores are checked or recorded: verified or claimed."),
+]
+ToleranceOption = Annotated[
+    float,
+    typer.Option(
+        help="How far a rounded score may fall below the baseline's and still pass"
+        " (the default fails any fall of the shown two-decimal value)."
+    ),
+]
+
+
+@app.command()
+def check(
+    workbooks: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Inventory workbooks; each is checked, and the run fails if any fails"
+            " (so the pre-commit hook can pass the changed files).",
+            show_default=False,
+        ),
+    ],
+    indicator_sets: SetOption = None,
+    min_index: Annotated[
+        float | None,
+        typer.Option(help="Fail when the rounded index (as reports show it) is below this."),
+    ] = None,
+    minimums: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--min",
+            metavar="GROUP=X",
+            help="Fail when a group's rounded score is below X, e.g. D3=1.5; repeatable."
+            " Applies to the sets that have the group.",
+        ),
+    ] = None,
+    baseline: Annotated[
+        Path | None,
+        typer.Option(
+            help="A file from 'smartserang baseline' (or 'score --format json'): fail when"
+            " the index or any group fell beyond --tolerance.",
+        ),
+    ] = None,
+    tolerance: ToleranceOption = 0.005,
+    max_unsupported: Annotated[
+        int | None,
+        typer.Option(min=0, help="Fail when more claims than this outrun the registers."),
+    ] = None,
+    basis: BasisArgument = BasisOption.verified,
+    summary: Annotated[
+        Path | None,
+        typer.Option(
+            help='Append a Markdown summary to this file (e.g. "$GITHUB_STEP_SUMMARY").',
+        ),
+    ] = None,
+    output_format: Annotated[
+        CheckFormat,
+        typer.Option(
+            "--format", "-f", help="text: nothing on stdout; json: a report of every check."
+        ),
+    ] = CheckFormat.text,
+) -> None:
+    """Check workbooks against thresholds and a baseline: exit 0 pass, 1 fail, 2 bad input."""
+    from smartserang.gate import build_check_data, render_summary
+
+    thresholds = _thresholds(min_index, minimums, max_unsupported, tolerance)
+    references = indicator_sets or ["spbe-2020"]
+    sets = _sets_for_check(references, thresholds)
+    chosen = _basis(basis)
+    recorded = _baseline_for(baseline, sets, chosen, references) if baseline is not None else None
+    reports = [_check_file(w, sets, thresholds, recorded, chosen) for w in workbooks]
+    for report in reports:
+        for line in _report_lines(report):
+            stderr(line)
+    if summary is not None:
+        _append(summary, render_summary(reports, thresholds))
+    if output_format is CheckFormat.json:
+        data = build_check_data(reports, thresholds)
+        emit(json.dumps(data, ensure_ascii=False, indent=2) + "\n", None)
+    raise typer.Exit(_exit_code(reports))
+
+
+def _basis(option: BasisOption) -> Basis:
+    from smartserang.scoring import Basis
+
+    return Basis(option.value)
+
+
+def _thresholds(
+    min_index: float | None,
+    minimums: list[str] | None,
+    max_unsupported: int | None,
+    tolerance: float,
+    what: str = "nothing checked",
+) -> Thresholds:
+    """The options as exact decimals, or exit 2 naming every bad one."""
+    from smartserang.gate import Thresholds, parse_minimum
+
+    problems: list[Problem] = []
+    pairs: list[tuple[str, Decimal]] = []
+    for text in minimums or []:
+        try:
+            pairs.append(parse_minimum(text))
+        except InputError as error:
+            problems.extend(error.problems)
+    index = _finite("--min-index", min_index, problems) if min_index is not None else None
+    allowed = _finite("--tolerance", tolerance, problems)
+    if allowed is not None and allowed < 0:
+        problems.append(
+            Problem("--tolerance", f"must be 0 or more, got {tolerance}", "usage.tolerance")
+        )
+    if problems or allowed is None:
+        fail(tuple(problems), what=what)
+    return Thresholds(index, tuple(pairs), max_unsupported, allowed)
+
+
+def _finite(option: str, value: float, problems: list[Problem]) -> Decimal | None:
+    from decimal import Decimal
+
+    # Through str(): the float 3.1 becomes Decimal('3.1'), not 3.100000000000000088….
+    number = Decimal(str(value))
+    if number.is_finite():
+        return number
+    problems.append(Problem(option, f"must be a number, got {value}", "usage.number"))
+    return None
+
+
+def _sets_for_check(references: list[str], thresholds: Thresholds) -> list[IndicatorSet]:
+    """The sets, loaded once for every workbook; exit 2 on a broken set or an unknown --min id."""
+    from smartserang.gate import unknown_minimums
+
+    sets, problems = load_sets(references, None)
+    group_ids = {s.id: [g.id for g in s.walk_groups()] for s in sets}
+    if not problems:
+        problems.extend(unknown_minimums(thresholds.minimums, group_ids))
+    if problems or not sets:
+        fail(tuple(problems), what="nothing checked")
+    return sets
+
+
+def _read_baseline(path: Path, what: str = "nothing checked") -> Baseline:
+    """A baseline file, or exit 2 with its located problems."""
+    from smartserang.gate import parse_baseline
+
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        reason = getattr(error, "strerror", None) or str(error)
+        fail((Problem(str(path), f"cannot read: {reason}", "baseline.read"),), what=what)
+    try:
+        return parse_baseline(text, str(path))
+    except InputError as error:
+        fail(error.problems, what=what)
+
+
+def _baseline_for(
+    path: Path, sets: list[IndicatorSet], basis: Basis, references: list[str]
+) -> Baseline:
+    """The baseline, which must hold every checked set on the checked basis (else exit 2)."""
+    recorded = _read_baseline(path)
+    problems: list[Problem] = []
+    held = ", ".join(s.set_id for s in recorded.sets)
+    options = " ".join(f"--set {r}" for r in references)
+    for iset in sets:
+        entry = recorded.get(iset.id)
+        if entry is None:
+            message = (
+                f"no entry for set {iset.id!r} (it holds: {held}); record one with"
+                f" 'smartserang baseline WORKBOOK {options} -o {path}'"
+            )
+            problems.append(Problem(str(path), message, "baseline.set"))
+        elif entry.basis != basis.value:
+            message = (
+                f"set {iset.id!r} was recorded on basis {entry.basis!r}, the check uses"
+                f" {basis.value!r}; pass --basis {entry.basis} or record a new baseline"
+            )
+            problems.append(Problem(str(path), message, "baseline.basis"))
+        elif entry.sha256 is not None and entry.sha256 != iset.sha256:
+            # Not an error: a set revision is expected to move scores, but say so.
+            stderr(
+                f"{path}: warning: set {iset.id!r} changed since the baseline (version"
+                f" {entry.version} then, {iset.version} now); scores may not compare"
+                " [baseline.set_changed]"
+            )
+    if problems:
+        fail(tuple(problems), what="nothing checked")
+    return recorded
+
+
+def _check_file(
+    workbook: Path,
+    sets: list[IndicatorSet],
+    thresholds: Thresholds,
+    recorded: Baseline | None,
+    basis: Basis,
+) -> FileReport:
+    """Score one workbook on every set and make every check; its input errors go to stderr."""
+    from smartserang.gate import FileReport, evaluate, scores_of
+    from smartserang.scoring import score_inventory
+
+    inventory, problems = read_checked(workbook, sets)
+    if problems or inventory is None:
+        for problem in problems:
+            stderr(str(problem))
+        return FileReport(str(workbook), readable=False)
+    results = [score_inventory(iset, inventory) for iset in sets]
+    scores = tuple(scores_of(r, basis) for r in results)
+    checks = tuple(
+        check
+        for s in scores
+        for check in evaluate(s, thresholds, recorded.get(s.set_id) if recorded else None)
+    )
+    warnings = len({str(w) for r in results for w in r.warnings})
+    return FileReport(str(workbook), scores, checks, warnings=warnings)
+
+
+def _report_lines(report: FileReport) -> list[str]:
+    from smartserang.gate import render_failures, render_verdict
+
+    return [*render_failures(report), render_verdict(report)]
+
+
+def _exit_code(reports: list[FileReport]) -> int:
+    from smartserang.gate import Outcome
+
+    outcomes = {r.outcome for r in reports}
+    if Outcome.UNREADABLE in outcomes:
+        return EXIT_BAD_INPUT
+    return EXIT_FAILED if Outcome.FAILED in outcomes else EXIT_OK
+
+
+def _append(path: Path, text: str) -> None:
+    """Append to the summary file: GitHub collects each step's additions to it."""
+    try:
+        with path.open("a", encoding="utf-8") as stream:
+            stream.write(text)
+    except OSError as error:
+        stderr(f"{path}: cannot write: {error.strerror or error} [output.write]")
+        raise typer.Exit(EXIT_BAD_INPUT) from None
+
+
+@app.command("baseline")
+def record_baseline(
+    workbook: Annotated[
+        Path, typer.Argument(help="The inventory workbook to record.", show_default=False)
+    ],
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output",
+            "-o",
+            help="The baseline file (written atomically); an existing one is compared first.",
+            show_default=False,
+        ),
+    ],
+    indicator_sets: SetOption = None,
+    basis: BasisArgument = BasisOption.verified,
+    reason: Annotated[
+        str | None,
+        typer.Option(
+            help="Why a lower baseline is accepted; required when any value drops, and kept"
+            " in the file's history with the date and the workbook's SHA-256."
+        ),
+    ] = None,
+    date: Annotated[
+        str | None, typer.Option(help="Date of the record (YYYY-MM-DD); default: today.")
+    ] = None,
+    tolerance: ToleranceOption = 0.005,
+) -> None:
+    """Record a workbook's scores as the baseline that 'smartserang check' compares with."""
+    import datetime as dt
+
+    from smartserang.gate import build_baseline_data, loosenings, scores_of
+    from smartserang.scoring import score_inventory
+
+    day = parse_date(date) or dt.date.today()  # a record of when: the clock belongs here
+    allowed = _thresholds(None, None, None, tolerance, "nothing recorded").tolerance
+    if reason is not None and not reason.strip():
+        fail((Problem("--reason", "must not be empty", "usage.reason"),), what="nothing recorded")
+    previous = _read_baseline(output, "nothing recorded") if output.exists() else None
+    sets, inventory = load_inputs(workbook, indicator_sets or ["spbe-2020"], None)
+    results = [score_inventory(iset, inventory) for iset in sets]
+    chosen = _basis(basis)
+    if previous is not None and reason is None:
+        lowered = loosenings(previous, [scores_of(r, chosen) for r in results], allowed)
+        if lowered:
+            _refuse(output, lowered)
+    data = build_baseline_data(results, chosen, day, reason and reason.strip(), previous)
+    for entry in data["results"]:
+        stderr(
+            f"smartserang: baseline {entry['indicator_set']['id']} index"
+            f" {entry['index_rounded']:.2f} ({chosen.value}) from {workbook}"
+        )
+    emit(json.dumps(data, ensure_ascii=False, indent=2) + "\n", output)
+
+
+def _refuse(output: Path, lowered: list[str]) -> None:
+    stderr(f"smartserang: the new baseline is lower than {output}; not written:")
+    for line in lowered:
+        stderr(f"{output}: {line}")
+    stderr('smartserang: give --reason "…" to record it anyway (kept in its history).')
+    raise typer.Exit(EXIT_FAILED)

@@ -211,7 +211,7 @@ def _score_units(
         from rich.console import Console
 
         for view in views:
-            Console().print(render_rollup(view))
+            Console(markup=False).print(render_rollup(view))
         return
     from smartserang.render import render_rollup as render_document
 
@@ -317,7 +317,7 @@ def _emit_summary(results: list[SetResult], basis: Basis, lang: str, output: Pat
     from rich.console import Console
     from rich.rule import Rule
 
-    console = Console()
+    console = Console(markup=False)  # inventory text may hold [brackets]: never markup
     for number, result in enumerate(results):
         if number:
             console.print(Rule())

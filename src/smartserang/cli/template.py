@@ -1,1 +1,89 @@
-"""Placeholder: filled in by the template command work."""
+"""``smartserang template``: write a blank inventory workbook to fill in.
+
+The workbook is binary, so it goes to ``--output`` (atomically) or to a redirected
+stdout; a terminal gets a usage error instead of a screenful of zip bytes.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from smartserang.cli.common import EXIT_BAD_INPUT, Language, app, emit_bytes, fail, stderr
+from smartserang.problems import InputError, Problem
+
+if TYPE_CHECKING:
+    from smartserang.model import IndicatorSet
+
+
+@app.command()
+def template(
+    indicator_sets: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--set",
+            "-s",
+            help="A shipped set's name (see 'smartserang sets') or a path to a set YAML;"
+            " repeat for several sets: Penilaian lists the indicators of all of them."
+            " Default: spbe-2020.",
+        ),
+    ] = None,
+    lang: Annotated[
+        Language,
+        typer.Option("--lang", help="Language of sheet names, headers, notes and instructions."),
+    ] = Language.id,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write the .xlsx here (atomically). Without it the bytes go to stdout,"
+            " which must then be redirected or piped.",
+        ),
+    ] = None,
+) -> None:
+    """Write a blank inventory workbook: every sheet, drop-downs, notes, the set's indicators."""
+    if output is None and sys.stdout.isatty():
+        stderr(
+            "smartserang: the template is a binary .xlsx file: give --output blank.xlsx,"
+            " or redirect stdout [usage.output]"
+        )
+        raise typer.Exit(EXIT_BAD_INPUT)
+    references = indicator_sets or ["spbe-2020"]
+    sets = _load_sets(references)
+    if output is not None and output.suffix.lower() != ".xlsx":
+        # Excel refuses to open an .xlsx under another extension (.xls: "format mismatch").
+        stderr(
+            f"{output}: warning: the template is an .xlsx workbook; name it *.xlsx [usage.output]"
+        )
+    from smartserang.blank.workbook import build_template
+
+    data = build_template(
+        sets,
+        lang.value,
+        references=references,
+        file_name=output.name if output is not None else None,
+    )
+    emit_bytes(data, output)
+
+
+def _load_sets(references: list[str]) -> list[IndicatorSet]:
+    """The sets named by ``--set``, or exit 2 with every problem of all of them."""
+    from smartserang.indicators import load_indicator_set
+
+    problems: list[Problem] = []
+    sets: list[IndicatorSet] = []
+    for reference in references:
+        try:
+            sets.append(load_indicator_set(reference))
+        except InputError as error:
+            problems.extend(error.problems)
+    ids = [s.id for s in sets]
+    for duplicate in sorted({i for i in ids if ids.count(i) > 1}):
+        problems.append(Problem("--set", f"set {duplicate!r} is given twice", "usage.set"))
+    if problems:
+        fail(tuple(problems), what="no template written")
+    return sets

@@ -1,0 +1,239 @@
+"""The baseline file: its format, reading it with located problems, writing it, history.
+
+``parse_baseline`` reads a baseline (or a ``score --format json`` result) and reports
+every wrong field in one ``InputError``; ``build_baseline_data`` makes the data of a new
+file, appending to the previous file's history; ``loosenings`` says what a new baseline
+would loosen.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from smartserang import __version__
+from smartserang.gate.scores import GroupScore, SetScores
+from smartserang.gate.thresholds import compare
+from smartserang.problems import InputError, Problem
+from smartserang.scoring import Basis, GroupResult, SetResult, round_score
+
+BASELINE_FORMAT = "smartserang-baseline"
+BASELINE_VERSION = "1.0"
+"""Bumped on any change to the baseline file: minor for additions, major for changes."""
+
+
+@dataclass(frozen=True)
+class Baseline:
+    """A recorded baseline (or a ``score --format json`` result read as one)."""
+
+    sets: tuple[SetScores, ...]
+    history: tuple[Mapping[str, Any], ...] = ()
+    """The file's history entries, kept as read so a new record can append to them."""
+
+    def get(self, set_id: str) -> SetScores | None:
+        """The entry of ``set_id``, or None."""
+        return next((s for s in self.sets if s.set_id == set_id), None)
+
+
+def loosenings(old: Baseline, new: Sequence[SetScores], tolerance: Decimal) -> list[str]:
+    """What a new baseline would loosen: falls beyond tolerance, dropped sets, a basis change."""
+    reasons: list[str] = []
+    for before in old.sets:
+        after = next((s for s in new if s.set_id == before.set_id), None)
+        if after is None:
+            reasons.append(f"{before.set_id}: the set would no longer be recorded")
+        elif after.basis != before.basis:
+            reasons.append(f"{before.set_id}: basis changes from {before.basis} to {after.basis}")
+        else:
+            falls = [c for c in compare(after, before, tolerance) if not c.passed]
+            reasons.extend(f"{c.set_id}: {c.describe()}" for c in falls)
+    return reasons
+
+
+def build_baseline_data(
+    results: Sequence[SetResult],
+    basis: Basis,
+    date: dt.date,
+    reason: str | None,
+    previous: Baseline | None,
+) -> dict[str, Any]:
+    """The baseline file's data: per set the index and group tree, unrounded and rounded."""
+    inventory = results[0].inventory
+
+    def group_data(node: GroupResult) -> dict[str, Any]:
+        score = node.score(basis)
+        return {
+            "id": node.group.id,
+            "score": float(score) if score is not None else None,
+            "score_rounded": float(round_score(score)) if score is not None else None,
+            "groups": [group_data(child) for child in node.groups],
+        }
+
+    entries: list[dict[str, Any]] = [
+        {
+            "indicator_set": {
+                "id": r.indicator_set.id,
+                "version": r.indicator_set.version,
+                "path": r.indicator_set.path,
+                "sha256": r.indicator_set.sha256,
+            },
+            "basis": basis.value,
+            "index": float(r.index(basis)),
+            "index_rounded": float(round_score(r.index(basis))),
+            "groups": [group_data(g) for g in r.groups],
+            "unsupported_claims": [i.indicator.id for i in r.unsupported()],
+        }
+        for r in results
+    ]
+    event = {
+        "date": date.isoformat(),
+        "inventory_sha256": inventory.sha256,
+        "reason": reason,
+        "index_rounded": {r.indicator_set.id: float(round_score(r.index(basis))) for r in results},
+    }
+    return {
+        "format": BASELINE_FORMAT,
+        "format_version": BASELINE_VERSION,
+        "tool": {"name": "smartserang", "version": __version__},
+        "date": date.isoformat(),
+        "inventory": {"path": inventory.source, "sha256": inventory.sha256},
+        "results": entries,
+        "history": [*(previous.history if previous else ()), event],
+    }
+
+
+def parse_baseline(text: str, display: str) -> Baseline:
+    """A baseline file, or a ``score --format json`` result; InputError lists every problem."""
+    try:
+        # Decimals keep the rounded values exactly as written (2.65, not 2.6499…).
+        data = json.loads(text, parse_float=Decimal, parse_constant=_reject_constant)
+    except json.JSONDecodeError as error:
+        where = f"{display}:{error.lineno}:{error.colno}"
+        raise InputError(
+            [Problem(where, f"not valid JSON: {error.msg}", "baseline.json")]
+        ) from None
+    except ValueError as error:
+        raise InputError([Problem(display, str(error), "baseline.json")]) from None
+    reader = _Reader(display)
+    baseline = reader.baseline(data)
+    if reader.problems or baseline is None:
+        raise InputError(reader.problems)
+    return baseline
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a score")
+
+
+class _Reader:
+    """Reads baseline data, collecting a problem for every wrong field instead of stopping."""
+
+    def __init__(self, display: str) -> None:
+        self.display = display
+        self.problems: list[Problem] = []
+
+    def problem(self, path: str, message: str, code: str = "baseline.value") -> None:
+        self.problems.append(Problem(self.display, f"{path}: {message}", code))
+
+    def baseline(self, data: object) -> Baseline | None:
+        if not isinstance(data, dict):
+            self.problem("top level", "expected a JSON object", "baseline.format")
+            return None
+        if data.get("format") == BASELINE_FORMAT:
+            version = str(data.get("format_version", ""))
+            if version.partition(".")[0] != BASELINE_VERSION.partition(".")[0]:
+                message = f"format_version {version!r} is not supported (expected 1.x)"
+                self.problem("format_version", message, "baseline.format")
+                return None
+        elif "schema_version" not in data:
+            message = (
+                "neither a smartserang baseline nor a 'smartserang score --format json' result"
+            )
+            self.problem("top level", message, "baseline.format")
+            return None
+        # A baseline, or a score result of several sets, lists them; one set stands alone.
+        entries = data.get("results", [data])
+        if not isinstance(entries, list) or not entries:
+            self.problem("results", "expected a non-empty list")
+            return None
+        sets = [self.entry(e, f"results[{n}]") for n, e in enumerate(entries)]
+        found = [s for s in sets if s is not None]
+        ids = [s.set_id for s in found]
+        for duplicate in sorted({i for i in ids if ids.count(i) > 1}):
+            self.problem("results", f"set {duplicate!r} appears twice")
+        history = data.get("history", [])
+        if not isinstance(history, list) or not all(isinstance(h, dict) for h in history):
+            self.problem("history", "expected a list of objects")
+            history = []
+        return Baseline(tuple(found), tuple(_plain(h) for h in history))
+
+    def entry(self, data: object, path: str) -> SetScores | None:
+        if not isinstance(data, dict):
+            self.problem(path, "expected an object")
+            return None
+        iset = data.get("indicator_set")
+        set_id = iset.get("id") if isinstance(iset, dict) else None
+        if not isinstance(set_id, str):
+            self.problem(f"{path}.indicator_set.id", "missing (expected the set's id)")
+        basis = data.get("basis")
+        if basis not in {b.value for b in Basis}:
+            self.problem(f"{path}.basis", f"expected 'verified' or 'claimed', got {basis!r}")
+        index = self.number(data.get("index_rounded"), f"{path}.index_rounded")
+        groups = list(self.groups(data.get("groups", []), f"{path}.groups", 0))
+        unsupported = data.get("unsupported_claims", [])
+        if not isinstance(unsupported, list) or not all(isinstance(u, str) for u in unsupported):
+            self.problem(f"{path}.unsupported_claims", "expected a list of indicator ids")
+            unsupported = []
+        if not isinstance(set_id, str) or not isinstance(basis, str) or index is None:
+            return None
+        assert isinstance(iset, dict)
+        return SetScores(
+            set_id,
+            _optional_text(iset.get("version")),
+            _optional_text(iset.get("sha256")),
+            basis,
+            index,
+            tuple(groups),
+            tuple(unsupported),
+        )
+
+    def groups(self, data: object, path: str, depth: int) -> Iterator[GroupScore]:
+        if not isinstance(data, list):
+            self.problem(path, "expected a list of groups")
+            return
+        for number, item in enumerate(data):
+            where = f"{path}[{number}]"
+            if not isinstance(item, dict) or not isinstance(item.get("id"), str):
+                self.problem(where, "expected a group with a string 'id'")
+                continue
+            rounded = item.get("score_rounded")
+            if rounded is not None:  # null: every indicator below was excluded
+                value = self.number(rounded, f"{where}.score_rounded")
+                if value is not None:
+                    yield GroupScore(item["id"], value, depth)
+            yield from self.groups(item.get("groups", []), f"{where}.groups", depth + 1)
+
+    def number(self, value: object, path: str) -> Decimal | None:
+        if isinstance(value, Decimal | int) and not isinstance(value, bool):
+            return Decimal(value)
+        self.problem(path, f"expected a number, got {json.dumps(value, default=str)}")
+        return None
+
+
+def _plain(value: Any) -> Any:
+    """``value`` with its decimals back as floats, so history entries can be written again."""
+    if isinstance(value, Decimal):
+        return float(value)
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    return value
+
+
+def _optional_text(value: object) -> str | None:
+    return value if isinstance(value, str) else None

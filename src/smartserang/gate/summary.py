@@ -1,0 +1,172 @@
+"""What a check run reports: per-workbook outcome, its texts, the Markdown and JSON.
+
+``FileReport`` holds every check made on one workbook; ``render_failures`` and
+``render_verdict`` give the lines the CLI prints, ``render_summary`` the Markdown for
+``$GITHUB_STEP_SUMMARY`` and ``build_check_data`` the ``check --format json`` report.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from smartserang import __version__
+from smartserang.gate.scores import SetScores
+from smartserang.gate.thresholds import (
+    UNSUPPORTED,
+    Check,
+    CheckKind,
+    Thresholds,
+    format_change,
+    format_limit,
+    format_score,
+)
+
+CHECK_FORMAT = "smartserang-check"
+CHECK_VERSION = "1.0"
+
+
+class Outcome(enum.Enum):
+    """How one workbook fared."""
+
+    PASSED = "passed"
+    FAILED = "failed"
+    UNREADABLE = "unreadable"
+    """Bad input: the workbook (or a set) could not be read; the problems went to stderr."""
+
+
+@dataclass(frozen=True)
+class FileReport:
+    """Every check made on one workbook."""
+
+    path: str
+    scores: tuple[SetScores, ...] = ()
+    checks: tuple[Check, ...] = ()
+    readable: bool = True
+    warnings: int = 0
+    """Distinct workbook warnings (shown in full by ``smartserang score``)."""
+
+    @property
+    def failed(self) -> tuple[Check, ...]:
+        """The checks that failed."""
+        return tuple(c for c in self.checks if not c.passed)
+
+    @property
+    def outcome(self) -> Outcome:
+        """Passed, failed or unreadable."""
+        if not self.readable:
+            return Outcome.UNREADABLE
+        return Outcome.FAILED if self.failed else Outcome.PASSED
+
+
+def render_failures(report: FileReport) -> list[str]:
+    """One line per failed check: ``FILE: SET: reason``."""
+    return [f"{report.path}: {c.set_id}: {c.describe()}" for c in report.failed]
+
+
+def render_verdict(report: FileReport) -> str:
+    """The closing line for one workbook, e.g. ``smartserang: OK kota.xlsx: spbe-2020 …``."""
+    if report.outcome is Outcome.UNREADABLE:
+        return f"smartserang: ERROR {report.path}: not checked (bad input above)"
+    total = len(report.checks)
+    if report.outcome is Outcome.FAILED:
+        return f"smartserang: FAILED {report.path}: {len(report.failed)} of {total} checks failed"
+    indices = ", ".join(f"{s.set_id} index {format_score(s.index)}" for s in report.scores)
+    basis = report.scores[0].basis if report.scores else ""
+    note = f"; {_count(report.warnings, 'workbook warning')}" if report.warnings else ""
+    checked = f"{_count(total, 'check')} passed" if total else "scored, no thresholds given"
+    return f"smartserang: OK {report.path}: {indices} ({basis}); {checked}{note}"
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def render_summary(reports: Sequence[FileReport], thresholds: Thresholds) -> str:
+    """A Markdown section per workbook for ``$GITHUB_STEP_SUMMARY``: heading, verdict, table."""
+    return "".join(_summary_section(r, thresholds) for r in reports)
+
+
+def _summary_section(report: FileReport, thresholds: Thresholds) -> str:
+    lines = [f"### smartserang check: `{report.path}`", ""]
+    if report.outcome is Outcome.UNREADABLE:
+        lines.append("❌ **Error**: the workbook could not be read; see the job log.")
+        return "\n".join(lines) + "\n\n"
+    total, failed = len(report.checks), len(report.failed)
+    basis = report.scores[0].basis if report.scores else ""
+    if failed:
+        verdict = f"❌ **Failed**: {failed} of {_count(total, 'check')} failed"
+    else:
+        verdict = f"✅ **Passed**: {_count(total, 'check')}"
+    lines += [f"{verdict} (basis {basis}, tolerance {thresholds.tolerance}).", ""]
+    lines += ["| Set | Score | Now | Required | Baseline | Result |", "|---|---|--:|---|---|---|"]
+    for scores in report.scores:
+        lines += [_row(scores, subject, report.checks) for subject in _subjects(scores, report)]
+    return "\n".join(lines) + "\n\n"
+
+
+def _subjects(scores: SetScores, report: FileReport) -> list[str]:
+    """Rows worth a line: the index, top-level groups, anything with a minimum or a failure."""
+    mine = [c for c in report.checks if c.set_id == scores.set_id]
+    baseline = any(c.kind is CheckKind.BASELINE for c in mine)
+    notable = {c.subject for c in mine if c.kind is CheckKind.MINIMUM or not c.passed}
+    rows = ["index"]
+    rows += [g.id for g in scores.groups if g.id in notable or (baseline and g.depth == 0)]
+    if any(c.kind is CheckKind.MAX_UNSUPPORTED for c in mine):
+        rows.append(UNSUPPORTED)
+    return rows
+
+
+def _row(scores: SetScores, subject: str, checks: Sequence[Check]) -> str:
+    mine = [c for c in checks if c.set_id == scores.set_id and c.subject == subject]
+    if subject == UNSUPPORTED:
+        now = str(len(scores.unsupported))
+    else:
+        value = scores.index if subject == "index" else scores.group(subject)
+        now = format_score(value) if value is not None else "–"
+    required = baseline = "–"
+    for check in mine:
+        if check.kind is CheckKind.MINIMUM:
+            required = f"≥ {format_limit(check.limit)}"
+        elif check.kind is CheckKind.MAX_UNSUPPORTED:
+            required = f"≤ {int(check.limit)}"
+        else:
+            change = format_change(check.value - check.limit)
+            baseline = f"{format_score(check.limit)} ({change})"
+    result = "–" if not mine else "✅" if all(c.passed for c in mine) else "❌"
+    return f"| {scores.set_id} | {subject} | {now} | {required} | {baseline} | {result} |"
+
+
+def build_check_data(reports: Sequence[FileReport], thresholds: Thresholds) -> dict[str, Any]:
+    """The JSON report of a check run (``smartserang check --format json``)."""
+
+    def check_data(check: Check) -> dict[str, Any]:
+        return {
+            "set": check.set_id,
+            "kind": check.kind.value,
+            "subject": check.subject,
+            "value": float(check.value),
+            "limit": float(check.limit),
+            "passed": check.passed,
+            "message": check.describe(),
+        }
+
+    return {
+        "format": CHECK_FORMAT,
+        "format_version": CHECK_VERSION,
+        "tool": {"name": "smartserang", "version": __version__},
+        "passed": all(r.outcome is Outcome.PASSED for r in reports),
+        "tolerance": float(thresholds.tolerance),
+        "files": [
+            {
+                "path": r.path,
+                "outcome": r.outcome.value,
+                "indices": {s.set_id: float(s.index) for s in r.scores},
+                "basis": r.scores[0].basis if r.scores else None,
+                "checks": [check_data(c) for c in r.checks],
+            }
+            for r in reports
+        ],
+    }

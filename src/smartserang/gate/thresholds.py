@@ -1,0 +1,186 @@
+"""The checks ``smartserang check`` makes, and their comparisons on rounded values.
+
+Minimums (``--min-index``, ``--min GROUP=X``), ``--max-unsupported`` and the comparison
+with a baseline within a tolerance, each a ``Check`` that describes itself in one line;
+also parsing ``--min`` values and the number formats the checks show.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from smartserang.gate.scores import SetScores
+from smartserang.problems import InputError, Problem
+
+DEFAULT_TOLERANCE = Decimal("0.005")
+"""Below the display step (0.01): any fall of the shown value fails."""
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """What ``smartserang check`` was asked to enforce."""
+
+    min_index: Decimal | None = None
+    minimums: tuple[tuple[str, Decimal], ...] = ()
+    """(group id, minimum) pairs from ``--min``."""
+    max_unsupported: int | None = None
+    tolerance: Decimal = DEFAULT_TOLERANCE
+    """How far a rounded score may fall below the baseline's before it fails."""
+
+
+class CheckKind(enum.Enum):
+    """The kinds of comparison a check makes."""
+
+    MINIMUM = "minimum"
+    BASELINE = "baseline"
+    MAX_UNSUPPORTED = "max_unsupported"
+
+
+UNSUPPORTED = "unsupported claims"
+"""The subject of the ``--max-unsupported`` check."""
+
+
+@dataclass(frozen=True)
+class Check:
+    """One comparison and its outcome."""
+
+    set_id: str
+    kind: CheckKind
+    subject: str
+    """``index``, a group id, or :data:`UNSUPPORTED`."""
+    value: Decimal
+    """The rounded score now (a count for unsupported claims)."""
+    limit: Decimal
+    """The minimum, the baseline's rounded score, or the maximum count."""
+    passed: bool
+    tolerance: Decimal = DEFAULT_TOLERANCE
+
+    def describe(self) -> str:
+        """One line saying what was compared, e.g. ``index 2.65 < --min-index 3.00``."""
+        if self.kind is CheckKind.MAX_UNSUPPORTED:
+            count = int(self.value)
+            noun = "unsupported claim" if count == 1 else UNSUPPORTED
+            sign = "≤" if self.passed else ">"
+            return f"{count} {noun} {sign} --max-unsupported {int(self.limit)}"
+        now = f"{self.subject} {format_score(self.value)}"
+        if self.kind is CheckKind.MINIMUM:
+            option = "--min-index " if self.subject == "index" else f"--min {self.subject}="
+            return f"{now} {'≥' if self.passed else '<'} {option}{format_limit(self.limit)}"
+        change = self.value - self.limit
+        if change < 0 and not self.passed:
+            return (
+                f"{now} fell by {format_score(-change)} from baseline"
+                f" {format_score(self.limit)} (tolerance {self.tolerance})"
+            )
+        return f"{now}, baseline {format_score(self.limit)} ({format_change(change)})"
+
+
+def format_score(value: Decimal) -> str:
+    """A rounded score as reports show it: two decimals."""
+    return f"{value:.2f}"
+
+
+def format_limit(value: Decimal) -> str:
+    """A threshold: two decimals, or as given when the user wrote more."""
+    exponent = value.as_tuple().exponent
+    return str(value) if isinstance(exponent, int) and exponent < -2 else f"{value:.2f}"
+
+
+def format_change(change: Decimal) -> str:
+    """A signed change of a rounded score: ``+0.05``, ``−0.20``, ``±0.00``."""
+    if change == 0:
+        return "±0.00"
+    return f"+{change:.2f}" if change > 0 else f"−{-change:.2f}"
+
+
+def evaluate(
+    scores: SetScores, thresholds: Thresholds, baseline: SetScores | None
+) -> tuple[Check, ...]:
+    """Every check ``thresholds`` and ``baseline`` ask of one set's scores."""
+    checks: list[Check] = []
+    if thresholds.min_index is not None:
+        limit = thresholds.min_index
+        checks.append(
+            Check(
+                scores.set_id,
+                CheckKind.MINIMUM,
+                "index",
+                scores.index,
+                limit,
+                scores.index >= limit,
+            )
+        )
+    for group_id, limit in thresholds.minimums:
+        value = scores.group(group_id)
+        if value is not None:  # ids belong to the sets that have them
+            checks.append(
+                Check(scores.set_id, CheckKind.MINIMUM, group_id, value, limit, value >= limit)
+            )
+    if thresholds.max_unsupported is not None:
+        count, limit = Decimal(len(scores.unsupported)), Decimal(thresholds.max_unsupported)
+        checks.append(
+            Check(
+                scores.set_id, CheckKind.MAX_UNSUPPORTED, UNSUPPORTED, count, limit, count <= limit
+            )
+        )
+    if baseline is not None:
+        checks.extend(compare(scores, baseline, thresholds.tolerance))
+    return tuple(checks)
+
+
+def compare(scores: SetScores, baseline: SetScores, tolerance: Decimal) -> tuple[Check, ...]:
+    """The index and every group present in both, each failing when it fell beyond ``tolerance``.
+
+    Groups new since the baseline, or gone from the set, have nothing to compare.
+    """
+    pairs = [("index", scores.index, baseline.index)]
+    for group in scores.groups:
+        before = baseline.group(group.id)
+        if before is not None:
+            pairs.append((group.id, group.score, before))
+    return tuple(
+        Check(
+            scores.set_id,
+            CheckKind.BASELINE,
+            subject,
+            now,
+            before,
+            before - now <= tolerance,
+            tolerance,
+        )
+        for subject, now, before in pairs
+    )
+
+
+def parse_minimum(text: str) -> tuple[str, Decimal]:
+    """A ``--min GROUP=X`` value; raises InputError naming what is wrong."""
+    group_id, equals, number = text.partition("=")
+    value = _decimal(number.strip()) if equals else None
+    if not group_id.strip() or value is None:
+        message = f"--min must be GROUP=NUMBER (e.g. D3=1.5), got {text!r}"
+        raise InputError([Problem("--min", message, "usage.min")])
+    return group_id.strip(), value
+
+
+def _decimal(text: str) -> Decimal | None:
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        return None
+    return value if value.is_finite() else None
+
+
+def unknown_minimums(
+    minimums: Sequence[tuple[str, Decimal]], group_ids: Mapping[str, Sequence[str]]
+) -> list[Problem]:
+    """A problem for each ``--min`` id that no set has; ``group_ids`` maps set id → its ids."""
+    known = {g for ids in group_ids.values() for g in ids}
+    listing = "; ".join(f"{s}: {', '.join(ids)}" for s, ids in group_ids.items())
+    return [
+        Problem("--min", f"unknown group {g!r} (known ids: {listing})", "usage.min")
+        for g, _ in minimums
+        if g not in known
+    ]

@@ -405,7 +405,7 @@ def test_min_index_compares_the_shown_value() -> None:
 
 
 def test_check_messages() -> None:
-    """The reasons read as the brief's examples, including the singular of a count."""
+    """The reasons read as documented in docs/ci.md, including the singular of a count."""
     cases = [
         (Check("s", CheckKind.MINIMUM, "index", Decimal("2.65"), Decimal("3"), False),
          "index 2.65 < --min-index 3.00"),

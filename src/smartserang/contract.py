@@ -9,10 +9,12 @@ Indonesian name or the English alias, in any case, with surrounding spaces.
 from __future__ import annotations
 
 import enum
+import functools
 import re
 from dataclasses import dataclass
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def normalise_token(text: str) -> str:
     """Casefold, treat ``-``/``_`` as spaces and collapse runs of white space.
 

@@ -36,8 +36,9 @@ from smartserang.compare import (
     Via,
 )
 from smartserang.contract import SHEETS_BY_KEY, VOCABULARIES
-from smartserang.i18n import format_date, format_decimal
+from smartserang.i18n import MESSAGES, format_date, format_decimal
 from smartserang.model import CellValue
+from smartserang.report_text import REPORT_TEXT
 from smartserang.scoring import Basis, round_score
 
 if TYPE_CHECKING:
@@ -47,7 +48,18 @@ DIFF_SCHEMA_VERSION = "1.0"
 """Version of the diff's JSON: minor for additions, major for changes (docs/diff.md)."""
 
 # No key may be the name of a dict method: Jinja looks attributes up before items.
+# Words the report and the terminal already define are taken from there, not restated, so
+# a correction reaches every output at once.
+_FROM_REPORT = (
+    "instance", "year", "basis", "indicator_set", "version", "index_caption", "index",
+    "claimed_index", "verified_index", "band", "group", "number", "indicator", "claimed",
+    "verified", "row",
+)  # fmt: skip
+_FROM_MESSAGES = ("basis_verified", "basis_claimed", "supported")
+
 DIFF_TEXT: dict[str, dict[str, str]] = {
+    **{key: REPORT_TEXT[key] for key in _FROM_REPORT},
+    **{key: MESSAGES[key] for key in _FROM_MESSAGES},
     "title": {"id": "Perbandingan Penilaian", "en": "Assessment Comparison"},
     "intro": {
         "id": (
@@ -66,34 +78,10 @@ DIFF_TEXT: dict[str, dict[str, str]] = {
     "kind_workbook": {"id": "workbook", "en": "workbook"},
     "kind_json": {"id": "hasil JSON", "en": "JSON result"},
     "file": {"id": "Berkas", "en": "File"},
-    "instance": {"id": "Instansi", "en": "Agency"},
-    "year": {"id": "Tahun", "en": "Year"},
-    "basis": {"id": "Dasar indeks utama", "en": "Headline index"},
-    "basis_verified": {
-        "id": "terverifikasi (klaim dibatasi oleh register)",
-        "en": "verified (claims capped by the registers)",
-    },
-    "basis_claimed": {
-        "id": "klaim (penilaian mandiri, metode resmi)",
-        "en": "claimed (self-assessment, the official method)",
-    },
-    "indicator_set": {"id": "Set indikator", "en": "Indicator set"},
-    "version": {"id": "versi", "en": "version"},
     "version_changed": {
         "id": "Versi set berbeda ({old} → {new}): sebagian perubahan dapat berasal dari set.",
         "en": "The set's version differs ({old} → {new}): some changes may come from the set.",
     },
-    "index_caption": {"id": "Indeks dan predikat", "en": "Index and band"},
-    "index": {"id": "Indeks", "en": "Index"},
-    "claimed_index": {
-        "id": "Indeks klaim (penilaian mandiri)",
-        "en": "Claimed index (self-assessment)",
-    },
-    "verified_index": {
-        "id": "Indeks terverifikasi (didukung register)",
-        "en": "Verified index (backed by registers)",
-    },
-    "band": {"id": "Predikat", "en": "Band"},
     "band_moved": {"id": "predikat berubah", "en": "band changed"},
     "rounding_note": {
         "id": (
@@ -107,17 +95,11 @@ DIFF_TEXT: dict[str, dict[str, str]] = {
     },
     "groups_caption": {"id": "Kelompok yang berubah", "en": "Groups that changed"},
     "groups_none": {"id": "Tidak ada nilai kelompok yang berubah.", "en": "No group moved."},
-    "group": {"id": "Kelompok", "en": "Group"},
     "indicators_caption": {"id": "Indikator yang berubah", "en": "Indicators that changed"},
     "indicators_none": {
         "id": "Tidak ada tingkat indikator yang berubah.",
         "en": "No indicator level moved.",
     },
-    "number": {"id": "No.", "en": "No."},
-    "indicator": {"id": "Indikator", "en": "Indicator"},
-    "claimed": {"id": "Klaim", "en": "Claimed"},
-    "supported": {"id": "Didukung", "en": "Supported"},
-    "verified": {"id": "Terverifikasi", "en": "Verified"},
     "causes": {"id": "Penyebab", "en": "Causes"},
     "no_cause_workbooks": {
         "id": "tidak ditemukan baris berubah yang dibaca aturan buktinya",
@@ -137,7 +119,6 @@ DIFF_TEXT: dict[str, dict[str, str]] = {
         "en": "Register rows can only be compared between two workbooks.",
     },
     "change": {"id": "Perubahan", "en": "Change"},
-    "row": {"id": "Baris", "en": "Row"},
     "row_word": {"id": "baris", "en": "row"},
     "name": {"id": "Nama", "en": "Name"},
     "details": {"id": "Rincian", "en": "Details"},

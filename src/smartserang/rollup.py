@@ -81,10 +81,12 @@ def roll_up(results: list[SetResult], basis: Basis) -> RollUp:
         units.append(UnitScore(result, unit_name(result), rank, index, groups))
     indicators = []
     means: dict[str, Fraction | None] = {}
+    # One lookup per unit, not a scan of its indicators for every indicator.
+    by_id = [{r.indicator.id: r for r in unit.result.indicators} for unit in units]
     for indicator in iset.indicators():
         levels: list[tuple[int, str]] = []
-        for unit in units:
-            found = next(r for r in unit.result.indicators if r.indicator.id == indicator.id)
+        for unit, found_by_id in zip(units, by_id, strict=True):
+            found = found_by_id[indicator.id]
             level = found.claimed_basis_level if basis is Basis.CLAIMED else found.level
             if level is not None:
                 levels.append((level, unit.name))

@@ -14,7 +14,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
 from smartserang.contract import ALL_UNITS_ALIASES, SHEETS_BY_KEY, normalise_token
-from smartserang.model import Group, Indicator, IndicatorSet, Inventory, Row, Text
+from smartserang.model import CellValue, Group, Indicator, IndicatorSet, Inventory, Row, Text
 from smartserang.problems import Problem, cell_location
 from smartserang.rules import EvidenceRow, RuleContext, evaluate_rule
 
@@ -363,7 +363,7 @@ def effective_weights(indicator_set: IndicatorSet) -> dict[str, Fraction]:
 
 def score_inventory(indicator_set: IndicatorSet, inventory: Inventory) -> SetResult:
     """Score ``inventory`` on ``indicator_set`` (call :func:`check_claims` first)."""
-    context = RuleContext(inventory)
+    context = RuleContext.of(inventory)
     claims = _claims(inventory)
     results = {
         i.id: score_indicator(i, indicator_set, claims.get(i.id), context)
@@ -483,15 +483,20 @@ def _unknown_unit_names(inventory: Inventory, known: Mapping[str, int]) -> list[
         register = inventory.register(sheet)
         if register is None or column not in register.columns:
             continue
+        # A few distinct cells repeat down the rows (keyed with the class: True == 1).
+        unknown_in: dict[tuple[type, CellValue], list[str]] = {}
         for row in register.rows:
             value = row.get(column)
-            names = value if isinstance(value, tuple) else (value,) if value else ()
-            unknown = [
-                str(n)
-                for n in names
-                if normalise_token(str(n)) not in known
-                and normalise_token(str(n)) not in ALL_UNITS_ALIASES
-            ]
+            key = (value.__class__, value)
+            if key not in unknown_in:
+                names = value if isinstance(value, tuple) else (value,) if value else ()
+                unknown_in[key] = [
+                    str(n)
+                    for n in names
+                    if normalise_token(str(n)) not in known
+                    and normalise_token(str(n)) not in ALL_UNITS_ALIASES
+                ]
+            unknown = unknown_in[key]
             if unknown:
                 header = SHEETS_BY_KEY[sheet].column(column)
                 assert header is not None

@@ -39,10 +39,9 @@ _RELATIONSHIP = re.compile(rb"<(?:\w+:)?Relationship\b([^>]*)>")
 _SHEET = re.compile(rb"<(?:\w+:)?sheet\b([^>]*)>")
 
 # Standard form, as Excel, LibreOffice and openpyxl write it: <row r="7">, <c r="B7" ...>.
-_IRREGULAR = re.compile(rb"<(?:row|c)(?=[\s>/])(?! r=\")")
-"""A row or cell element not in standard form: the cheap bound does not hold for it."""
-_WIDE_OR_DEEP = re.compile(rb' r="(?![A-Z]?\d{1,5}")([^"]*)"')
-"""A reference past column Z or row 99,999 (or not a plain reference at all)."""
+_UNUSUAL = re.compile(rb'<(?:row|c)(?=[\s>/])(?! r="[A-Z]?\d{1,5}")(?: r="([^"]*)")?')
+"""A row or cell element past column Z or row 99,999, or not in standard form (then the
+group is None): every other element lies within Z99999."""
 _REFERENCE = re.compile(rb"([A-Za-z]{0,3})(\d{1,7})")
 _ELEMENT = re.compile(rb"<(row|c)(?=[\s>/])((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>")
 _ATTRIBUTE = re.compile(rb"([\w:]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
@@ -256,34 +255,28 @@ def _pieces(stream: IO[bytes]) -> Iterator[bytes]:
 
 
 def _cheap_scan(pieces: Iterator[bytes]) -> SheetScan:
-    """A bound of the filled area from references past Z99999, and the error cells.
+    """A bound of the filled area, and the error cells.
 
-    Any row or cell element not in standard form makes the bound infinite, so that
-    ``_exact_extent`` walks the sheet instead.
+    References within Z99999 are not looked at (so a 100,000-row register costs a few
+    byte searches per MB); the others are read exactly. An element not in standard form
+    makes the bound infinite, so that ``_exact_extent`` walks the sheet instead.
     """
-    rows, columns, irregular = 99_999, 26, False
-    wide_rows, wide_columns = 0, 0
+    rows, columns = 99_999, 26  # where the elements not looked at may reach
+    irregular = False
     errors: dict[tuple[int, int], str] = {}
     unplaced: list[str] = []
     for piece in pieces:
-        if not irregular and _IRREGULAR.search(piece):
-            irregular = True
-        for reference in _WIDE_OR_DEEP.findall(piece):
-            place = _place(reference)
+        for reference in _UNUSUAL.findall(piece):
+            place = _place(reference) if reference else None
             if place is None:
                 irregular = True
-            else:
-                wide_rows, wide_columns = (
-                    max(wide_rows, place[0] + 1),
-                    max(wide_columns, place[1] + 1),
-                )
-        if b't="e"' in piece or b"t='e'" in piece:
+                break
+            rows, columns = max(rows, place[0] + 1), max(columns, place[1] + 1)
+        if b't="e"' in piece:
             _find_errors(piece, errors, unplaced)
     if irregular:
         rows = columns = 1 << 40
-    return SheetScan(
-        max(rows, wide_rows), max(columns, wide_columns), False, errors, tuple(unplaced)
-    )
+    return SheetScan(rows, columns, False, errors, tuple(unplaced))
 
 
 def _place(reference: bytes) -> tuple[int, int] | None:

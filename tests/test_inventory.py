@@ -349,8 +349,8 @@ def test_bad_cells_are_errors_located_at_the_cell(
     assert problems_of(path) == [f"inv.xlsx:Aplikasi!C2: {expected}"]
 
 
-def test_real_excel_error_cell_reads_as_blank(tmp_path: Path) -> None:
-    """python-calamine gives "" for a true error cell, so #N/A in a required cell reads blank."""
+def test_real_excel_error_cell_is_reported_at_its_cell(tmp_path: Path) -> None:
+    """A true error cell (python-calamine gives it as "") is reported as the error it shows."""
     from openpyxl import Workbook
 
     workbook = Workbook()
@@ -362,7 +362,8 @@ def test_real_excel_error_cell_reads_as_blank(tmp_path: Path) -> None:
     path = tmp_path / "inventory.xlsx"
     workbook.save(path)
     assert problems_of(path) == [
-        "inv.xlsx:Aplikasi!A2: Nama Aplikasi is required but blank [inventory.cell.missing]"
+        "inv.xlsx:Aplikasi!A2: the cell shows the error #N/A; correct its formula or clear it"
+        " [inventory.cell.error]"
     ]
 
 
@@ -495,6 +496,10 @@ NOT_A_WORKBOOK = (
     "cannot read workbook: not an Excel or OpenDocument workbook, or damaged"
     " (invalid Zip archive: Could not find EOCD)"
 )
+TRUNCATED = (
+    "cannot read workbook: it is incomplete (the end of its zip is missing: a truncated"
+    " download or copy?); copy it again from the original"
+)
 ENCRYPTED = (
     "cannot read workbook: it is password-protected (or an old .xls renamed);"
     " save an unprotected .xlsx copy"
@@ -506,7 +511,7 @@ ENCRYPTED = (
     [
         (None, "cannot read workbook: file not found"),
         (b"Nama,Jenis\nPDD,pusat data\n", NOT_A_WORKBOOK),
-        (b"PK\x03\x04truncated", NOT_A_WORKBOOK),
+        (b"PK\x03\x04truncated", TRUNCATED),
         (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504), ENCRYPTED),
     ],
 )

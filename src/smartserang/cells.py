@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 
 from smartserang.contract import VOCABULARIES, Column, ColumnType, Vocabulary, normalise_token
+from smartserang.limits import breach_message
 from smartserang.model import CellValue
 
 Raw = int | float | str | bool | dt.date | dt.datetime | dt.time | dt.timedelta
@@ -21,7 +22,8 @@ Converter = Callable[[Raw], CellValue]
 """Turns a stripped, non-blank raw cell into a typed value, or raises ``BadValue``."""
 
 # Excel shows these for failed formulas. python-calamine turns real error cells into ""
-# (indistinguishable from blank), so only text holding them reaches this check.
+# (indistinguishable from blank): the reader finds those in the sheet's XML (see
+# ``prescan``) and reports them with ``error_value``; text holding them is caught here.
 _EXCEL_ERRORS = frozenset(
     {"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#SPILL!", "#CALC!"}
 )
@@ -43,25 +45,39 @@ class BadValue(Exception):
         self.code = code
 
 
-def _typed(raw: Raw, convert: Converter) -> CellValue:
+def error_value(shown: str) -> BadValue:
+    """The problem of a cell showing the Excel error ``shown`` (``#N/A``, ``#REF!``...)."""
+    message = f"the cell shows the error {shown}; correct its formula or clear it"
+    return BadValue(message, "inventory.cell.error")
+
+
+def too_long(text: str, max_length: int) -> BadValue:
+    """The problem of a cell whose text passes the string-length limit."""
+    message = breach_message("the text", "string_length", len(text), max_length)
+    return BadValue(message, "inventory.limit")
+
+
+def _typed(raw: Raw, convert: Converter, max_length: int) -> CellValue:
     """The typed value of a raw cell: None when blank; raises ``BadValue``."""
     if isinstance(raw, str):
+        if len(raw) > max_length:
+            raise too_long(raw, max_length)
         raw = raw.strip()
         if not raw:
             return None
         if raw in _EXCEL_ERRORS:
-            message = f"the cell shows the error {raw}; correct its formula or clear it"
-            raise BadValue(message, "inventory.cell.error")
+            raise error_value(raw)
     return convert(raw)
 
 
-def cell_reader(column: Column) -> Converter:
-    """Types one raw cell of ``column``, blank or not (see ``_typed``)."""
+def cell_reader(column: Column, max_length: int = 32_767) -> Converter:
+    """Types one raw cell of ``column``, blank or not (see ``_typed``); text longer than
+    ``max_length`` characters is refused."""
     convert = _converter(column)
     if column.type is ColumnType.TEXT:
-        return _text_cell
+        return _text_reader(max_length)
     if column.type is ColumnType.LIST:
-        return functools.partial(_typed, convert=convert)
+        return functools.partial(_typed, convert=convert, max_length=max_length)
     # Vocabulary, yes/no, level and number columns repeat a few spellings down 100k
     # rows: remember what each text became (text only: 1 == 1.0 == True as keys).
     memo: dict[str, CellValue] = {}
@@ -70,20 +86,26 @@ def cell_reader(column: Column) -> Converter:
         if not isinstance(raw, str):
             return convert(raw)
         if raw not in memo:
-            memo[raw] = _typed(raw, convert)
+            memo[raw] = _typed(raw, convert, max_length)
         return memo[raw]
 
     return read
 
 
-def _text_cell(raw: Raw) -> CellValue:
+def _text_reader(max_length: int) -> Converter:
     """``_typed`` for TEXT columns, inlined: names and URLs are most of a register."""
-    if not isinstance(raw, str):
-        return as_text(raw)
-    text = raw.strip()
-    if text in _EXCEL_ERRORS:
-        return _typed(text, as_text)  # raises
-    return text or None
+
+    def read(raw: Raw) -> CellValue:
+        if not isinstance(raw, str):
+            return as_text(raw)
+        if len(raw) > max_length:
+            raise too_long(raw, max_length)
+        text = raw.strip()
+        if text in _EXCEL_ERRORS:
+            raise error_value(text)
+        return text or None
+
+    return read
 
 
 def _shown(raw: Raw) -> str:

@@ -6,7 +6,13 @@ each raw cell into its column's typed value, and locating every problem as
 ``file:Sheet!B9``. It collects every problem in the workbook and raises one
 ``InputError``, errors first and then warnings.
 
-Problem codes: ``inventory.file`` (unreadable file), ``inventory.sheet`` (unknown sheet,
+Before python-calamine reads anything, the file is checked against the ``Limits`` (its
+size; for a zip, the central directory and every XML part, see ``prescan``); each
+worksheet part of an .xlsx is scanned, in a background thread while calamine reads the
+sheets before it, for its filled area and its error cells.
+
+Problem codes: ``inventory.file`` (unreadable file), ``inventory.limit`` (a limit
+passed), ``inventory.sheet`` (unknown sheet,
 warning), ``inventory.sheet.duplicate``, ``inventory.sheet.empty`` (warning),
 ``inventory.sheet.none``, ``inventory.sheet.unreadable``, ``inventory.column`` (unknown
 header or label, warning), ``inventory.column.duplicate``, ``inventory.column.missing``,
@@ -26,7 +32,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from smartserang.cells import BadValue, Raw, as_text, cell_reader
+from smartserang.cells import BadValue, Raw, as_text, cell_reader, error_value, too_long
 from smartserang.contract import (
     HELPER_SHEETS,
     SHEETS,
@@ -34,11 +40,16 @@ from smartserang.contract import (
     Sheet,
     normalise_token,
 )
+from smartserang.limits import DEFAULTS, Limits, breach
 from smartserang.model import CellValue, Inventory, Profile, Register, Row
 from smartserang.problems import InputError, Problem, cell_location, column_letter
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+
     from python_calamine import CalamineWorkbook
+
+    from smartserang.prescan import Package, SheetScan
 
 
 _SHEET_LOOKUP = {normalise_token(n): s for s in SHEETS for n in (s.name, s.alias)}
@@ -48,45 +59,149 @@ _CFB_MAGIC = b"\xd0\xcf\x11\xe0"
 """Start of an OLE file: an old .xls, or an encrypted (password-protected) .xlsx."""
 
 
-def read_inventory(path: str | os.PathLike[str], *, display: str | None = None) -> Inventory:
+def read_inventory(
+    path: str | os.PathLike[str], *, display: str | None = None, limits: Limits = DEFAULTS
+) -> Inventory:
     """Read the workbook at ``path``; raise ``InputError`` carrying every problem found.
 
-    ``display`` is how locations name the file (default: ``path`` as given).
+    ``display`` is how locations name the file (default: ``path`` as given); ``limits``
+    bound what the file may hold (see ``smartserang.limits``).
     """
     from python_calamine import CalamineWorkbook  # imported here: the CLI starts faster
 
     source = str(path) if display is None else display
-    digest, head = _hash_file(path, source)
+    digest, head = _hash_file(path, source, limits)
+    package = None
+    if head[:2] == b"PK":  # a zip: .xlsx, .xlsm, .xlsb, .ods
+        from smartserang.prescan import open_package
+
+        package = open_package(os.fspath(path), source, limits)
     try:
         workbook = CalamineWorkbook.from_path(os.fspath(path))
     except Exception as exc:  # calamine raises its own errors and plain OSError
         raise InputError([Problem(source, _unreadable(exc, head), "inventory.file")]) from exc
     problems = _Problems()
-    with workbook, _collector_paused():
-        profile, registers = _read_sheets(workbook, source, problems)
+    with workbook, _collector_paused(), _Scanner(package, limits) as scanner:
+        profile, registers = _read_sheets(workbook, source, problems, scanner)
     if problems.errors:
         raise InputError([*problems.errors, *problems.warnings])
     return Inventory(source, digest, profile, registers, tuple(problems.warnings))
 
 
 def _read_sheets(
-    workbook: CalamineWorkbook, source: str, problems: _Problems
+    workbook: CalamineWorkbook, source: str, problems: _Problems, scanner: _Scanner
 ) -> tuple[Profile, dict[str, Register]]:
-    """The Profile and the registers (in contract order, for stable output)."""
+    """The Profile and the registers (in contract order, for stable output).
+
+    Sheets are read smallest part first, so that the scan of each large part runs while
+    calamine reads the one before it; their problems are reported in workbook order.
+    """
     profile = Profile()
     registers: dict[str, Register] = {}
-    for sheet, title in _match_sheets(workbook.sheet_names, source, problems):
-        place = _Place(source, title)
-        try:
-            grid = workbook.get_sheet_by_name(title).to_python(skip_empty_area=False)
-        except Exception as exc:  # a damaged sheet part; the other sheets still count
-            problems.error(place.sheet, f"cannot read sheet: {exc}", "inventory.sheet.unreadable")
+    matched = _match_sheets(workbook.sheet_names, source, problems)
+    order = sorted(matched, key=lambda pair: scanner.size(pair[1]))
+    scanner.start([title for _, title in order])
+    found: dict[str, _Problems] = {}
+    for sheet, title in order:
+        found[title] = sheet_problems = _Problems()
+        place = _Place(source, title, scanner.limits)
+        grid, scan = _read_grid(workbook, place, scanner, sheet_problems)
+        if grid is None:
             continue
+        place = _Place(source, title, scanner.limits, scan.errors if scan else {})
+        if scan is not None and scan.unplaced_errors:
+            message = error_value(scan.unplaced_errors[0]).message.replace("the cell", "a cell")
+            sheet_problems.error(place.sheet, message, "inventory.cell.error")
         if sheet.labels:
-            profile = _read_profile(sheet, grid, place, problems)
-        elif (register := _read_register(sheet, grid, place, problems)) is not None:
+            profile = _read_profile(sheet, grid, place, sheet_problems)
+        elif (register := _read_register(sheet, grid, place, sheet_problems)) is not None:
             registers[sheet.key] = register
+    for _, title in matched:
+        problems.errors.extend(found[title].errors)
+        problems.warnings.extend(found[title].warnings)
     return profile, {s.key: registers[s.key] for s in SHEETS if s.key in registers}
+
+
+def _read_grid(
+    workbook: CalamineWorkbook, place: _Place, scanner: _Scanner, problems: _Problems
+) -> tuple[list[list[Raw]] | None, SheetScan | None]:
+    """The sheet's cells from A1 on, or None after reporting why it cannot be read."""
+    scan = scanner.result(place.title)
+    if scan is not None and scan.damage is not None:
+        problems.error(
+            place.sheet, f"cannot read sheet: {scan.damage}", "inventory.sheet.unreadable"
+        )
+        return None, scan
+    if scan is not None and _too_large(scan.rows, scan.columns, place, problems):
+        return None, scan
+    try:
+        sheet = workbook.get_sheet_by_name(place.title)
+        end = sheet.end  # the exact area, for the formats the scan does not see into
+        if end is not None and _too_large(end[0] + 1, end[1] + 1, place, problems):
+            return None, scan
+        return sheet.to_python(skip_empty_area=False), scan
+    except Exception as exc:  # a damaged sheet part; the other sheets still count
+        problems.error(place.sheet, f"cannot read sheet: {exc}", "inventory.sheet.unreadable")
+        return None, scan
+
+
+def _too_large(rows: int, columns: int, place: _Place, problems: _Problems) -> bool:
+    """Report a sheet whose filled area passes the rows or cells limit."""
+    limits = place.limits
+    if rows > limits.rows:
+        what = "the sheet's filled area"
+        problems.errors.append(breach(place.sheet, what, "rows", rows, limits.rows))
+    elif rows * columns > limits.cells:
+        what = f"the sheet's filled area ({rows:,} rows by {columns:,} columns)"
+        problems.errors.append(breach(place.sheet, what, "cells", rows * columns, limits.cells))
+    else:
+        return False
+    return True
+
+
+class _Scanner:
+    """The scans of the sheets' parts, made in a background thread in reading order.
+
+    Scanning is byte searching and unpacking, and calamine reads a sheet with the GIL
+    released, so the scan of the next sheet costs no wall time while calamine reads.
+    """
+
+    def __init__(self, package: Package | None, limits: Limits) -> None:
+        self.package = package
+        self.limits = limits
+        self._futures: dict[str, Future[SheetScan]] = {}
+        self._executor: Any = None
+
+    def __enter__(self) -> _Scanner:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(wait=True, cancel_futures=True)
+
+    def size(self, title: str) -> int:
+        return 0 if self.package is None else self.package.part_size(title)
+
+    def start(self, titles: list[str]) -> None:
+        """Begin scanning the parts of ``titles``, in this order."""
+        package = self.package
+        if package is None or not any(t in package.sheet_parts for t in titles):
+            return
+        from concurrent.futures import ThreadPoolExecutor
+
+        from smartserang.prescan import scan_sheet
+
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="scan")
+        for title in titles:
+            if title in package.sheet_parts:
+                part = package.sheet_parts[title]
+                future = self._executor.submit(scan_sheet, package.path, part, self.limits)
+                self._futures[title] = future
+
+    def result(self, title: str) -> SheetScan | None:
+        """The scan of ``title``'s part (waiting for it), or None when it has none."""
+        future = self._futures.get(title)
+        return None if future is None else future.result()
 
 
 @contextlib.contextmanager
@@ -124,11 +239,14 @@ class _Problems:
 
 @dataclass(frozen=True)
 class _Place:
-    """One sheet of the file, for locating problems."""
+    """One sheet of the file, for locating problems, with what the reader must know of it."""
 
     source: str
     title: str
     """The sheet's name as written in the workbook."""
+    limits: Limits
+    errors: dict[tuple[int, int], str] = field(default_factory=dict)
+    """(0-based row, column) -> the error a cell shows (python-calamine reads it as blank)."""
 
     @property
     def sheet(self) -> str:
@@ -144,12 +262,16 @@ def _ref(index: int, column: int) -> str:
     return f"{column_letter(column)}{index + 1}"
 
 
-def _hash_file(path: str | os.PathLike[str], source: str) -> tuple[str, bytes]:
+def _hash_file(path: str | os.PathLike[str], source: str, limits: Limits) -> tuple[str, bytes]:
     """The SHA-256 of the file and its first bytes (to explain a failed open)."""
     import hashlib  # here, like calamine: only a read pays for the OpenSSL load
 
     try:
         with open(path, "rb") as file:
+            size = os.fstat(file.fileno()).st_size
+            if size > limits.file_size:
+                what = "the file's size"
+                raise InputError([breach(source, what, "file_size", size, limits.file_size)])
             head = file.read(8)
             file.seek(0)
             return hashlib.file_digest(file, "sha256").hexdigest(), head
@@ -225,6 +347,15 @@ def _names(sheet: Sheet) -> dict[str, Column]:
     return {normalise_token(n): c for c in sheet.columns for n in c.headers()}
 
 
+def _bad_cell(raw: Raw, index: int, col: int, place: _Place) -> BadValue | None:
+    """The problem of a header or label cell: an error shown, or text past the limit."""
+    if raw == "" and (shown := place.errors.get((index, col))) is not None:
+        return error_value(shown)
+    if isinstance(raw, str) and len(raw) > place.limits.string_length:
+        return too_long(raw, place.limits.string_length)
+    return None
+
+
 def _match_names(
     sheet: Sheet, cells: Iterable[tuple[int, int, Raw]], place: _Place, problems: _Problems
 ) -> dict[str, tuple[int, int]]:
@@ -232,6 +363,10 @@ def _match_names(
     kind = "label" if sheet.labels else "column"
     found: dict[str, tuple[int, int]] = {}
     for index, col, raw in cells:
+        bad = _bad_cell(raw, index, col, place)
+        if bad is not None:
+            problems.error(place.cell(index, col), bad.message, bad.code)
+            continue
         if _is_blank(raw):
             continue
         text = as_text(raw).strip()
@@ -267,8 +402,13 @@ def _read_profile(
     for key, (index, _) in _match_names(sheet, labels, place, problems).items():
         row, col = grid[index], label_col + 1
         raw = row[col] if col < len(row) else ""
+        if raw == "" and (shown := place.errors.get((index, col))) is not None:
+            problems.error(
+                place.cell(index, col), error_value(shown).message, "inventory.cell.error"
+            )
+            continue
         try:
-            values[key] = cell_reader(_column(sheet, key))(raw)
+            values[key] = cell_reader(_column(sheet, key), place.limits.string_length)(raw)
         except BadValue as bad:
             problems.error(place.cell(index, col), bad.message, bad.code)
     return Profile(**values)
@@ -310,8 +450,10 @@ def _read_rows(
 ) -> list[Row]:
     """The non-blank rows of ``grid`` (whose first row is grid row ``offset``)."""
     # Readers are built once per column: the loop below runs for every cell.
-    plan = [(col, key, cell_reader(_column(sheet, key))) for col, key in columns.items()]
+    longest = place.limits.string_length
+    plan = [(col, key, cell_reader(_column(sheet, key), longest)) for col, key in columns.items()]
     required = [(col, key) for col, key in columns.items() if _column(sheet, key).required]
+    errors = place.errors  # error cells, which calamine gives as blank
     rows: list[Row] = []
     for index, cells in enumerate(grid, offset):
         values: dict[str, CellValue] = {}
@@ -319,6 +461,11 @@ def _read_rows(
         for col, key, read in plan:
             raw = cells[col]
             if raw == "":
+                if errors and (shown := errors.get((index, col))) is not None:
+                    problems.error(
+                        place.cell(index, col), error_value(shown).message, "inventory.cell.error"
+                    )
+                    failed.append(key)
                 continue
             try:
                 value = read(raw)

@@ -21,10 +21,12 @@ from smartserang.cli.common import (
     EXIT_FAILED,
     EXIT_OK,
     BasisOption,
+    LimitOption,
     app,
     emit,
     fail,
     parse_date,
+    parse_limit_options,
     stderr,
 )
 from smartserang.cli.score import load_inputs, load_sets, read_checked
@@ -34,6 +36,7 @@ if TYPE_CHECKING:
     from decimal import Decimal
 
     from smartserang.gate import Baseline, FileReport, Thresholds
+    from smartserang.limits import Limits
     from smartserang.model import IndicatorSet
     from smartserang.scoring import Basis
 
@@ -116,16 +119,18 @@ def check(
             "--format", "-f", help="text: nothing on stdout; json: a report of every check."
         ),
     ] = CheckFormat.text,
+    limit: LimitOption = None,
 ) -> None:
     """Check workbooks against thresholds and a baseline: exit 0 pass, 1 fail, 2 bad input."""
     from smartserang.gate import build_check_data, render_summary
 
+    limits = parse_limit_options(limit, what="nothing checked")
     thresholds = _thresholds(min_index, minimums, max_unsupported, tolerance)
     references = indicator_sets or ["spbe-2020"]
     sets = _sets_for_check(references, thresholds)
     chosen = _basis(basis)
     recorded = _baseline_for(baseline, sets, chosen, references) if baseline is not None else None
-    reports = [_check_file(w, sets, thresholds, recorded, chosen) for w in workbooks]
+    reports = [_check_file(w, sets, thresholds, recorded, chosen, limits) for w in workbooks]
     for report in reports:
         for line in _report_lines(report):
             stderr(line)
@@ -250,12 +255,13 @@ def _check_file(
     thresholds: Thresholds,
     recorded: Baseline | None,
     basis: Basis,
+    limits: Limits,
 ) -> FileReport:
     """Score one workbook on every set and make every check; its input errors go to stderr."""
     from smartserang.gate import FileReport, evaluate, scores_of
     from smartserang.scoring import score_inventory
 
-    inventory, problems = read_checked(workbook, sets)
+    inventory, problems = read_checked(workbook, sets, limits)
     if problems or inventory is None:
         for problem in problems:
             stderr(str(problem))
@@ -323,6 +329,7 @@ def record_baseline(
         str | None, typer.Option(help="Date of the record (YYYY-MM-DD); default: today.")
     ] = None,
     tolerance: ToleranceOption = 0.005,
+    limit: LimitOption = None,
 ) -> None:
     """Record a workbook's scores as the baseline that 'smartserang check' compares with."""
     import datetime as dt
@@ -331,11 +338,12 @@ def record_baseline(
     from smartserang.scoring import score_inventory
 
     day = parse_date(date) or dt.date.today()  # a record of when: the clock belongs here
+    limits = parse_limit_options(limit, what="nothing recorded")
     allowed = _thresholds(None, None, None, tolerance, "nothing recorded").tolerance
     if reason is not None and not reason.strip():
         fail((Problem("--reason", "must not be empty", "usage.reason"),), what="nothing recorded")
     previous = _read_baseline(output, "nothing recorded") if output.exists() else None
-    sets, inventory = load_inputs(workbook, indicator_sets or ["spbe-2020"], None)
+    sets, inventory = load_inputs(workbook, indicator_sets or ["spbe-2020"], None, limits)
     results = [score_inventory(iset, inventory) for iset in sets]
     chosen = _basis(basis)
     if previous is not None and reason is None:

@@ -11,12 +11,15 @@ import datetime as dt
 import enum
 import sys
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
 from smartserang import __version__
-from smartserang.problems import Problem, Severity
+from smartserang.problems import InputError, Problem, Severity
+
+if TYPE_CHECKING:
+    from smartserang.limits import Limits
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -55,6 +58,28 @@ class Language(enum.StrEnum):
 
     id = "id"
     en = "en"
+
+
+LimitOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--limit",
+        metavar="NAME=VALUE",
+        help="Raise a bound on what a workbook may hold, e.g. rows=800000 or"
+        " file-size=300MB; repeatable. NAME: file-size, uncompressed-size, ratio, rows,"
+        " cells, string-length (see docs/robustness.md).",
+    ),
+]
+
+
+def parse_limit_options(settings: list[str] | None, *, what: str = "nothing read") -> Limits:
+    """The limits with every ``--limit NAME=VALUE`` applied, or exit 2 naming the bad ones."""
+    from smartserang.limits import parse_limits
+
+    try:
+        return parse_limits(settings or [])
+    except InputError as error:
+        fail(error.problems, what=what)
 
 
 def stderr(text: str) -> None:

@@ -19,10 +19,12 @@ from smartserang.cli.common import (
     EXIT_BAD_INPUT,
     BasisOption,
     Language,
+    LimitOption,
     OutputFormat,
     app,
     emit,
     fail,
+    parse_limit_options,
     stderr,
 )
 from smartserang.problems import InputError, Problem
@@ -35,6 +37,7 @@ if TYPE_CHECKING:
 
     from smartserang.compare import Side, Workbooks
     from smartserang.diffrender import DiffView, SetView
+    from smartserang.limits import Limits
     from smartserang.model import IndicatorSet, Inventory
 
 WORKBOOK_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"})
@@ -83,12 +86,14 @@ def diff(
         Path | None,
         typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout."),
     ] = None,
+    limit: LimitOption = None,
 ) -> None:
     """Compare two assessments: index, groups, indicators, and the register rows behind each."""
     from smartserang.compare import compare
     from smartserang.scoring import Basis
 
-    old_side, new_side, workbooks = load_sides(old, new, indicator_sets or [], lang.value)
+    limits = parse_limit_options(limit, what="nothing compared")
+    old_side, new_side, workbooks = load_sides(old, new, indicator_sets or [], lang.value, limits)
     result = compare(old_side, new_side, Basis(basis.value), workbooks)
     if output_format is OutputFormat.json:
         from smartserang.diffrender import build_diff_data
@@ -108,7 +113,7 @@ def diff(
 
 
 def load_sides(
-    old: Path, new: Path, references: list[str], lang: str
+    old: Path, new: Path, references: list[str], lang: str, limits: Limits | None = None
 ) -> tuple[Side, Side, Workbooks | None]:
     """Both sides, scored; or exit 2 with every problem of both."""
     from smartserang.compare import Workbooks
@@ -127,7 +132,7 @@ def load_sides(
         stderr("smartserang: --set ignored: JSON results carry their own sets [usage.set]")
     # A workbook compared with a JSON result is scored on the JSON's sets unless told.
     references = references or _set_ids(sides.values()) or ["spbe-2020"]
-    loaded = _load_workbooks(paths, is_json, references, problems)
+    loaded = _load_workbooks(paths, is_json, references, problems, limits)
     for number, (sets, inventory) in loaded.items():
         sides[number] = _score_side(paths[number], sets, inventory, lang)
     workbooks = None
@@ -138,7 +143,11 @@ def load_sides(
 
 
 def _load_workbooks(
-    paths: tuple[Path, Path], is_json: list[bool], references: list[str], problems: list[Problem]
+    paths: tuple[Path, Path],
+    is_json: list[bool],
+    references: list[str],
+    problems: list[Problem],
+    limits: Limits | None,
 ) -> dict[int, tuple[list[IndicatorSet], Inventory]]:
     """Each workbook with its sets; or exit 2 after the problems of both sides.
 
@@ -155,7 +164,7 @@ def _load_workbooks(
         if is_json[number]:
             continue
         try:
-            loaded[number] = load_inputs(path, references, None)
+            loaded[number] = load_inputs(path, references, None, limits)
         except typer.Exit:  # load_inputs has printed its problems; go on to the other side
             workbook_failed = True
     if problems:

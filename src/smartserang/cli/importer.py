@@ -12,12 +12,20 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
-from smartserang.cli.common import EXIT_BAD_INPUT, app, fail, stderr
+from smartserang.cli.common import (
+    EXIT_BAD_INPUT,
+    LimitOption,
+    app,
+    fail,
+    parse_limit_options,
+    stderr,
+)
 from smartserang.problems import InputError, Problem
 
 if TYPE_CHECKING:
     from smartserang.contract import Sheet
     from smartserang.csvimport import Appended, Conversion, CsvTable, ImportPlan, Skipped
+    from smartserang.limits import Limits
 
 _SHOWN_LINES = 10
 """Skipped line numbers listed in the summary before it says 'and N more'."""
@@ -88,10 +96,12 @@ def import_csv(
             help="The CSV encoding, e.g. utf-8, cp1252 (default: from the BOM, else detected).",
         ),
     ] = None,
+    limit: LimitOption = None,
 ) -> None:
     """Append the rows of a CSV file to a register of a copy of the workbook."""
     from smartserang import csvimport
 
+    limits = parse_limit_options(limit, what="nothing imported")
     usage = _usage(data, into, output, in_place, sheet_name, separator, encoding)
     sheet = usage.sheet
     try:
@@ -106,7 +116,7 @@ def import_csv(
     except InputError as error:
         fail(error.problems, what="nothing imported")
     stderr(_mapping(plan))
-    workbook, rows_before = _read_workbook(into, sheet)
+    workbook, rows_before = _read_workbook(into, sheet, limits)
     conversion = csvimport.convert_rows(table, plan)
     skipped = sorted((*table.skipped, *conversion.skipped), key=lambda s: s.line)
     for line in skipped:
@@ -116,7 +126,7 @@ def import_csv(
     _check_rows(table, read, conversion, skipped, strict)
     appended = csvimport.append_rows(workbook, sheet, [values for _, values in conversion.rows])
     expected = rows_before + len(conversion.rows)
-    _write(usage.target, appended, sheet, expected, usage.backup, workbook)
+    _write(usage.target, appended, sheet, expected, usage.backup, workbook, limits)
     stderr(_summary(table, appended, read, skipped))
     backup = f" (backup: {usage.backup})" if usage.backup else ""
     stderr(f"smartserang: wrote {usage.target}{backup}")
@@ -190,7 +200,7 @@ def _destination_problems(
     return problems
 
 
-def _read_workbook(into: Path, sheet: Sheet) -> tuple[bytes, int]:
+def _read_workbook(into: Path, sheet: Sheet, limits: Limits) -> tuple[bytes, int]:
     """The workbook's bytes and the rows of ``sheet``, or exit 2 when it has errors.
 
     Checked first so that an error already in the workbook is not blamed on the import.
@@ -198,7 +208,7 @@ def _read_workbook(into: Path, sheet: Sheet) -> tuple[bytes, int]:
     from smartserang.inventory import read_inventory
 
     try:
-        inventory = read_inventory(into)
+        inventory = read_inventory(into, limits=limits)
         data = into.read_bytes()
     except InputError as error:
         fail(error.problems, what="nothing imported; fix the workbook first")
@@ -231,6 +241,7 @@ def _write(
     expected_rows: int,
     backup: Path | None,
     original: bytes,
+    limits: Limits,
 ) -> None:
     """Write the result (checked by reading it back), or exit 2 leaving ``target`` as it was."""
     from smartserang.csvimport import sha256, write_checked
@@ -243,6 +254,7 @@ def _write(
             expected_rows,
             backup=backup,
             original_sha256=sha256(original),
+            limits=limits,
         )
     except InputError as error:
         fail(error.problems, what=f"nothing written; {target} is unchanged")

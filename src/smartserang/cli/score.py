@@ -16,16 +16,19 @@ import typer
 from smartserang.cli.common import (
     BasisOption,
     Language,
+    LimitOption,
     OutputFormat,
     app,
     emit,
     fail,
     parse_date,
+    parse_limit_options,
     stderr,
 )
 from smartserang.problems import InputError, Problem
 
 if TYPE_CHECKING:
+    from smartserang.limits import Limits
     from smartserang.model import IndicatorSet, Inventory
     from smartserang.scoring import Basis, SetResult
 
@@ -86,17 +89,21 @@ def score(
             " so the same inputs give the same bytes."
         ),
     ] = None,
+    limit: LimitOption = None,
 ) -> None:
     """Score an inventory workbook: index, predikat, groups, indicators, each claim checked."""
     from smartserang.scoring import Basis, score_inventory
 
     report_date = parse_date(date)
+    limits = parse_limit_options(limit, what="nothing scored")
     references = indicator_sets or ["spbe-2020"]
     files = _expand(workbooks)
     if len(files) > 1 or any(w.is_dir() for w in workbooks):
-        _score_units(files, references, output_format, Basis(basis.value), lang.value, output)
+        _score_units(
+            files, references, output_format, Basis(basis.value), lang.value, output, limits
+        )
         return
-    sets, inventory = load_inputs(files[0], references, target)
+    sets, inventory = load_inputs(files[0], references, target, limits)
     results = [score_inventory(iset, inventory) for iset in sets]
     seen: set[str] = set()
     for result in results:
@@ -167,6 +174,7 @@ def _score_units(
     basis: Basis,
     lang: str,
     output: Path | None,
+    limits: Limits,
 ) -> None:
     """Score several workbooks on each set, side by side, and roll them up."""
     from smartserang.rollup import roll_up
@@ -175,7 +183,7 @@ def _score_units(
     sets, problems = load_sets(references, None)
     inventories: list[Inventory] = []
     for path in _progress(files):
-        inventory, found = read_checked(path, sets)
+        inventory, found = read_checked(path, sets, limits)
         problems.extend(found)
         if inventory is not None:
             inventories.append(inventory)
@@ -232,11 +240,11 @@ def _progress(files: list[Path]) -> Iterator[Path]:
 
 
 def load_inputs(
-    workbook: Path, references: list[str], target: float | None
+    workbook: Path, references: list[str], target: float | None, limits: Limits | None = None
 ) -> tuple[list[IndicatorSet], Inventory]:
     """The sets and the inventory, or exit 2 with every problem of all of them."""
     sets, problems = load_sets(references, target)
-    inventory, more = read_checked(workbook, sets)
+    inventory, more = read_checked(workbook, sets, limits)
     problems.extend(more)
     if problems or inventory is None or not sets:
         fail(tuple(problems))
@@ -265,13 +273,17 @@ def load_sets(
 
 
 def read_checked(
-    workbook: Path, sets: list[IndicatorSet]
+    workbook: Path, sets: list[IndicatorSet], limits: Limits | None = None
 ) -> tuple[Inventory | None, list[Problem]]:
-    """One workbook, and every problem in it, including rows the sets cannot place."""
+    """One workbook, and every problem in it, including rows the sets cannot place.
+
+    ``limits``: what the workbook may hold (default: ``smartserang.limits.DEFAULTS``).
+    """
     from smartserang.inventory import read_inventory
+    from smartserang.limits import DEFAULTS
 
     try:
-        inventory = read_inventory(workbook, display=str(workbook))
+        inventory = read_inventory(workbook, display=str(workbook), limits=limits or DEFAULTS)
     except InputError as error:
         return None, list(error.problems)
     return inventory, _check_against_sets(inventory, sets)

@@ -20,6 +20,7 @@ from typing import Any
 from smartserang.cells import as_text
 from smartserang.contract import Sheet, normalise_token
 from smartserang.csvimport.values import Stored
+from smartserang.limits import DEFAULTS, Limits
 from smartserang.problems import InputError, Problem
 from smartserang.spreadsheet import FORMULA_TRIGGERS
 
@@ -160,18 +161,20 @@ def write_checked(
     *,
     backup: Path | None = None,
     original_sha256: str | None = None,
+    limits: Limits = DEFAULTS,
 ) -> None:
     """Put ``data`` at ``target`` once it reads back without errors and with
     ``expected_rows`` rows in ``sheet``; otherwise raise ``InputError``, ``target`` untouched.
 
     With ``backup``, ``target``'s bytes (which must still hash to ``original_sha256``) are
-    first copied there; an existing backup is never overwritten.
+    first copied there; an existing backup is never overwritten. ``limits`` bound the
+    read-back as they bound the first read.
     """
     temporary = _temporary_beside(target)
     try:
         temporary.write_bytes(data)
         _fsync(temporary)
-        _verify(temporary, str(target), sheet, expected_rows)
+        _verify(temporary, str(target), sheet, expected_rows, limits)
         if backup is not None:
             _back_up(target, backup, original_sha256)
         os.replace(temporary, target)
@@ -200,11 +203,11 @@ def _fsync(path: Path) -> None:
         os.fsync(stream.fileno())
 
 
-def _verify(path: Path, display: str, sheet: Sheet, expected_rows: int) -> None:
+def _verify(path: Path, display: str, sheet: Sheet, expected_rows: int, limits: Limits) -> None:
     """Raise ``InputError`` unless the workbook at ``path`` reads as the import intends."""
     from smartserang.inventory import read_inventory
 
-    inventory = read_inventory(path, display=display)  # raises with every problem
+    inventory = read_inventory(path, display=display, limits=limits)  # raises with every problem
     register = inventory.register(sheet.key)
     count = 0 if register is None else len(register.rows)
     if count != expected_rows:

@@ -1,0 +1,139 @@
+"""How large a workbook may be before it is refused, and the ``--limit`` setting of each.
+
+A workbook arrives from many hands; these bounds keep a damaged or crafted one from
+taking minutes or gigabytes. The defaults let a national consolidated register (about
+300,000 rows) through with room to spare while keeping a run under about 1 GB of memory;
+``--limit NAME=VALUE`` raises one for a run (docs/robustness.md).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from smartserang.problems import InputError, Problem
+
+KB = 1000
+MB = 1000 * KB
+GB = 1000 * MB
+
+RATIO_FLOOR = 1 * MB
+"""Members smaller than this are never judged by their compression ratio: small XML
+parts (styles, the workbook part, a short sheet) compress far better than large ones."""
+
+
+@dataclass(frozen=True)
+class Limits:
+    """The bounds a workbook must stay within; each can be raised with ``--limit``."""
+
+    file_size: int = 100 * MB
+    """Bytes on disk. The largest real registers seen are a few tens of MB as .xlsx."""
+    uncompressed_size: int = 1 * GB
+    """Bytes of all the zip members together once unpacked (.xlsx, .xlsm, .ods). A
+    300,000-row register written without shared strings unpacks to about 400 MB."""
+    ratio: int = 100
+    """How many times its packed size one member may unpack to (only members of at least
+    ``RATIO_FLOOR`` bytes). Spreadsheet XML packs about 5-30 times; a zip bomb packs
+    about 1,000 times."""
+    rows: int = 500_000
+    """Rows in one sheet, counted to its last filled row (Excel's own maximum is
+    1,048,576)."""
+    cells: int = 10_000_000
+    """Rows times columns of one sheet's filled area (300,000 rows of 30 columns is 9
+    million): the reader holds the whole area in memory."""
+    string_length: int = 32_767
+    """Characters in one cell of a column or label the reader uses (Excel's own
+    maximum)."""
+
+
+DEFAULTS = Limits()
+
+
+@dataclass(frozen=True)
+class _Setting:
+    """One ``--limit`` name."""
+
+    name: str
+    field: str
+    unit: str
+    """``bytes`` (accepts 500MB, 2GB), ``rows``, ``cells``, ``characters`` or ``times``."""
+
+
+SETTINGS: tuple[_Setting, ...] = (
+    _Setting("file-size", "file_size", "bytes"),
+    _Setting("uncompressed-size", "uncompressed_size", "bytes"),
+    _Setting("ratio", "ratio", "times"),
+    _Setting("rows", "rows", "rows"),
+    _Setting("cells", "cells", "cells"),
+    _Setting("string-length", "string_length", "characters"),
+)
+_BY_NAME = {s.name: s for s in SETTINGS}
+_BY_FIELD = {s.field: s for s in SETTINGS}
+_SIZE = re.compile(r"(\d+(?:\.\d+)?)\s*(B|KB|MB|GB|TB)?", re.IGNORECASE)
+_COUNT = re.compile(r"\d+|\d{1,3}(?:,\d{3})+|\d{1,3}(?:_\d{3})+")
+_UNITS = {"b": 1, "kb": KB, "mb": MB, "gb": GB, "tb": 1000 * GB}
+
+
+def parse_limits(settings: Iterable[str], base: Limits | None = None) -> Limits:
+    """``base`` (default: the defaults) with each ``NAME=VALUE`` setting applied.
+
+    Raises ``InputError`` located at ``--limit`` naming every bad setting.
+    """
+    changes: dict[str, int] = {}
+    problems: list[Problem] = []
+    for text in settings:
+        try:
+            field, value = _parse_one(text)
+        except ValueError as bad:
+            problems.append(Problem("--limit", str(bad), "usage.limit"))
+            continue
+        changes[field] = value
+    if problems:
+        raise InputError(problems)
+    return dataclasses.replace(base or Limits(), **changes)
+
+
+def _parse_one(text: str) -> tuple[str, int]:
+    """The field and value of one ``NAME=VALUE``; raises ``ValueError`` with the reason."""
+    names = ", ".join(s.name for s in SETTINGS)
+    name, equals, value = text.partition("=")
+    setting = _BY_NAME.get(name.strip().casefold())
+    if not equals or setting is None:
+        raise ValueError(f"expected NAME=VALUE with NAME one of {names}, got {text!r}")
+    value = value.strip()
+    if setting.unit == "bytes":
+        size = _SIZE.fullmatch(value)
+        number = None if size is None else float(size[1]) * _UNITS[(size[2] or "b").casefold()]
+    else:
+        number = int(re.sub("[,_]", "", value)) if _COUNT.fullmatch(value) else None
+    if number is None or number < 1:
+        example = "500MB or 2GB" if setting.unit == "bytes" else "a whole number such as 600000"
+        raise ValueError(f"{setting.name} must be {example}, got {value!r}")
+    return setting.field, int(number)
+
+
+def shown(field: str, value: int) -> str:
+    """A limit's value as messages show it: ``100 MB``, ``500,000 rows``."""
+    unit = _BY_FIELD[field].unit
+    if unit != "bytes":
+        return f"{value:,} {unit}"
+    for factor, suffix in ((GB, "GB"), (MB, "MB"), (KB, "KB")):
+        if value >= factor:
+            return f"{value / factor:,.1f}".removesuffix(".0") + f" {suffix}"
+    return f"{value:,} bytes"
+
+
+def breach(location: str, what: str, field: str, actual: int, limit: int) -> Problem:
+    """The problem for ``what`` measuring ``actual``, above ``limit`` of the ``field``."""
+    return Problem(location, breach_message(what, field, actual, limit), "inventory.limit")
+
+
+def breach_message(what: str, field: str, actual: int, limit: int) -> str:
+    """``what`` measures ``actual``, above ``limit``: names the option that raises it."""
+    name = _BY_FIELD[field].name
+    return (
+        f"{what} is {shown(field, actual)}, above the limit of {shown(field, limit)};"
+        f" if the workbook is genuine, raise the limit with --limit {name}=VALUE"
+    )

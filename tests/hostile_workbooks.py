@@ -1,0 +1,478 @@
+"""The hostile-workbook corpus: damaged, odd and crafted workbooks, made by code.
+
+``cases(folder)`` writes every case into ``folder`` and returns them as ``HostileCase``
+values. Most are minimal .xlsx packages written from XML strings (``write_xlsx``), so any
+part can carry anything: error cells, cached formula values, DTDs, far-apart cells. Run
+them with ``tests/hostile_run.py``; ``tests/test_hostile_workbooks.py`` pins the messages.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import zipfile
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from pathlib import Path
+from xml.sax.saxutils import escape, quoteattr
+
+from hostile_case import Expect, HostileCase
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "kota-sukamaju.xlsx"
+
+ROW_LIMIT_STAND_IN = 2_000
+"""The rows limit the runner sets (``--limit rows=...``) for the ``rows-over-limit`` case,
+which stands in for a million rows when ``big`` is off."""
+
+_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
+_CT = "http://schemas.openxmlformats.org/package/2006/content-types"
+_SHEET_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"
+LAUGHS = (
+    '<!DOCTYPE lolz [<!ENTITY lol "lol">'
+    + "".join(
+        f'<!ENTITY lol{n} "{("&lol" + (str(n - 1) if n > 1 else "") + ";") * 10}">'
+        for n in range(1, 10)
+    )
+    + "]>"
+)
+"""The "billion laughs" DTD: ``&lol9;`` expands to 10**9 ``lol``."""
+XXE = '<!DOCTYPE x [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
+"""An external entity naming a file whose content must never reach any output."""
+
+_Add = Callable[[str, Path, Expect, str], None]
+
+
+class Xml(str):
+    """A cell's content written as is (``<c r=..>`` + this + ``</c>``), attributes first."""
+
+    __slots__ = ()
+
+
+def cell_xml(ref: str, value: object) -> str:
+    """One ``<c>`` element: text inline, numbers as values, ``Xml`` as given."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, Xml):
+        attributes, _, content = value.partition(">")
+        return f'<c r="{ref}"{attributes}>{content}</c>'
+    if isinstance(value, bool):
+        return f'<c r="{ref}" t="b"><v>{int(value)}</v></c>'
+    if isinstance(value, int | float):
+        return f'<c r="{ref}"><v>{value}</v></c>'
+    text = escape(str(value))
+    return f'<c r="{ref}" t="inlineStr"><is><t xml:space="preserve">{text}</t></is></c>'
+
+
+def column_name(index: int) -> str:
+    """Letters of a 0-based column."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def sheet_data(rows: Sequence[Sequence[object]]) -> str:
+    """``<sheetData>`` content of ``rows`` from A1."""
+    parts = []
+    for number, row in enumerate(rows, 1):
+        cells = "".join(cell_xml(f"{column_name(i)}{number}", v) for i, v in enumerate(row))
+        parts.append(f'<row r="{number}">{cells}</row>')
+    return "".join(parts)
+
+
+def worksheet(data: str, prolog: str = "", extra: str = "") -> str:
+    """A worksheet part around ``data`` (``sheetData`` content)."""
+    return (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>{prolog}'
+        f'<worksheet xmlns="{_MAIN}" xmlns:r="{_REL}"><sheetData>{data}</sheetData>'
+        f"{extra}</worksheet>"
+    )
+
+
+def write_xlsx(
+    path: Path,
+    sheets: Mapping[str, str],
+    *,
+    shared: str | None = None,
+    states: Mapping[str, str] | None = None,
+) -> Path:
+    """A minimal .xlsx: ``sheets`` maps titles to whole worksheet parts (see ``worksheet``);
+    ``shared`` is a whole sharedStrings part; ``states`` gives a title ``hidden``."""
+    states = states or {}
+    overrides = "".join(
+        f'<Override PartName="/xl/worksheets/sheet{n}.xml" ContentType="{_SHEET_TYPE}"/>'
+        for n in range(1, len(sheets) + 1)
+    )
+    if shared is not None:
+        overrides += (
+            '<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
+            'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>'
+        )
+    content_types = (
+        f'<?xml version="1.0" encoding="UTF-8"?><Types xmlns="{_CT}">'
+        f'<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
+        'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
+        '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-'
+        f'officedocument.spreadsheetml.sheet.main+xml"/>{overrides}</Types>'
+    )
+    root_rels = (
+        f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{_PKG_REL}">'
+        f'<Relationship Id="rId1" Type="{_REL}/officeDocument" Target="xl/workbook.xml"/>'
+        "</Relationships>"
+    )
+    entries = "".join(
+        f'<sheet name={quoteattr(title)} sheetId="{n}" r:id="rId{n}"'
+        + (f' state="{states[title]}"' if title in states else "")
+        + "/>"
+        for n, title in enumerate(sheets, 1)
+    )
+    workbook = (
+        f'<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="{_MAIN}" xmlns:r="{_REL}">'
+        f"<sheets>{entries}</sheets></workbook>"
+    )
+    relations = "".join(
+        f'<Relationship Id="rId{n}" Type="{_REL}/worksheet" Target="worksheets/sheet{n}.xml"/>'
+        for n in range(1, len(sheets) + 1)
+    )
+    if shared is not None:
+        relations += (
+            f'<Relationship Id="rIdS" Type="{_REL}/sharedStrings" Target="sharedStrings.xml"/>'
+        )
+    workbook_rels = (
+        f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{_PKG_REL}">'
+        f"{relations}</Relationships>"
+    )
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", content_types)
+        archive.writestr("_rels/.rels", root_rels)
+        archive.writestr("xl/workbook.xml", workbook)
+        archive.writestr("xl/_rels/workbook.xml.rels", workbook_rels)
+        for n, part in enumerate(sheets.values(), 1):
+            archive.writestr(f"xl/worksheets/sheet{n}.xml", part)
+        if shared is not None:
+            archive.writestr("xl/sharedStrings.xml", shared)
+    return path
+
+
+# -------------------------------------------------------------------- base content
+
+PROFIL: list[list[object]] = [
+    ["Instansi", "Pemerintah Kota Uji"],
+    ["Jenis Instansi", "kota"],
+    ["Tahun", 2025],
+]
+PENILAIAN: list[list[object]] = [
+    ["Indikator", "Tingkat", "Penjelasan"],
+    ["1", 2, "Perwal arsitektur"],
+    ["35", 3, "SPSE"],
+]
+APLIKASI_HEADER: list[object] = [
+    "Nama Aplikasi",
+    "Perangkat Daerah",
+    "Layanan SPBE",
+    "Tingkat Layanan",
+    "Status",
+]
+APLIKASI: list[list[object]] = [
+    APLIKASI_HEADER,
+    ["SPSE", "Bagian PBJ", "pengadaan", "transaksi", "aktif"],
+    ["SIMPEG", "BKPSDM", "kepegawaian", "interaksi", "aktif"],
+]
+
+
+def basic(
+    path: Path,
+    *,
+    profil: Sequence[Sequence[object]] | None = None,
+    penilaian: Sequence[Sequence[object]] | None = None,
+    aplikasi: Sequence[Sequence[object]] | None = None,
+    **options: object,
+) -> Path:
+    """A small valid workbook (Profil, Penilaian, Aplikasi), any sheet replaced."""
+    sheets = {
+        "Profil": worksheet(sheet_data(profil or PROFIL)),
+        "Penilaian": worksheet(sheet_data(penilaian or PENILAIAN)),
+        "Aplikasi": worksheet(sheet_data(aplikasi or APLIKASI)),
+    }
+    return write_xlsx(path, sheets, **options)  # type: ignore[arg-type]
+
+
+# -------------------------------------------------------------------- the cases
+
+
+def cases(folder: Path, *, big: bool = False) -> list[HostileCase]:
+    """Write every workbook case into ``folder``; ``big`` adds the million-row case and a
+    larger zip bomb."""
+    folder.mkdir(parents=True, exist_ok=True)
+    found: list[HostileCase] = []
+
+    def add(name: str, path: Path, expect: Expect, reason: str) -> None:
+        found.append(HostileCase(name, path, "workbook", expect, reason))
+
+    example = EXAMPLE.read_bytes()
+    _damaged_zips(folder, example, add)
+    text = folder / "text-named-xlsx.xlsx"
+    text.write_text("Nama Aplikasi,Status\nSPSE,aktif\n", encoding="utf-8")
+    add("text-named-xlsx", text, "error", "a CSV file renamed to .xlsx")
+    encrypted = _encrypted(folder / "encrypted.xlsx", example)
+    add("encrypted", encrypted, "error", "a password-protected workbook (password 'rahasia')")
+    for kind in ("xls", "ods"):
+        converted = _converted(folder, kind)
+        if converted is not None:
+            add(kind, converted, "ok", f"the example saved as .{kind} reads and scores")
+    _shape_cases(folder, add)
+    _value_cases(folder, add)
+    _size_cases(folder, add, big)
+    _entity_cases(folder, add)
+    return found
+
+
+def _damaged_zips(folder: Path, example: bytes, add: _Add) -> None:
+    truncated = folder / "zip-truncated.xlsx"
+    truncated.write_bytes(example[: len(example) // 2])
+    add("zip-truncated", truncated, "error", "the first half of the example")
+    # The central directory starts at the offset given 16 bytes into its end record.
+    end = example.rindex(b"PK\x05\x06")
+    directory = int.from_bytes(example[end + 16 : end + 20], "little")
+    broken = bytearray(example)
+    for offset in range(directory, directory + 46 * 3, 7):  # the first entries' fields
+        broken[offset] ^= 0xFF
+    path = folder / "zip-directory-flipped.xlsx"
+    path.write_bytes(bytes(broken))
+    add("zip-directory-flipped", path, "error", "bytes flipped in the zip's central directory")
+    with zipfile.ZipFile(EXAMPLE) as archive:
+        member = max(archive.infolist(), key=lambda i: i.compress_size)
+    name_length = int.from_bytes(
+        example[member.header_offset + 26 : member.header_offset + 28], "little"
+    )
+    extra_length = int.from_bytes(
+        example[member.header_offset + 28 : member.header_offset + 30], "little"
+    )
+    start = member.header_offset + 30 + name_length + extra_length
+    broken = bytearray(example)
+    for offset in range(start + member.compress_size // 3, start + member.compress_size // 2, 11):
+        broken[offset] ^= 0x5A
+    path = folder / "zip-member-flipped.xlsx"
+    path.write_bytes(bytes(broken))
+    add("zip-member-flipped", path, "error", f"bytes flipped inside {member.filename}")
+
+
+def _encrypted(path: Path, example: bytes) -> Path:
+    """The example encrypted as Excel does with a password (an OLE file)."""
+    import io
+
+    from msoffcrypto.format.ooxml import OOXMLFile  # type: ignore[import-untyped]
+
+    plain = io.BytesIO(example)
+    with path.open("wb") as out:
+        OOXMLFile(plain).encrypt("rahasia", out)
+    return path
+
+
+def _converted(folder: Path, kind: str) -> Path | None:
+    """The example saved by LibreOffice as .xls or .ods (None without LibreOffice)."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    named = folder / f"example.{kind}"
+    if soffice is None:
+        return None
+    if not named.exists():
+        profile = folder / ".lo-profile"
+        subprocess.run(
+            [soffice, f"-env:UserInstallation=file://{profile}", "--headless",
+             "--convert-to", kind, "--outdir", str(folder), str(EXAMPLE)],
+            capture_output=True, check=True, timeout=180,
+        )  # fmt: skip
+        (folder / f"{EXAMPLE.stem}.{kind}").replace(named)
+    return named
+
+
+def _shape_cases(folder: Path, add: _Add) -> None:
+    path = write_xlsx(folder / "empty-workbook.xlsx", {"Sheet1": worksheet("")})
+    add("empty-workbook", path, "error", "one empty sheet, none of the inventory's")
+    empty = worksheet("")
+    path = write_xlsx(folder / "empty-sheets.xlsx", {"Profil": empty, "Aplikasi": empty})
+    add("empty-sheets", path, "ok", "the inventory's sheets, all empty (warnings only)")
+    path = basic(
+        folder / "hidden-sheets.xlsx", states={"Aplikasi": "hidden", "Profil": "veryHidden"}
+    )
+    add("hidden-sheets", path, "ok", "hidden sheets are read like the others")
+    merged = worksheet(
+        sheet_data([["Nama Aplikasi", None, "Status"], ["SPSE", None, "aktif"]]),
+        extra='<mergeCells count="2"><mergeCell ref="A1:B1"/><mergeCell ref="A2:B2"/></mergeCells>',
+    )
+    sheets = {"Profil": worksheet(sheet_data(PROFIL)), "Aplikasi": merged}
+    path = write_xlsx(folder / "merged-header.xlsx", sheets)
+    add("merged-header", path, "ok", "merged header and data cells: the value is the first cell's")
+    wide: list[list[object]] = [
+        [*APLIKASI_HEADER, *(f"Kolom {n}" for n in range(10_000))],
+        APLIKASI[1],
+    ]
+    path = basic(folder / "columns-10000.xlsx", aplikasi=wide)
+    add("columns-10000", path, "ok", "10,000 extra columns (unknown ones: warnings)")
+    header: list[list[object]] = [
+        ["Nama Aplikasi", "Status", "Nama Aplikasi"],
+        ["SPSE", "aktif", "SPSE"],
+    ]
+    path = basic(folder / "duplicate-headers.xlsx", aplikasi=header)
+    add("duplicate-headers", path, "error", "the same column header twice")
+    twice: list[list[object]] = [*PENILAIAN, ["35", 4, "again"]]
+    path = basic(folder / "duplicate-indicators.xlsx", penilaian=twice)
+    add("duplicate-indicators", path, "error", "the same indicator assessed twice")
+
+
+def _value_cases(folder: Path, add: _Add) -> None:
+    formulas: list[list[object]] = [
+        [*APLIKASI_HEADER, "Jumlah Pengguna", "Tahun"],
+        [
+            Xml(' t="str"><f>CONCATENATE("SP","SE")</f><v>SPSE</v>'),
+            "Bagian PBJ", "pengadaan", "transaksi", "aktif",
+            Xml("><f>1200+34</f><v>1234</v>"),
+            Xml("><f>2020+4</f><v>2024</v>"),
+        ],
+    ]  # fmt: skip
+    path = basic(folder / "formulas-cached.xlsx", aplikasi=formulas)
+    add("formulas-cached", path, "ok", "formulas: their cached values are read")
+    errors: list[list[object]] = [
+        [*APLIKASI_HEADER, "Jumlah Pengguna"],
+        [*APLIKASI[1], Xml(' t="e"><f>1/0</f><v>#DIV/0!</v>')],
+        [Xml(' t="e"><f>VLOOKUP(1,X1:X2,2,0)</f><v>#N/A</v>'), *APLIKASI[2][1:]],
+        ["SIMPEG", Xml(' t="e"><f>#REF!</f><v>#REF!</v>'), *APLIKASI[2][2:]],
+    ]  # fmt: skip
+    path = basic(folder / "error-cells.xlsx", aplikasi=errors)
+    add("error-cells", path, "error", '#DIV/0!, #N/A and #REF! as real error cells (t="e")')
+    as_text: list[list[object]] = [
+        [*APLIKASI_HEADER, "Tahun", "Jumlah Pengguna", "Tanggal Reviu"],
+        ["SPSE", "Bagian PBJ", "pengadaan", "transaksi", "aktif", "2023", " 1200 ", "2024-05-31"],
+    ]
+    profil: list[list[object]] = [
+        *PROFIL[:2],
+        ["Tahun", "2025"],
+        ["Tanggal Penilaian", "2025-09-30"],
+    ]
+    path = basic(folder / "numbers-as-text.xlsx", aplikasi=as_text, profil=profil)
+    add("numbers-as-text", path, "ok", "numbers and dates stored as text")
+    path = basic(folder / "unicode.xlsx", **_unicode_sheets())
+    add("unicode", path, "ok", "RTL Arabic, emoji, combining marks and zero-width characters")
+    long_text: list[list[object]] = [
+        [*APLIKASI_HEADER, "URL"],
+        [*APLIKASI[1], "https://x.id/" + "a" * 32_000],
+    ]
+    path = basic(folder / "long-string.xlsx", aplikasi=long_text)
+    add("long-string", path, "ok", "a 32,000-character cell (Excel's maximum is 32,767)")
+    too_long: list[list[object]] = [APLIKASI_HEADER, ["S" * 40_000, *APLIKASI[1][1:]]]
+    path = basic(folder / "string-over-limit.xlsx", aplikasi=too_long)
+    add("string-over-limit", path, "error", "a 40,000-character cell: past the string-length limit")
+
+
+UNICODE_TEXTS = (
+    "بوابة الخدمات الإلكترونية",  # RTL Arabic
+    "Layanan 🚀👩‍💻 Warga",  # emoji, with a zero-width joiner sequence
+    "Re\u0301vu\u0308 Kota",  # combining marks
+    "Sat\u200bu\u200c Da\u200dta\ufeff",  # zero-width space, non-joiner, joiner, BOM
+)
+
+
+def _unicode_sheets() -> dict[str, Sequence[Sequence[object]]]:
+    """Every text field of every sheet holding right-to-left, emoji and invisible text."""
+    arabic, emoji, combining, invisible = UNICODE_TEXTS
+    return {
+        "profil": [["Instansi", f"{arabic} {emoji}"], ["Jenis Instansi", "kota"], ["Tahun", 2025]],
+        "penilaian": [
+            ["Indikator", "Tingkat", "Penjelasan", "Data Dukung"],
+            ["1", 2, combining, invisible],
+            ["35", 3, arabic, emoji],
+        ],
+        "aplikasi": [
+            [*APLIKASI_HEADER, "URL"],
+            [emoji, arabic, "pengadaan", "transaksi", "aktif", f"https://x.id/{invisible}"],
+            [combining, invisible, "kepegawaian", "interaksi", "aktif", arabic],
+        ],
+    }
+
+
+def _size_cases(folder: Path, add: _Add, big: bool) -> None:
+    rows = 1_000_000 if big else ROW_LIMIT_STAND_IN * 2
+    name = "million-rows" if big else "rows-over-limit"
+    path = _many_rows(folder / f"{name}.xlsx", rows)
+    add(name, path, "error", f"{rows:,} rows in Aplikasi: past the rows limit")
+    far = sheet_data(APLIKASI) + '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>'
+    path = write_xlsx(
+        folder / "far-cells.xlsx",
+        {"Profil": worksheet(sheet_data(PROFIL)), "Aplikasi": worksheet(far)},
+    )
+    add("far-cells", path, "error", "cells at A1 and XFD1048576: an area of 17 billion cells")
+    size = 2_000_000_000 if big else 300_000_000
+    path = _zip_bomb(folder / "zip-bomb.xlsx", size)
+    add(
+        "zip-bomb",
+        path,
+        "error",
+        f"a sheet part of {size // 1_000_000:,} MB of blanks packed ~1000:1",
+    )
+
+
+def _many_rows(path: Path, rows: int) -> Path:
+    """Aplikasi with ``rows`` filled rows after its header."""
+
+    def chunks() -> Iterator[bytes]:
+        head, tail = worksheet(sheet_data([APLIKASI_HEADER])).split("</sheetData>")
+        yield head.encode()
+        for start in range(2, rows + 2, 10_000):
+            yield "".join(
+                f'<row r="{n}"><c r="A{n}" t="inlineStr"><is><t>App {n}</t></is></c>'
+                f'<c r="E{n}" t="inlineStr"><is><t>aktif</t></is></c></row>'
+                for n in range(start, min(start + 10_000, rows + 2))
+            ).encode()
+        yield f"</sheetData>{tail}".encode()
+
+    return _replace_part(basic(path), "xl/worksheets/sheet3.xml", chunks(), level=1)
+
+
+def _zip_bomb(path: Path, size: int) -> Path:
+    """Aplikasi's part padded with ``size`` bytes of blanks, which pack about 1000:1."""
+
+    def chunks() -> Iterator[bytes]:
+        head, tail = worksheet(sheet_data(APLIKASI)).split("</sheetData>")
+        yield head.encode()
+        block = b" " * (1 << 24)
+        for _ in range(size // len(block)):
+            yield block
+        yield f"</sheetData>{tail}".encode()
+
+    return _replace_part(basic(path), "xl/worksheets/sheet3.xml", chunks(), level=9)
+
+
+def _replace_part(path: Path, name: str, chunks: Iterator[bytes], level: int) -> Path:
+    """Rewrite the package at ``path`` with the part ``name`` streamed from ``chunks``."""
+    with zipfile.ZipFile(path) as source:
+        kept = {i.filename: source.read(i) for i in source.infolist() if i.filename != name}
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=level) as archive:
+        for member, data in kept.items():
+            archive.writestr(member, data)
+        with archive.open(name, "w", force_zip64=True) as part:
+            for chunk in chunks:
+                part.write(chunk)
+    return path
+
+
+def _entity_cases(folder: Path, add: _Add) -> None:
+    for name, dtd, entity in (("billion-laughs", LAUGHS, "&lol9;"), ("xxe", XXE, "&xxe;")):
+        rows = sheet_data([APLIKASI_HEADER, APLIKASI[1]]) + (
+            f'<row r="3"><c r="A3" t="inlineStr"><is><t>{entity}</t></is></c></row>'
+        )
+        sheets = {"Profil": worksheet(sheet_data(PROFIL)), "Aplikasi": worksheet(rows, dtd)}
+        path = write_xlsx(folder / f"{name}-sheet.xlsx", sheets)
+        add(f"{name}-sheet", path, "error", f"{name} DTD in a sheet part, its entity used")
+        shared = (
+            f'<?xml version="1.0" encoding="UTF-8"?>{dtd}<sst xmlns="{_MAIN}" count="1"'
+            f' uniqueCount="1"><si><t>{entity}</t></si></sst>'
+        )
+        rows = sheet_data([APLIKASI_HEADER, APLIKASI[1]]) + (
+            '<row r="3"><c r="A3" t="s"><v>0</v></c></row>'
+        )
+        sheets = {"Profil": worksheet(sheet_data(PROFIL)), "Aplikasi": worksheet(rows)}
+        path = write_xlsx(folder / f"{name}-shared-strings.xlsx", sheets, shared=shared)
+        add(f"{name}-shared-strings", path, "error", f"{name} DTD in sharedStrings.xml")

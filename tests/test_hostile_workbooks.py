@@ -1,0 +1,212 @@
+"""The hostile-workbook corpus (tests/hostile_workbooks.py) through the commands, in-process.
+
+Every case gives exit 0 or 2 as it expects, a located message with exit 2, and never an
+uncaught exception; the interesting cases give their specific message. Time and memory
+are measured by ``tests/hostile_run.py``, not here.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner, Result
+
+import hostile_run
+import hostile_workbooks
+from hostile_case import HostileCase
+from smartserang.cli import app
+from smartserang.inventory import read_inventory
+from smartserang.limits import Limits, parse_limits
+from smartserang.problems import InputError
+
+EXAMPLE = hostile_workbooks.EXAMPLE
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> dict[str, HostileCase]:
+    """Every workbook case (not big), by name."""
+    folder = tmp_path_factory.mktemp("corpus")
+    return {case.name: case for case in hostile_workbooks.cases(folder)}
+
+
+def run(*args: str | Path) -> Result:
+    """The CLI in-process; stdout and stderr apart."""
+    return CliRunner().invoke(app, [str(a) for a in args])
+
+
+def test_every_case_is_answered_calmly_by_every_command(
+    corpus: dict[str, HostileCase], tmp_path: Path
+) -> None:
+    """score, diff and import: the expected exit, a located message on exit 2, no uncaught
+    exception, no /etc/passwd content in any output (every command: hostile_run.py)."""
+    failures: list[str] = []
+    for case in corpus.values():
+        for label, arguments, expect in hostile_run.commands(case, tmp_path):
+            if label not in ("score json", "diff case example", "import"):
+                continue  # the subprocess runner covers the rest; these keep this test fast
+            result = run(*arguments)
+            problems = hostile_run.judge(
+                case, result.exit_code, expect, result.stdout, result.stderr
+            )
+            if result.exception is not None and not isinstance(result.exception, SystemExit):
+                problems.append(f"raised {result.exception!r}")
+            failures.extend(f"{case.name} / {label}: {p}" for p in problems)
+    assert failures == []
+
+
+def problems(case: HostileCase, limits: Limits | None = None) -> list[str]:
+    """The problems reading the case's workbook (located as its file name)."""
+    with pytest.raises(InputError) as caught:
+        read_inventory(case.path, display=case.path.name, limits=limits or Limits())
+    return [str(p) for p in caught.value.problems]
+
+
+def test_error_cells_are_reported_at_their_cells(corpus: dict[str, HostileCase]) -> None:
+    """Real error cells (t="e"), which python-calamine reads as blank, are located errors."""
+    found = problems(corpus["error-cells"])
+    advice = "correct its formula or clear it [inventory.cell.error]"
+    assert f"error-cells.xlsx:Aplikasi!F2: the cell shows the error #DIV/0!; {advice}" in found
+    assert f"error-cells.xlsx:Aplikasi!A3: the cell shows the error #N/A; {advice}" in found
+    assert f"error-cells.xlsx:Aplikasi!B4: the cell shows the error #REF!; {advice}" in found
+
+
+def test_formulas_give_their_cached_values(corpus: dict[str, HostileCase]) -> None:
+    """A formula cell reads as the value Excel saved with it."""
+    register = read_inventory(corpus["formulas-cached"].path).registers["aplikasi"]
+    values = register.rows[0].values
+    assert (values["nama_aplikasi"], values["jumlah_pengguna"], values["tahun"]) == (
+        "SPSE",
+        1234,
+        2024,
+    )
+
+
+def test_hidden_sheets_are_read(corpus: dict[str, HostileCase]) -> None:
+    """A hidden (or very hidden) sheet counts like a visible one."""
+    inventory = read_inventory(corpus["hidden-sheets"].path)
+    assert inventory.profile.instansi == "Pemerintah Kota Uji"
+    assert len(inventory.registers["aplikasi"].rows) == 2
+
+
+def test_numbers_and_dates_as_text_are_read(corpus: dict[str, HostileCase]) -> None:
+    """'2023', ' 1200 ' and '2024-05-31' typed as text read as the number and date."""
+    inventory = read_inventory(corpus["numbers-as-text"].path)
+    values = inventory.registers["aplikasi"].rows[0].values
+    assert (values["tahun"], values["jumlah_pengguna"]) == (2023, 1200)
+    assert str(values["tanggal_reviu"]) == "2024-05-31"
+    assert inventory.profile.tahun == 2025
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("encrypted", "it is password-protected"),
+        ("zip-truncated", "it is incomplete"),
+        ("text-named-xlsx", "not an Excel or OpenDocument workbook"),
+        ("zip-bomb", "the compression ratio of xl/worksheets/sheet3.xml (a zip bomb?) is"),
+        ("zip-bomb", "raise the limit with --limit ratio=VALUE [inventory.limit]"),
+        ("far-cells", "is 1,048,576 rows, above the limit of 500,000 rows"),
+        ("string-over-limit", "the text is 40,000 characters, above the limit of 32,767"),
+        ("string-over-limit", "--limit string-length=VALUE [inventory.limit]"),
+        ("billion-laughs-sheet", "xl/worksheets/sheet2.xml declares a DTD (<!DOCTYPE>)"),
+        ("billion-laughs-shared-strings", "xl/sharedStrings.xml declares a DTD (<!DOCTYPE>)"),
+        ("xxe-sheet", "xl/worksheets/sheet2.xml declares a DTD (<!DOCTYPE>)"),
+        ("xxe-shared-strings", "xl/sharedStrings.xml declares a DTD (<!DOCTYPE>)"),
+        ("duplicate-headers", "[inventory.column.duplicate]"),
+        ("duplicate-indicators", "[inventory.duplicate]"),
+        ("empty-workbook", "no inventory sheet found"),
+    ],
+)
+def test_refused_case_says_why(corpus: dict[str, HostileCase], name: str, expected: str) -> None:
+    """Each refused case has a message naming its cause (and the limit to raise)."""
+    found = problems(corpus[name])
+    assert any(expected in p for p in found), found
+    assert all(p.startswith(f"{corpus[name].path.name}") for p in found)
+
+
+def test_damaged_zips_are_located_file_errors(corpus: dict[str, HostileCase]) -> None:
+    """Bytes flipped in the zip's directory or inside a member: one file-level problem."""
+    for name in ("zip-directory-flipped", "zip-member-flipped"):
+        found = problems(corpus[name])
+        assert len(found) == 1
+        assert found[0].startswith(f"{name}.xlsx: cannot read workbook:")
+        assert found[0].endswith("[inventory.file]")
+
+
+def test_rows_limit_names_the_count_and_can_be_raised(corpus: dict[str, HostileCase]) -> None:
+    """Past a lowered rows limit: refused with the count; the same limit raised: read."""
+    path = corpus["rows-over-limit"].path
+    rows = hostile_workbooks.ROW_LIMIT_STAND_IN
+    found = problems(corpus["rows-over-limit"], Limits(rows=rows))
+    assert found == [
+        f"rows-over-limit.xlsx:Aplikasi: the sheet's filled area is {2 * rows + 1:,} rows,"
+        f" above the limit of {rows:,} rows; if the workbook is genuine, raise the limit"
+        " with --limit rows=VALUE [inventory.limit]"
+    ]
+    inventory = read_inventory(path, limits=Limits(rows=2 * rows + 1))
+    assert len(inventory.registers["aplikasi"].rows) == 2 * rows
+
+
+def test_unicode_survives_into_json(corpus: dict[str, HostileCase]) -> None:
+    """RTL, emoji, combining and zero-width text scores and reaches the JSON unchanged."""
+    result = run("score", corpus["unicode"].path, "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    arabic, emoji, _, _ = hostile_workbooks.UNICODE_TEXTS
+    assert data["inventory"]["instansi"] == f"{arabic} {emoji}"
+    inventory = read_inventory(corpus["unicode"].path)
+    names = [row.values["nama_aplikasi"] for row in inventory.registers["aplikasi"].rows]
+    assert names == list(hostile_workbooks.UNICODE_TEXTS[1:3])
+
+
+@pytest.mark.parametrize("kind", ["xls", "ods"])
+def test_xls_and_ods_score_as_the_xlsx_does(corpus: dict[str, HostileCase], kind: str) -> None:
+    """The example saved by LibreOffice as .xls or .ods gives the example's scores."""
+    if kind not in corpus:
+        pytest.skip("LibreOffice is not installed")
+    scores = []
+    for path in (EXAMPLE, corpus[kind].path):
+        result = run("score", path, "-f", "json")
+        assert result.exit_code == 0, result.stderr
+        data = json.loads(result.stdout)
+        scores.append((data["index"], data["claimed_index"], [g["score"] for g in data["groups"]]))
+    assert scores[0] == scores[1]
+
+
+def test_parse_limits_accepts_sizes_and_counts() -> None:
+    """--limit values: sizes with units, counts with separators; the rest keep defaults."""
+    limits = parse_limits(["file-size=300MB", "uncompressed-size=1.5GB", "rows=600,000"])
+    assert (limits.file_size, limits.uncompressed_size, limits.rows) == (
+        300_000_000,
+        1_500_000_000,
+        600_000,
+    )
+    assert limits.cells == Limits().cells
+
+
+def test_bad_limit_options_are_usage_errors() -> None:
+    """Unknown names and bad values: every one named, exit 2, nothing read."""
+    result = run("score", EXAMPLE, "--limit", "rows=many", "--limit", "speed=3")
+    assert result.exit_code == 2
+    assert "--limit: rows must be a whole number such as 600000, got 'many'" in result.stderr
+    assert "--limit: expected NAME=VALUE with NAME one of file-size," in result.stderr
+    assert result.stdout == ""
+
+
+def test_default_limits_let_a_national_register_through() -> None:
+    """300,000 rows of 30 columns pass the default rows and cells limits."""
+    limits = Limits()
+    assert limits.rows >= 300_000
+    assert limits.cells >= 300_000 * 30
+
+
+def test_file_size_limit_is_checked_before_reading(tmp_path: Path) -> None:
+    """A file over the size limit is refused, naming its size and the option."""
+    with pytest.raises(InputError) as caught:
+        read_inventory(EXAMPLE, display="big.xlsx", limits=Limits(file_size=1000))
+    (problem,) = caught.value.problems
+    assert problem.code == "inventory.limit"
+    assert "the file's size is" in problem.message
+    assert "--limit file-size=VALUE" in problem.message

@@ -14,19 +14,22 @@ keep valid values so the rows count as evidence and reach the report's tables.
 from __future__ import annotations
 
 import re
+import subprocess
 from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 
-from builders import write_workbook
+from builders import smartserang, write_workbook
 
 DATA = Path(__file__).parent / "data" / "xss-payloads.txt"
 MARKER = re.compile(r"xss(\d{3})f(\d{2})")
 """A marker as it appears in output: vector number, field number."""
-_CONTROLS = {"{TAB}": "\t", "{LF}": "\n", "{CR}": "\r"}
+_CONTROLS = {"{TAB}": "\t", "{LF}": "\n", "{CR}": "\r", "{HASH}": "#"}
 
 
 def load_vectors() -> tuple[str, ...]:
@@ -428,3 +431,63 @@ def hostile_units(folder: Path) -> list[Path]:
         }
         paths.append(write_workbook(folder / f"{name}.xlsx", sheets))
     return paths
+
+
+# --------------------------------------------------------------------------- the outputs
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """The hostile files, made once per test session."""
+
+    folder: Path
+    set_path: Path
+    new: Path
+    """The hostile workbook."""
+    old: Path
+    """Its variant, for ``diff``."""
+    units: tuple[Path, ...]
+    """Workbooks for a roll-up."""
+
+
+_MADE: dict[int, Inputs] = {}
+
+
+def hostile_inputs(factory: pytest.TempPathFactory) -> Inputs:
+    """The hostile set and workbooks in a folder of ``factory`` (made on first call)."""
+    if id(factory) not in _MADE:
+        folder = factory.mktemp("hostile")
+        _MADE[id(factory)] = Inputs(
+            folder,
+            hostile_set(folder),
+            hostile_workbook(folder / "hostile.xlsx"),
+            hostile_workbook(folder / "old.xlsx", " (old)"),
+            tuple(hostile_units(folder / "units")),
+        )
+    return _MADE[id(factory)]
+
+
+def render_outputs(inputs: Inputs, fmt: str) -> dict[str, Path]:
+    """Every ``fmt`` (html or md) document the CLI makes, written beside ``inputs``.
+
+    ``score`` in Indonesian and English, the roll-up of the unit workbooks, and ``diff``
+    of the old and new workbooks; each must exit 0 without a traceback.
+    """
+    common = ("--set", inputs.set_path, "--format", fmt)
+    runs: dict[str, tuple[str | Path, ...]] = {
+        f"score-id.{fmt}": ("score", inputs.new, *common, "--lang", "id"),
+        f"score-en.{fmt}": ("score", inputs.new, *common, "--lang", "en"),
+        f"rollup.{fmt}": ("score", *inputs.units, *common, "--lang", "en"),
+        f"diff.{fmt}": ("diff", inputs.old, inputs.new, *common, "--lang", "id"),
+    }
+    outputs = {name: inputs.folder / name for name in runs}
+
+    def run(name: str) -> subprocess.CompletedProcess[str]:
+        return smartserang(*runs[name], "--output", outputs[name])
+
+    # Two at a time: each run is a process of its own.
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        for name, result in zip(runs, pool.map(run, runs), strict=True):
+            assert result.returncode == 0, f"{name}: {result.stderr[-2000:]}"
+            assert "Traceback" not in result.stderr, name
+    return outputs

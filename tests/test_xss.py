@@ -1,12 +1,12 @@
 """No inventory or indicator-set text runs as script in an HTML output, CSP or no CSP.
 
 Every vector of the OWASP XSS Filter Evasion Cheat Sheet (``tests/data/xss-payloads.txt``:
-128 vectors, and 26 of Markdown syntax for the Markdown tests) goes into every text field the outputs can show (``payloads.py`` builds the
-workbooks and the set: each register column, Profil, unknown headers and labels, file
-names, and every text of an indicator set). The CLI renders every HTML output it has:
-``score --format html`` in Indonesian and English, the roll-up of several workbooks and
-``diff --format html``. One headless Chromium launch opens each output twice, as frames
-of one page:
+128 vectors, and 26 of Markdown syntax for the Markdown tests) goes into every text field
+the outputs can show (``payloads.py`` builds the workbooks and the set: each register
+column, Profil, unknown headers and labels, file names, every text of an indicator set).
+The CLI renders every HTML output it has: ``score --format html`` in Indonesian and
+English, the roll-up of several workbooks and ``diff --format html``. One headless
+Chromium launch opens each output twice, as frames of one page:
 
 - as written, with its Content-Security-Policy: Chromium must log nothing at all (no CSP
   violation, no console message), so nothing even tried to run;

@@ -155,11 +155,10 @@ def test_sigterm_while_reading_a_workbook(tmp_path: Path) -> None:
     "args",
     [
         ("score", EXAMPLE, "--format", "json"),
-        ("score", EXAMPLE, "--format", "html"),
         ("score", EXAMPLE),
         ("template",),
     ],
-    ids=["json", "html", "text", "template"],
+    ids=["json", "text", "template"],
 )
 def test_a_closed_pipe_prints_no_traceback(args: tuple[str | Path, ...]) -> None:
     """When the reader of stdout has gone (its end of the pipe closed before any output),

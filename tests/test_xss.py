@@ -11,8 +11,8 @@ Chromium launch opens each output twice, as frames of one page:
 - as written, with its Content-Security-Policy: Chromium must log nothing at all (no CSP
   violation, no console message), so nothing even tried to run;
 - with the CSP removed and a probe script first in ``<head>`` that replaces ``alert``,
-  ``confirm``, ``prompt``, ``print`` and ``eval`` by recorders (every vector calls one
-  with its marker): no call may be recorded.
+  ``confirm``, ``prompt``, ``print`` and ``eval`` by recorders (a vector that ran would
+  call one with its marker): no call may be recorded.
 
 In both, the DOM after loading (and after ten seconds of virtual time for timers) must
 hold no element or attribute a vector brings: no script but the probe, no ``on*``

@@ -24,7 +24,7 @@ from openpyxl import load_workbook
 
 from smartserang.indicators import shipped_sets_dir
 
-from builders import EXAMPLES
+from builders import EXAMPLES, mini
 from builders import smartserang as run_cli
 
 EXAMPLE = EXAMPLES / "kota-sukamaju.xlsx"
@@ -88,13 +88,10 @@ def _inputs(folder: Path) -> Path:
     book = load_workbook(EXAMPLE)
     book["Aplikasi"].delete_rows(2)
     book.save(books / "lama.xlsx")
-    base = (SHIPPED / "spbe-2020.yaml").read_text(encoding="utf-8")
-    (folder / "base.yaml").write_text(
-        base.replace("id: spbe-2020", "id: spbe-base", 1), encoding="utf-8"
-    )
+    (folder / "base.yaml").write_text(mini(), encoding="utf-8")
     (folder / "city.yaml").write_text(
         'extends: ./base.yaml\nid: kota\nversion: "1"\ntitle: Kota\n'
-        "tailoring:\n  weights: {D1: 13}\n",
+        "tailoring:\n  weights: {G1: 40}\n",
         encoding="utf-8",
     )
     (folder / "wifi.csv").write_text(
@@ -114,12 +111,15 @@ def _inputs(folder: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def runs(
-    tmp_path_factory: pytest.TempPathFactory,
-) -> dict[str, tuple[subprocess.CompletedProcess[str], Snapshot, Snapshot]]:
+def start(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The inputs, made once; each command works on a copy."""
+    return _inputs(tmp_path_factory.mktemp("untouched") / "start")
+
+
+@pytest.fixture(scope="module")
+def runs(start: Path) -> dict[str, tuple[subprocess.CompletedProcess[str], Snapshot, Snapshot]]:
     """Every command run on its own copy: (run, inputs before, inputs after)."""
-    root = tmp_path_factory.mktemp("untouched")
-    start = _inputs(root / "start")
+    root = start.parent
     shipped = snapshot(SHIPPED)
 
     def one(name: str) -> tuple[subprocess.CompletedProcess[str], Snapshot, Snapshot]:
@@ -150,10 +150,11 @@ def test_command_leaves_its_inputs_as_they_were(
     assert after == before
 
 
-def test_the_snapshot_sees_a_rewrite_with_the_same_bytes(tmp_path: Path) -> None:
+def test_the_snapshot_sees_a_rewrite_with_the_same_bytes(start: Path, tmp_path: Path) -> None:
     """The check is live: ``baseline -o`` onto an existing baseline with the same scores
     rewrites it, and the snapshot sees the new modification time."""
-    folder = _inputs(tmp_path / "in")
+    folder = tmp_path / "in"
+    shutil.copytree(start, folder)
     before = snapshot(folder)
     run = run_cli(
         "baseline", "books/kota.xlsx", "--set", "city.yaml", "-o", "baseline.json",

@@ -219,7 +219,7 @@ def test_markdown_escapes_inventory_text_and_keeps_table_cells() -> None:
         ("<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;"),
         ("line one\nline two\r\nthree", "line one line two three"),
         ("*bold* _em_ ~~del~~", r"\*bold\* \_em\_ \~\~del\~\~"),
-        ("[portal](http://x.test)", r"\[portal\](http://x.test)"),
+        ("[portal](http://x.test)", r"\[portal\](http\://x.test)"),
         ("Barang & Jasa", "Barang & Jasa"),
         ("&lt; stays literal", r"\&lt; stays literal"),
         ("2,61 – Baik", "2,61 – Baik"),

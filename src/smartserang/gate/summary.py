@@ -90,7 +90,9 @@ def render_summary(reports: Sequence[FileReport], thresholds: Thresholds) -> str
 
 
 def _summary_section(report: FileReport, thresholds: Thresholds) -> str:
-    lines = [f"### smartserang check: `{report.path}`", ""]
+    from smartserang.render import markdown_code  # Markdown only when a summary is asked for
+
+    lines = [f"### smartserang check: {markdown_code(report.path)}", ""]
     if report.outcome is Outcome.UNREADABLE:
         lines.append("❌ **Error**: the workbook could not be read; see the job log.")
         return "\n".join(lines) + "\n\n"
@@ -135,8 +137,12 @@ def _row(scores: SetScores, subject: str, checks: Sequence[Check]) -> str:
         else:
             change = format_change(check.value - check.limit)
             baseline = f"{format_score(check.limit)} ({change})"
+    from smartserang.render import escape_markdown
+
     result = "–" if not mine else "✅" if all(c.passed for c in mine) else "❌"
-    return f"| {scores.set_id} | {subject} | {now} | {required} | {baseline} | {result} |"
+    # A group id comes from the set file: literal text, never markup or a cell boundary.
+    cells = (escape_markdown(scores.set_id), escape_markdown(subject), now, required)
+    return "| " + " | ".join((*cells, baseline, result)) + " |"
 
 
 def build_check_data(reports: Sequence[FileReport], thresholds: Thresholds) -> dict[str, Any]:

@@ -1,0 +1,259 @@
+"""Interrupted runs leave the old output or none, never half a file or a temporary file.
+
+The CLI runs in a subprocess through a small driver that patches, from outside, the step
+where the signal is to arrive: ``os.fsync`` (called once the output's bytes are in its
+temporary file, before the rename) or the workbook reader. The patched step prints
+``READY`` on stderr and sleeps; the test then sends SIGINT (Ctrl-C) or SIGTERM. The run
+must end with one short line (``smartserang: interrupted``, exit 130; ``smartserang:
+terminated``, exit 143), no traceback, the output as it was before (or absent) and no
+stray file in its folder. A reader that closes the pipe early (``| head -c 10``) gets no
+traceback either, and an output folder that is missing or cannot be written is a located
+error with exit 2.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from builders import EXAMPLES, smartserang
+
+EXAMPLE = EXAMPLES / "kota-sukamaju.xlsx"
+DRIVER = """
+import os, sys, time
+hook = sys.argv[1]
+
+def pause(real):
+    def paused(*args, **kwargs):
+        sys.stderr.write("READY\\n")
+        sys.stderr.flush()
+        time.sleep(60)
+        return real(*args, **kwargs)
+    return paused
+
+if hook == "write":
+    os.fsync = pause(os.fsync)
+elif hook == "read":
+    import smartserang.inventory as inventory
+    inventory._read_sheets = pause(inventory._read_sheets)
+sys.argv = ["smartserang", *sys.argv[2:]]
+from smartserang.cli import main
+main()
+"""
+"""Runs ``smartserang ARGS`` with the step ``write`` or ``read`` paused (argv[1])."""
+MESSAGES = {
+    signal.SIGINT: ("smartserang: interrupted", 130),
+    signal.SIGTERM: ("smartserang: terminated", 143),
+}
+
+
+def interrupted(hook: str, signum: int, *args: str | Path) -> subprocess.CompletedProcess[str]:
+    """The run of ``smartserang ARGS``, sent ``signum`` while ``hook`` is paused."""
+    with subprocess.Popen(
+        [sys.executable, "-c", DRIVER, hook, *map(str, args)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    ) as process:
+        assert process.stderr is not None
+        before = []
+        for line in process.stderr:
+            if line.strip() == "READY":
+                break
+            before.append(line)
+        else:
+            process.wait(timeout=60)
+            pytest.fail(f"the run ended before the paused step: {''.join(before)[-2000:]}")
+        process.send_signal(signum)
+        rest = process.stderr.read()
+        code = process.wait(timeout=60)
+    return subprocess.CompletedProcess(process.args, code, "", rest)
+
+
+def listing(folder: Path) -> dict[str, bytes]:
+    """Every file in ``folder`` with its bytes."""
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
+
+
+def assert_stopped_cleanly(run: subprocess.CompletedProcess[str], signum: int) -> None:
+    """One short closing line, the signal's exit code, no traceback."""
+    message, code = MESSAGES[signal.Signals(signum)]
+    assert run.returncode == code, run.stderr
+    assert run.stderr.strip().splitlines() == [message], run.stderr
+
+
+# ------------------------------------------------------------------- while writing
+
+
+@pytest.mark.parametrize(
+    ("signum", "existing"),
+    [(signal.SIGINT, True), (signal.SIGTERM, True), (signal.SIGINT, False)],
+    ids=["sigint", "sigterm", "sigint-new-file"],
+)
+def test_interrupted_write_leaves_the_old_output_or_none(
+    tmp_path: Path, signum: int, existing: bool
+) -> None:
+    """Stopped between writing the temporary file and renaming it, ``score -o`` leaves the
+    previous report (or no file) and no temporary file."""
+    output = tmp_path / "report.json"
+    if existing:
+        output.write_text('{"old": true}\n', encoding="utf-8")
+    before = listing(tmp_path)
+    run = interrupted("write", signum, "score", EXAMPLE, "--format", "json", "-o", output)
+    assert_stopped_cleanly(run, signum)
+    assert listing(tmp_path) == before
+
+
+def test_interrupted_import_leaves_both_workbooks_as_they_were(tmp_path: Path) -> None:
+    """Stopped by SIGTERM while its checked copy is being written, ``import --in-place``
+    leaves the workbook, the CSV and the folder exactly as they were: no backup, no
+    temporary file."""
+    into = tmp_path / "inventory.xlsx"
+    into.write_bytes(EXAMPLE.read_bytes())
+    data = tmp_path / "wifi.csv"
+    data.write_text("nama,kecamatan\nTaman Kota,Serang\n", encoding="utf-8")
+    before = listing(tmp_path)
+    signum = signal.SIGTERM
+    run = interrupted(
+        "write", signum, "import", data, "--into", into, "--sheet", "Fasilitas",
+        "--map", "Nama=nama,Kecamatan=kecamatan", "--set-column", "Jenis=wifi publik",
+        "--in-place",
+    )  # fmt: skip
+    assert_stopped_cleanly(run, signum)
+    assert listing(tmp_path) == before
+
+
+# ------------------------------------------------------------------- while reading
+
+
+def test_ctrl_c_while_reading_a_workbook(tmp_path: Path) -> None:
+    """Ctrl-C while the workbook is being read ends the run with the short message and
+    writes nothing."""
+    output = tmp_path / "report.html"
+    run = interrupted("read", signal.SIGINT, "score", EXAMPLE, "--format", "html", "-o", output)
+    assert_stopped_cleanly(run, signal.SIGINT)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_sigterm_while_reading_a_workbook(tmp_path: Path) -> None:
+    """SIGTERM while reading ends the same way, with exit 143."""
+    run = interrupted("read", signal.SIGTERM, "diff", EXAMPLE, EXAMPLE, "-o", tmp_path / "d.md")
+    assert_stopped_cleanly(run, signal.SIGTERM)
+    assert list(tmp_path.iterdir()) == []
+
+
+# ------------------------------------------------------------------- broken pipes
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("score", EXAMPLE, "--format", "json"),
+        ("score", EXAMPLE),
+        ("template",),
+    ],
+    ids=["json", "text", "template"],
+)
+def test_a_closed_pipe_prints_no_traceback(args: tuple[str | Path, ...]) -> None:
+    """When the reader of stdout has gone (its end of the pipe closed before any output),
+    the run stops without a traceback and without a success code."""
+    command = Path(sys.executable).parent / "smartserang"
+    with subprocess.Popen(
+        [command, *map(str, args)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    ) as process:
+        assert process.stdout is not None
+        assert process.stderr is not None
+        process.stdout.close()
+        errors = process.stderr.read()
+        code = process.wait(timeout=60)
+    assert code != 0
+    for sign in ("Traceback", "BrokenPipeError", "Exception ignored"):
+        assert sign not in errors
+
+
+def test_head_after_ten_bytes_prints_no_traceback(tmp_path: Path) -> None:
+    """``smartserang score … --format html | head -c 10``: ten bytes, then a quiet stop."""
+    command = Path(sys.executable).parent / "smartserang"
+    errors = tmp_path / "errors.txt"
+    shell = f'"{command}" score "{EXAMPLE}" --format html 2>"{errors}" | head -c 10'
+    run = subprocess.run(["bash", "-c", shell], capture_output=True, check=False, timeout=120)
+    assert run.stdout == b"<!DOCTYPE "
+    text = errors.read_text(encoding="utf-8")
+    assert "Traceback" not in text
+    assert "Exception ignored" not in text
+
+
+# ------------------------------------------------------------------- unwritable outputs
+
+
+def _unwritable_folder(tmp_path: Path) -> Path:
+    """A folder the run cannot create files in: read-only for a normal user; for root,
+    who may write anywhere, sysfs, where no one can create a file."""
+    if os.geteuid() != 0:
+        folder = tmp_path / "read-only"
+        folder.mkdir()
+        folder.chmod(0o555)
+        return folder
+    try:
+        os.close(tempfile.mkstemp(dir="/sys")[0])
+    except OSError:
+        return Path("/sys")
+    pytest.skip("no folder here refuses root")
+
+
+def _refused(run: subprocess.CompletedProcess[str], output: Path) -> None:
+    """Exit 2 with one located ``cannot write`` line naming ``output``; no traceback."""
+    assert run.returncode == 2, run.stderr
+    lines = [line for line in run.stderr.splitlines() if "cannot write" in line]
+    assert len(lines) == 1, run.stderr
+    assert lines[0].startswith(f"{output}: cannot write: ")
+    assert lines[0].endswith("[output.write]")
+    assert "Traceback" not in run.stderr
+
+
+@pytest.mark.parametrize("where", ["missing", "file", "unwritable"])
+def test_an_output_folder_that_cannot_take_the_file_is_a_located_error(
+    tmp_path: Path, where: str
+) -> None:
+    """A missing folder, a file where the folder should be, or a folder that refuses new
+    files: exit 2, one located ``cannot write`` line naming the output, nothing written."""
+    blocker = tmp_path / "blocker.txt"
+    blocker.write_text("a file\n", encoding="utf-8")
+    folder = {
+        "missing": lambda: tmp_path / "no" / "such",
+        "file": lambda: blocker,
+        "unwritable": lambda: _unwritable_folder(tmp_path),
+    }[where]()
+    output = folder / "report.json"
+    before = listing(tmp_path)
+    _refused(smartserang("score", EXAMPLE, "--format", "json", "-o", output), output)
+    assert listing(tmp_path) == before
+    assert not output.exists()
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("template", "-o"),
+        ("import", "CSV", "--into", EXAMPLE, "--sheet", "Fasilitas", "--map", "Nama=nama",
+         "--set-column", "Jenis=cctv", "-o"),
+        ("check", EXAMPLE, "--summary"),
+    ],
+    ids=["template", "import", "check-summary"],
+)  # fmt: skip
+def test_every_writer_names_a_missing_output_folder(
+    tmp_path: Path, command: tuple[str | Path, ...]
+) -> None:
+    """The template's and import's own writers, and check's summary append, refuse a
+    missing folder the same way."""
+    data = tmp_path / "data.csv"
+    data.write_text("nama\nTaman Kota\n", encoding="utf-8")
+    output = tmp_path / "no" / "such" / ("out.md" if command[0] == "check" else "out.xlsx")
+    _refused(smartserang(*[data if p == "CSV" else p for p in command], output), output)
+    assert [p.name for p in tmp_path.iterdir()] == ["data.csv"]

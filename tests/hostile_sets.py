@@ -185,8 +185,22 @@ def cases(folder: Path, *, big: bool = False) -> list[HostileCase]:
     corpus = _Corpus(folder)
     add = corpus.add
     add("valid", VALID, "ok", "the good file every other case is derived from")
+    _aliases(corpus, folder, big)
+    _tags(corpus, folder, big)
+    _duplicates(corpus, folder, big)
+    _numbers(corpus, folder, big)
+    _extends_cases(corpus, folder, big)
+    _special_files(corpus, folder, big)
+    _sizes(corpus, folder, big)
+    _nesting(corpus, folder, big)
+    _encodings(corpus, folder, big)
+    _shapes(corpus, folder, big)
+    return corpus.cases
 
-    # -- alias bombs and aliases -------------------------------------------------------
+
+def _aliases(corpus: _Corpus, folder: Path, big: bool) -> None:
+    """Cases: alias bombs and aliases."""
+    add = corpus.add
     add("alias-bomb-lists", VALID + _list_bomb(), "error", "billion laughs of nested lists")
     add("alias-bomb-mappings", VALID + _mapping_bomb(), "error", "billion laughs of mappings")
     add("alias-bomb-merge", VALID + _merge_bomb(), "error", "billion laughs of merge keys <<")
@@ -224,7 +238,10 @@ def cases(folder: Path, *, big: bool = False) -> list[HostileCase]:
         "merge keys are not part of the format",
     )
 
-    # -- tags ------------------------------------------------------------------------------
+
+def _tags(corpus: _Corpus, folder: Path, big: bool) -> None:
+    """Cases: tags."""
+    add = corpus.add
     add(
         "tag-python-object",
         _replace("title: {id: Uji, en: Test}", "title: !!python/object:os.PathLike {}"),
@@ -307,7 +324,10 @@ def cases(folder: Path, *, big: bool = False) -> list[HostileCase]:
         "a weight forced to be text",
     )
 
-    # -- duplicate keys ------------------------------------------------------------------
+
+def _duplicates(corpus: _Corpus, folder: Path, big: bool) -> None:
+    """Cases: duplicate keys."""
+    add = corpus.add
     add("duplicate-top-key", VALID + "id: again\n", "error", "a top-level key twice")
     add(
         "duplicate-group-key",
@@ -343,7 +363,10 @@ def cases(folder: Path, *, big: bool = False) -> list[HostileCase]:
         "a key twice in a text mapping",
     )
 
-    # -- numbers -------------------------------------------------------------------------
+
+def _numbers(corpus: _Corpus, folder: Path, big: bool) -> None:
+    """Cases: numbers."""
+    add = corpus.add
     for name, value in (
         ("weight-nan", ".nan"),
         ("weight-inf", ".inf"),
@@ -494,7 +517,10 @@ def cases(folder: Path, *, big: bool = False) -> list[HostileCase]:
         "a comparison with a number of 5,000 digits",
     )
 
-    # -- extends -------------------------------------------------------------------------
+
+def _extends_cases(corpus: _Corpus, folder: Path, big: bool) -> None:
+    """Cases: extends."""
+    add = corpus.add
     add("extends-self", _extends("extends-self.yaml"), "error", "a set that extends itself")
     add("extends-cycle-a", _extends("extends-cycle-b.yaml"), "error", "a → b → a")
     add("extends-cycle-b", _extends("extends-cycle-a.yaml"), "error", "b → a → b")
@@ -538,7 +564,9 @@ def cases(folder: Path, *, big: bool = False) -> list[HostileCase]:
     )
     add("extends-chain-short-1", _extends("spbe-2020"), "ok", "a plain tailoring")
 
-    # -- the file itself -----------------------------------------------------------------
+
+def _special_files(corpus: _Corpus, folder: Path, big: bool) -> None:
+    """Cases: the file itself."""
     corpus.special(
         "set-is-dev-zero",
         lambda path: path.symlink_to("/dev/zero"),
@@ -554,7 +582,7 @@ def cases(folder: Path, *, big: bool = False) -> list[HostileCase]:
     if hasattr(os, "mkfifo"):
         corpus.special(
             "set-is-fifo",
-            lambda path: os.mkfifo(path),
+            os.mkfifo,
             "error",
             "the set file is a named pipe no one writes",
         )
@@ -565,7 +593,10 @@ def cases(folder: Path, *, big: bool = False) -> list[HostileCase]:
         "a symlink to nothing",
     )
 
-    # -- size ----------------------------------------------------------------------------
+
+def _sizes(corpus: _Corpus, folder: Path, big: bool) -> None:
+    """Cases: size."""
+    add = corpus.add
     megabytes = 6 if big else 2
     add(
         "huge-scalar",
@@ -616,7 +647,10 @@ def cases(folder: Path, *, big: bool = False) -> list[HostileCase]:
     )
     add("long-line", VALID + "# " + "y" * (1 << 20), "ok", "a 1 MB comment without a newline")
 
-    # -- nesting -------------------------------------------------------------------------
+
+def _nesting(corpus: _Corpus, folder: Path, big: bool) -> None:
+    """Cases: nesting."""
+    add = corpus.add
     depth = 100_000 if big else 5000
     add(
         "deep-flow-lists",
@@ -641,7 +675,10 @@ def cases(folder: Path, *, big: bool = False) -> list[HostileCase]:
     add("deep-any-of", _nested_any_of(300), "error", "any_of nested 300 deep")
     add("nested-groups-ok", _nested_groups(12), "ok", "groups nested 12 deep are fine")
 
-    # -- encodings -----------------------------------------------------------------------
+
+def _encodings(corpus: _Corpus, folder: Path, big: bool) -> None:
+    """Cases: encodings."""
+    add = corpus.add
     add(
         "invalid-utf8",
         _replace("name: B,", "name: B\udcff\udcfe,").encode("utf-8", "surrogateescape"),
@@ -683,7 +720,10 @@ def cases(folder: Path, *, big: bool = False) -> list[HostileCase]:
         "right-to-left overrides and emoji are just text",
     )
 
-    # -- document shape ------------------------------------------------------------------
+
+def _shapes(corpus: _Corpus, folder: Path, big: bool) -> None:
+    """Cases: document shape."""
+    add = corpus.add
     add("empty", b"", "error", "an empty file")
     add("whitespace-only", " \n\n\t\n", "error", "nothing but white space")
     add("comments-only", "# nothing\n# here\n", "error", "nothing but comments")
@@ -708,7 +748,6 @@ def cases(folder: Path, *, big: bool = False) -> list[HostileCase]:
         "error",
         "an indicator written as a list",
     )
-    return corpus.cases
 
 
 def _many_indicators(count: int) -> str:

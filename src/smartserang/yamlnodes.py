@@ -115,13 +115,9 @@ class NodeReader:
                 count += 1
                 if count > MAX_NODES:
                     mark = event.start_mark
-                    self.problems.append(
-                        Problem(
-                            f"{self.display}:{mark.line + 1}:{mark.column + 1}",
-                            f"more than {MAX_NODES} YAML values; an indicator set is far smaller",
-                            "set.size",
-                        )
-                    )
+                    where = f":{mark.line + 1}:{mark.column + 1}" if mark is not None else ""
+                    message = f"more than {MAX_NODES} YAML values; an indicator set is far smaller"
+                    self.problems.append(Problem(f"{self.display}{where}", message, "set.size"))
                     return True
         return False
 
@@ -140,7 +136,8 @@ class NodeReader:
             if count > MAX_NODES:
                 self.report(
                     root,
-                    f"more than {MAX_NODES} YAML values once aliases are expanded; refusing to load",
+                    f"more than {MAX_NODES} YAML values once aliases are expanded;"
+                    " refusing to load",
                     "set.size",
                 )
                 return

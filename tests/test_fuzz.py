@@ -21,7 +21,7 @@ def test_a_fixed_slice_of_fuzz_cases_ends_in_results_or_located_problems(
     )
     summary = capsys.readouterr().out.splitlines()[-1]
     found = re.fullmatch(
-        r"fuzz: 150 cases \(seed 11\) in [0-9.]+ s: (\d+) results, (\d+) located problems,"
+        r"fuzz: 150 cases \(seed 12\) in [0-9.]+ s: (\d+) results, (\d+) located problems,"
         r" 0 unhandled exceptions, 0 process aborts, 0 unlocated problems, 0 timeouts",
         summary,
     )

@@ -424,7 +424,7 @@ def _validate_scalar(
         number = yaml_decimal(node.value)
         shown = shorten(node.value)
         if number is None:
-            report(node, f"must be a finite number, got {shown!r}", "set.value")
+            report(node, "must be a finite number", "set.value")
         elif abs(number) > MAX_NUMBER:
             report(node, f"{shown} is too large (at most {MAX_NUMBER:.0e} either way)", "set.value")
         elif actual == "integer" and number.denominator != 1:

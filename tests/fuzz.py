@@ -637,7 +637,8 @@ def mutate_text(rng: random.Random, text: str, notes: list[str]) -> str:
             at = rng.randrange(len(lines[n]) + 1)
             lines[n] = lines[n][:at] + rng.choice(SET_TOKENS) + lines[n][at:]
         elif op == 5:
-            lines[n] = re.sub(r"\b\d+(\.\d+)?\b", str(random_yaml_value(rng)), lines[n], count=1)
+            number = str(random_yaml_value(rng))
+            lines[n] = re.sub(r"\b\d+(\.\d+)?\b", lambda _: number, lines[n], count=1)
         else:
             lines = lines[: n + 1]
         notes.append(f"text op {op} at line {n + 1}")
@@ -765,7 +766,10 @@ def run_case(seed: int, index: int, crash_dir: Path) -> Outcome:
     folder = _worker_state()["scratch"] / "case"
     if folder.exists():
         shutil.rmtree(folder)
-    workbook, set_path, description = build_case(seed, index, folder)
+    try:
+        workbook, set_path, description = build_case(seed, index, folder)
+    except Exception:  # a bug of the fuzzer itself: shown like any other failure
+        return Outcome(index, "exception", "building the case", traceback.format_exc())
     previous = signal.signal(signal.SIGALRM, _alarm)
     signal.alarm(TIME_LIMIT)
     try:

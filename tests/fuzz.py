@@ -638,7 +638,8 @@ def mutate_text(rng: random.Random, text: str, notes: list[str]) -> str:
             lines[n] = lines[n][:at] + rng.choice(SET_TOKENS) + lines[n][at:]
         elif op == 5:
             number = str(random_yaml_value(rng))
-            lines[n] = re.sub(r"\b\d+(\.\d+)?\b", lambda _: number, lines[n], count=1)
+            replacement = number.replace("\\", "\\\\")  # a literal, not a template
+            lines[n] = re.sub(r"\b\d+(\.\d+)?\b", replacement, lines[n], count=1)
         else:
             lines = lines[: n + 1]
         notes.append(f"text op {op} at line {n + 1}")

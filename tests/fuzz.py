@@ -802,11 +802,12 @@ def run_case(seed: int, index: int, crash_dir: Path) -> Outcome:
 def _run_chunk(seed: int, indices: Sequence[int], crash_dir: Path) -> list[Outcome]:
     """Run cases in a worker; ``.running/PID`` names the case under way, so that the
     parent can tell which case killed a worker that died without a Python exception."""
-    marker = crash_dir / ".running" / str(os.getpid())
+    marker = crash_dir / ".running" / f"{os.getpid()}.pid"
     marker.parent.mkdir(exist_ok=True)
     outcomes = []
     for index in indices:
-        marker.write_text(str(index), encoding="ascii")
+        marker.with_suffix(".tmp").write_text(str(index), encoding="ascii")
+        marker.with_suffix(".tmp").replace(marker)  # never seen half-written
         outcomes.append(run_case(seed, index, crash_dir))
     marker.unlink()
     return outcomes
@@ -841,7 +842,8 @@ def _run_pool(
                 undone.extend(futures[future])
     suspects = []
     if running.is_dir():
-        suspects = [int(p.read_text(encoding="ascii")) for p in running.iterdir()]
+        marks = [p.read_text(encoding="ascii").strip() for p in running.glob("*.pid")]
+        suspects = [int(m) for m in marks if m.isdigit()]
     done = {o.index for o in outcomes}
     left = sorted(i for i in set(undone) - done if i not in suspects)
     return outcomes, left, sorted(set(suspects) - done)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import stat
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -23,6 +24,7 @@ from smartserang.model import IndicatorSet, Text
 from smartserang.problems import InputError, Problem
 from smartserang.schema import SCHEMA, suggest, validate_node
 from smartserang.setbuilder import SetBuilder
+from smartserang.yamlnodes import TooManyProblems
 
 
 @dataclass(frozen=True)
@@ -77,14 +79,46 @@ def load_indicator_set(reference: str, *, seen: tuple[Path, ...] = ()) -> Indica
     ``seen`` holds the files already being loaded down an ``extends`` chain (cycles).
     """
     path, display = resolve_set(reference)
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        reason = error.strerror or type(error).__name__
-        raise InputError(
-            [Problem(display, f"cannot read indicator set: {reason}", "set.file")]
-        ) from None
+    data = read_set_file(path, display)
     return parse_indicator_set(data, display, path=path, seen=seen)
+
+
+MAX_SET_BYTES = 16 << 20
+"""The largest set file read (the shipped sets are under 200 kB)."""
+
+
+def read_set_file(path: Path, display: str) -> bytes:
+    """The bytes of a set file; refuses directories, devices, pipes and huge files.
+
+    Checked before opening: reading ``/dev/zero`` would never end and opening a named
+    pipe would wait for a writer.
+    """
+
+    def refuse(reason: str) -> InputError:
+        return InputError([Problem(display, f"cannot read indicator set: {reason}", "set.file")])
+
+    try:
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise refuse("it is a directory")
+        if not stat.S_ISREG(info.st_mode):
+            raise refuse("it is not a regular file (a device, pipe or socket)")
+        with path.open("rb") as stream:
+            data = stream.read(MAX_SET_BYTES + 1)
+    except OSError as error:
+        raise refuse(error.strerror or type(error).__name__) from None
+    if len(data) > MAX_SET_BYTES:
+        raise InputError(
+            [
+                Problem(
+                    display,
+                    f"the file is larger than {MAX_SET_BYTES >> 20} MB;"
+                    " an indicator set is a small text file",
+                    "set.size",
+                )
+            ]
+        )
+    return data
 
 
 def parse_indicator_set(
@@ -96,6 +130,15 @@ def parse_indicator_set(
     base given by a relative path).
     """
     builder = SetBuilder(display)
+    try:
+        return _build(builder, data, path, seen)
+    except TooManyProblems:
+        raise InputError(builder.problems) from None
+
+
+def _build(
+    builder: SetBuilder, data: bytes, path: Path | None, seen: tuple[Path, ...]
+) -> IndicatorSet:
     root = builder.compose(data)
     if root is not None:
         validate_node(root, SCHEMA, builder.report)

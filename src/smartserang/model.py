@@ -92,7 +92,7 @@ class Profile:
         """The date reviews are counted back from: Tanggal Penilaian, else 31 Dec of Tahun."""
         if self.tanggal_penilaian is not None:
             return self.tanggal_penilaian
-        if self.tahun is not None:
+        if self.tahun is not None and dt.MINYEAR <= self.tahun <= dt.MAXYEAR:
             return dt.date(self.tahun, 12, 31)
         return None
 

@@ -23,7 +23,14 @@ from smartserang.model import (
     Step,
     UnitSource,
 )
-from smartserang.schema import CONDITION_OPERATORS, MEASURES, mapping_items, suggest
+from smartserang.schema import (
+    CONDITION_OPERATORS,
+    MEASURES,
+    mapping_items,
+    shorten,
+    suggest,
+    yaml_decimal,
+)
 from smartserang.yamlnodes import NodeReader
 
 _INVALID = object()
@@ -50,7 +57,7 @@ class RuleBuilder:
                 known = list(self.ladders)
                 self.nodes.report(
                     ladder_node,
-                    f"unknown ladder {template!r}{suggest(template, known)}",
+                    f"unknown ladder {shorten(template)!r}{suggest(template, known)}",
                     "set.ladder",
                 )
                 return None
@@ -144,7 +151,9 @@ class RuleBuilder:
         assert isinstance(node, yaml.MappingNode)
         pairs = []
         for key, value in mapping_items(node):
-            level = int(key.value)
+            level = self.nodes.level(key)
+            if level is None:
+                continue
             if not scale.minimum < level <= scale.maximum:
                 self.nodes.report(
                     key,
@@ -232,7 +241,7 @@ class RuleBuilder:
             assert isinstance(item, yaml.MappingNode)
             level_node = self.nodes.get(item, "level")
             assert level_node is not None
-            level = int(level_node.value)
+            level = self.nodes.integer(level_node)
             if not scale.minimum < level <= scale.maximum:
                 self.nodes.report(
                     level_node,
@@ -277,7 +286,9 @@ class RuleBuilder:
         key = name.strip().casefold().replace(" ", "_")
         if key not in SHEETS_BY_KEY:
             self.nodes.report(
-                node, f"unknown sheet {name!r}{suggest(key, list(SHEETS_BY_KEY))}", "set.rule.sheet"
+                node,
+                f"unknown sheet {shorten(name)!r}{suggest(key, list(SHEETS_BY_KEY))}",
+                "set.rule.sheet",
             )
             return None
         return key
@@ -290,7 +301,7 @@ class RuleBuilder:
             known = [c.key for c in spec.columns]
             self.nodes.report(
                 node,
-                f"sheet {sheet!r} has no column {name!r}{suggest(name, known)}",
+                f"sheet {sheet!r} has no column {shorten(name)!r}{suggest(name, known)}",
                 "set.rule.column",
             )
         return column
@@ -362,7 +373,7 @@ class RuleBuilder:
         if op in ("is", "present"):
             return node.value == "true"
         if op == "within_days":
-            return int(node.value)
+            return self.nodes.integer(node)
         if op == "in":
             values = [self._value(item, column, ordered=False) for item in self.nodes.items(node)]
             return _INVALID if _INVALID in values else tuple(values)
@@ -392,20 +403,22 @@ class RuleBuilder:
                 known = list(vocab.values())
                 self.nodes.report(
                     node,
-                    f"{raw!r} is not a value of {column.key!r}{suggest(raw, known)};"
+                    f"{shorten(raw)!r} is not a value of {column.key!r}{suggest(raw, known)};"
                     f" accepted: {', '.join(known)}",
                     "set.rule.value",
                 )
                 return _INVALID
             return Fraction(term.rank or 0) if vocab.ordinal else term.value
         if column.type in (ColumnType.INTEGER, ColumnType.NUMBER, ColumnType.LEVEL):
-            try:
-                return Fraction(raw)
-            except ValueError:
+            number = yaml_decimal(raw)
+            if number is None:
                 self.nodes.report(
-                    node, f"{column.key!r} holds numbers; {raw!r} is not one", "set.rule.value"
+                    node,
+                    f"{column.key!r} holds numbers; {shorten(raw)!r} is not one",
+                    "set.rule.value",
                 )
                 return _INVALID
+            return number
         if ordered:
             self.nodes.report(
                 node, f"{column.key!r} is not ordered; use 'equals' or 'in'", "set.rule"

@@ -5,15 +5,16 @@ editors, and the loader checks every set against it with :func:`validate_node`, 
 walks PyYAML's composed nodes so that each problem keeps its ``line:col``. Only the
 subset of JSON Schema used here is implemented: type, properties, required,
 additionalProperties, patternProperties, items, enum, minimum, exclusiveMinimum,
-pattern, minItems, anyOf and $ref.
+maximum, pattern, minLength, minItems, anyOf and $ref. Every number must also be finite
+and at most :data:`MAX_NUMBER` either way.
 """
 
 from __future__ import annotations
 
 import difflib
-import math
 import re
 from collections.abc import Callable, Iterator
+from fractions import Fraction
 from typing import Any
 
 import yaml
@@ -284,7 +285,7 @@ SCHEMA: dict[str, Any] = {
                 "at_most": {"type": ["string", "number"]},
                 "is": {"type": "boolean"},
                 "present": {"type": "boolean"},
-                "within_days": {"type": "integer", "minimum": 0},
+                "within_days": {"type": "integer", "minimum": 0, "maximum": 36500},
                 "contains": {
                     "anyOf": [
                         {"type": "string"},
@@ -371,7 +372,8 @@ def validate_node(node: yaml.Node, schema: dict[str, Any], report: Report) -> No
         value = node.value if isinstance(node, yaml.ScalarNode) else None
         if value not in schema["enum"]:
             choices = ", ".join(str(v) for v in schema["enum"])
-            report(node, f"must be one of: {choices} (got {value!r})", "set.value")
+            shown = shorten(value) if isinstance(value, str) else value
+            report(node, f"must be one of: {choices} (got {shown!r})", "set.value")
         return
     expected = schema.get("type")
     if expected is not None and not _type_matches(actual, expected):
@@ -419,34 +421,93 @@ def _validate_scalar(
     node: yaml.ScalarNode, actual: str, schema: dict[str, Any], report: Report
 ) -> None:
     if actual in ("integer", "number"):
-        number = yaml_number(node.value)
-        if number is None or math.isnan(number) or math.isinf(number):
+        number = yaml_decimal(node.value)
+        shown = shorten(node.value)
+        if number is None:
             report(node, "must be a finite number", "set.value")
+        elif abs(number) > MAX_NUMBER:
+            report(node, f"{shown} is too large (at most {MAX_NUMBER:.0e} either way)", "set.value")
+        elif actual == "integer" and number.denominator != 1:
+            report(node, f"must be a whole number, got {shown!r}", "set.type")
         elif "minimum" in schema and number < schema["minimum"]:
-            report(node, f"must be ≥ {schema['minimum']} (got {node.value})", "set.value")
+            report(node, f"must be ≥ {schema['minimum']} (got {shown})", "set.value")
         elif "exclusiveMinimum" in schema and number <= schema["exclusiveMinimum"]:
-            report(node, f"must be > {schema['exclusiveMinimum']} (got {node.value})", "set.value")
+            report(node, f"must be > {schema['exclusiveMinimum']} (got {shown})", "set.value")
+        elif "maximum" in schema and number > schema["maximum"]:
+            report(node, f"must be ≤ {schema['maximum']} (got {shown})", "set.value")
     if actual == "string":
         if len(node.value) < schema.get("minLength", 0):
             report(node, "must not be empty", "set.empty")
         pattern = schema.get("pattern")
         if pattern and not re.match(pattern, node.value):
-            report(node, f"{node.value!r} does not match {pattern}", "set.value")
+            report(node, f"{shorten(node.value)!r} does not match {pattern}", "set.value")
 
 
-def yaml_number(text: str) -> float | None:
-    """A YAML 1.1 int or float scalar as a float (``.nan``, ``-.inf`` included)."""
+MAX_NUMBER = 10**15
+"""The largest magnitude of any number in a set: far above any weight, threshold or
+target, and small enough that sums and shares stay exact floats in the outputs."""
+
+_MAX_NUMBER_TEXT = 64
+"""Longer number texts are refused before parsing (5,000-digit integers and the like)."""
+
+_YAML11_INT = re.compile(
+    r"""[-+]?(?:0b[01_]+|0x[0-9a-f_]+|0[0-7_]+|[1-9][0-9_]*(?::[0-5]?[0-9])+)$""", re.ASCII
+)
+
+
+def yaml_decimal(text: str) -> Fraction | None:
+    """A YAML 1.1 int or float scalar as an exact number; None when it is not a finite one.
+
+    Besides decimal forms (``12``, ``1.5``, ``1.0e+3``) this reads what YAML 1.1 resolves
+    as numbers: ``0x1E``, ``0o17``-style ``017`` octal, ``0b101`` and base-60 ``1:30``.
+    ``.nan``, ``.inf`` and over-long texts are None.
+    """
     cleaned = text.replace("_", "").strip().lower()
-    specials = {".nan": math.nan, ".inf": math.inf, "+.inf": math.inf, "-.inf": -math.inf}
-    if cleaned in specials:
-        return specials[cleaned]
+    if not cleaned or len(cleaned) > _MAX_NUMBER_TEXT:
+        return None
+    if _YAML11_INT.match(cleaned):
+        return Fraction(_yaml11_int(cleaned))
+    if ":" in cleaned:
+        return _sexagesimal(cleaned)
+    exponent = cleaned.partition("e")[2].lstrip("+-")
+    if exponent and not (exponent.isascii() and exponent.isdigit() and len(exponent) <= 3):
+        return None  # 1e-99999999 would take minutes to expand exactly
     try:
-        return float(cleaned)
+        return Fraction(cleaned)
+    except (ValueError, ZeroDivisionError):
+        return None
+
+
+def _yaml11_int(cleaned: str) -> int:
+    sign = -1 if cleaned.startswith("-") else 1
+    digits = cleaned.lstrip("+-")
+    if ":" in digits:
+        value = 0
+        for part in digits.split(":"):
+            value = value * 60 + int(part)
+        return sign * value
+    if digits.startswith(("0b", "0x")):
+        return sign * int(digits, 0)
+    if digits.startswith("0"):
+        return sign * int(digits, 8)
+    return sign * int(digits)
+
+
+def _sexagesimal(cleaned: str) -> Fraction | None:
+    """A base-60 float such as ``1:30.5`` (90.5)."""
+    sign = -1 if cleaned.startswith("-") else 1
+    value = Fraction(0)
+    try:
+        for part in cleaned.lstrip("+-").split(":"):
+            value = value * 60 + Fraction(part)
     except ValueError:
-        try:
-            return float(int(cleaned, 0))
-        except ValueError:
-            return None
+        return None
+    return sign * value
+
+
+def shorten(text: str, limit: int = 60) -> str:
+    """``text`` cut to ``limit`` characters for a message (values may be megabytes long)."""
+    return text if len(text) <= limit else f"{text[: limit - 1]}…"
 
 
 def _validate_mapping(node: yaml.MappingNode, schema: dict[str, Any], report: Report) -> None:
@@ -460,7 +521,7 @@ def _validate_mapping(node: yaml.MappingNode, schema: dict[str, Any], report: Re
             continue
         name = str(key.value)
         if name in seen:
-            report(key, f"duplicate key {name!r}", "set.duplicate")
+            report(key, f"duplicate key {shorten(name)!r}", "set.duplicate")
             continue
         seen.add(name)
         if name in properties:
@@ -479,7 +540,7 @@ def _validate_mapping(node: yaml.MappingNode, schema: dict[str, Any], report: Re
 
 
 def _unknown_key_message(name: str, known: list[str]) -> str:
-    message = f"unknown key {name!r}"
+    message = f"unknown key {shorten(name)!r}"
     close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
     if close:
         message += f" (did you mean {close[0]!r}?)"

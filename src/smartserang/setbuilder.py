@@ -15,7 +15,7 @@ import yaml
 from smartserang.model import Band, Group, Indicator, IndicatorSet, Level, Scale, Text
 from smartserang.problems import Problem
 from smartserang.rulebuilder import RuleBuilder
-from smartserang.schema import mapping_items, suggest
+from smartserang.schema import mapping_items, shorten, suggest
 from smartserang.yamlnodes import NodeReader
 
 
@@ -89,7 +89,9 @@ class SetBuilder(NodeReader):
         levels = []
         if isinstance(levels_node, yaml.MappingNode):
             for key, value in mapping_items(levels_node):
-                levels.append(Level(int(key.value), self.text(value)))
+                number = self.level(key)
+                if number is not None:
+                    levels.append(Level(number, self.text(value)))
         levels.sort(key=lambda level: level.value)
         values = [level.value for level in levels]
         if not values:
@@ -131,7 +133,7 @@ class SetBuilder(NodeReader):
             first = self.ids[identifier].start_mark.line + 1
             self.report(
                 id_node,
-                f"duplicate id {identifier!r} (first used on line {first})",
+                f"duplicate id {shorten(identifier)!r} (first used on line {first})",
                 "set.duplicate",
             )
         else:
@@ -145,7 +147,9 @@ class SetBuilder(NodeReader):
         name = str(scale_node.value)
         if name not in self.scales:
             known = list(self.scales)
-            self.report(scale_node, f"unknown scale {name!r}{suggest(name, known)}", "set.scale")
+            self.report(
+                scale_node, f"unknown scale {shorten(name)!r}{suggest(name, known)}", "set.scale"
+            )
             return inherited
         return name
 
@@ -188,7 +192,9 @@ class SetBuilder(NodeReader):
         criteria_node = self.get(node, "criteria")
         if isinstance(criteria_node, yaml.MappingNode):
             for key, value in mapping_items(criteria_node):
-                level = int(key.value)
+                level = self.level(key)
+                if level is None:
+                    continue
                 if scale_obj is not None and scale_obj.level_name(level) is None:
                     self.report(
                         key,

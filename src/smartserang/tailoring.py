@@ -18,8 +18,11 @@ import yaml
 from smartserang.model import EvidenceRule, Group, Indicator, IndicatorSet, Text
 from smartserang.problems import InputError
 from smartserang.rulebuilder import RuleBuilder
-from smartserang.schema import mapping_items, suggest
+from smartserang.schema import mapping_items, shorten, suggest
 from smartserang.setbuilder import SetBuilder, check_weights
+
+MAX_EXTENDS = 8
+"""How many sets deep an ``extends`` chain may go (a tailoring of a tailoring is fine)."""
 
 _OWN_KEYS = (
     "id",
@@ -42,7 +45,12 @@ def tailor(
     seen: tuple[Path, ...],
 ) -> IndicatorSet:
     """The base set named by ``extends`` with this file's tailoring applied."""
-    from smartserang.indicators import load_indicator_set, resolve_set, shipped_set_paths
+    from smartserang.indicators import (
+        parse_indicator_set,
+        read_set_file,
+        resolve_set,
+        shipped_set_paths,
+    )
 
     extends_node = builder.get(root, "extends")
     assert extends_node is not None
@@ -60,16 +68,29 @@ def tailor(
         reference = str(path.parent / name)
     chain = (*seen, path.resolve()) if path is not None else seen
     try:
-        base_path, _ = resolve_set(reference)
+        base_path, base_display = resolve_set(reference)
     except InputError as error:
         builder.report(extends_node, error.problems[0].message, "set.extends")
         raise InputError(builder.problems) from None
     if base_path.resolve() in chain:
         names = " → ".join(p.name for p in (*chain, base_path.resolve()))
         builder.report(extends_node, f"'extends' makes a cycle: {names}", "set.extends")
+    elif len(chain) >= MAX_EXTENDS:
+        builder.report(
+            extends_node,
+            f"'extends' goes more than {MAX_EXTENDS} sets deep; tailor the base directly",
+            "set.extends",
+        )
     if builder.problems:
         raise InputError(builder.problems)
-    base = load_indicator_set(reference, seen=chain)
+    try:
+        base_data = read_set_file(base_path, base_display)
+    except InputError as error:
+        # A base that cannot be read at all is this file's problem, located at 'extends'.
+        for problem in error.problems:
+            builder.report(extends_node, f"base set {name!r}: {problem.message}", "set.extends")
+        raise InputError(builder.problems) from None
+    base = parse_indicator_set(base_data, base_display, path=base_path, seen=chain)
     tailoring = builder.get(root, "tailoring")
     result = _Tailor(builder, base).apply(tailoring)
     own = builder.scalar
@@ -150,7 +171,7 @@ class _Tailor:
     def _unknown(self, node: yaml.Node, identifier: str, known: list[str], what: str) -> None:
         self.builder.report(
             node,
-            f"{what} {identifier!r} is not in base set {self.base.id!r}"
+            f"{what} {shorten(identifier)!r} is not in base set {self.base.id!r}"
             f"{suggest(identifier, known)}",
             "set.tailoring.unknown",
         )

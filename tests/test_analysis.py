@@ -3,15 +3,23 @@
 from __future__ import annotations
 
 import json
+import random
 from fractions import Fraction
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
 
-from smartserang.analysis import TargetSource, analyse, check_targets, resolve_targets
+from smartserang.analysis import (
+    TargetSource,
+    analyse,
+    check_targets,
+    index_slopes,
+    resolve_targets,
+)
+from smartserang.indicators import load_indicator_set
 from smartserang.model import IndicatorSet
-from smartserang.scoring import score_inventory
+from smartserang.scoring import indicator_value, score_inventory, score_tree
 
 from builders import EXAMPLES, claims, inventory, mini, smartserang, spbe_set, yaml_set
 
@@ -164,3 +172,42 @@ def test_raising_indicator_35_in_the_workbook_adds_exactly_its_gain(tmp_path: Pa
     report = smartserang("score", EXAMPLES / "kota-sukamaju.xlsx", "-f", "md").stdout
     line = next(x for x in report.splitlines() if x.startswith("| 35 "))
     assert "0,0275" in line
+
+
+def _slope_cases() -> list[tuple[str, IndicatorSet]]:
+    return [
+        ("spbe-2020", load_indicator_set("spbe-2020")),
+        ("smart-city", load_indicator_set("smart-city")),
+        ("u4ssc points", load_indicator_set("examples/u4ssc-mini.yaml")),
+        ("mini exclude", yaml_set(mini("exclude"))),
+        ("mini minimum", yaml_set(mini("minimum"))),
+    ]
+
+
+@pytest.mark.parametrize("seed", range(3))
+@pytest.mark.parametrize(("name", "iset"), _slope_cases())
+def test_index_slopes_give_exactly_the_rescored_index(
+    name: str, iset: IndicatorSet, seed: int
+) -> None:
+    """Gains come from slopes: they must equal rescoring the tree at every other level."""
+    chooser = random.Random(seed)
+    indicators = list(iset.indicators())
+    levels: dict[str, int | None] = {}
+    for indicator in indicators:
+        scale = iset.scales[indicator.scale]
+        levels[indicator.id] = chooser.choice([None, *range(scale.minimum, scale.maximum + 1)])
+    base = score_tree(iset, levels).index
+    slopes = index_slopes(iset, levels)
+    checked = 0
+    for indicator in indicators:
+        scale = iset.scales[indicator.scale]
+        before = indicator_value(iset, indicator, levels[indicator.id])
+        for level in range(scale.minimum, scale.maximum + 1):
+            after = indicator_value(iset, indicator, level)
+            if before is None or after is None or indicator.id not in slopes:
+                continue
+            rescored = score_tree(iset, {**levels, indicator.id: level}).index - base
+            assert slopes[indicator.id] * (after - before) == rescored, (indicator.id, level)
+            checked += 1
+    counted = [i for i in indicators if indicator_value(iset, i, levels[i.id]) is not None]
+    assert checked >= len(counted), name  # every counted indicator, at every level at least once

@@ -14,9 +14,15 @@ from collections.abc import Mapping, Set
 from dataclasses import dataclass
 from fractions import Fraction
 
-from smartserang.model import Group, IndicatorSet, Inventory
+from smartserang.model import Group, Indicator, IndicatorSet, Inventory
 from smartserang.problems import Problem, cell_location
-from smartserang.scoring import IndicatorResult, SetResult, Status, score_tree
+from smartserang.scoring import (
+    IndicatorResult,
+    SetResult,
+    Status,
+    indicator_value,
+    score_tree,
+)
 
 INDEX_SCOPE = "indeks"
 """The Target sheet's Lingkup value for the index itself."""
@@ -258,11 +264,62 @@ def _next_band(indicator_set: IndicatorSet, value: Fraction) -> Fraction | None:
     return min(above) if above else None
 
 
+def index_slopes(
+    indicator_set: IndicatorSet, levels: Mapping[str, int | None]
+) -> dict[str, Fraction]:
+    """How much the index moves per unit of each counted indicator's value, exactly.
+
+    While an indicator counts (its value is not left out), moving it changes no mean's
+    membership, so the index is affine in its value with this slope: the product of the
+    weight shares on its path up the tree. Indicators left out get no slope: raising
+    one may bring it into its means, so its gain is rescored instead.
+    """
+    sums: dict[str, Fraction] = {}
+
+    def weigh(group: Group) -> Fraction:
+        total = Fraction(0)
+        for child in group.groups:
+            if weigh(child):
+                total += child.weight
+        for indicator in group.indicators:
+            if indicator_value(indicator_set, indicator, levels.get(indicator.id)) is not None:
+                total += indicator.weight
+        sums[group.id] = total
+        return total
+
+    top = sum((g.weight for g in indicator_set.groups if weigh(g)), Fraction(0))
+    slopes: dict[str, Fraction] = {}
+
+    def spread(group: Group, share: Fraction) -> None:
+        for child in group.groups:
+            if sums[child.id]:
+                spread(child, share * child.weight / sums[group.id])
+        for indicator in group.indicators:
+            if indicator_value(indicator_set, indicator, levels.get(indicator.id)) is not None:
+                slopes[indicator.id] = share * indicator.weight / sums[group.id]
+
+    if top:
+        for group in indicator_set.groups:
+            if sums[group.id]:
+                spread(group, group.weight / top)
+    return slopes
+
+
 def analyse(result: SetResult, targets: Targets) -> Analysis:
     """Gaps, marginal gains and priorities of ``result`` against ``targets``."""
     iset = result.indicator_set
     levels = {r.indicator.id: r.level for r in result.indicators}
     base = result.verified_index
+    slopes = index_slopes(iset, levels)
+
+    def rise(indicator: Indicator, level: int) -> Fraction:
+        """How much the verified index moves if ``indicator`` stands at ``level``."""
+        before = indicator_value(iset, indicator, levels[indicator.id])
+        after = indicator_value(iset, indicator, level)
+        if before is not None and after is not None and indicator.id in slopes:
+            return slopes[indicator.id] * (after - before)  # the index is affine in it
+        return score_tree(iset, {**levels, indicator.id: level}).index - base
+
     gaps = []
     for r in result.indicators:
         scale = iset.scales[r.indicator.scale]
@@ -271,11 +328,11 @@ def analyse(result: SetResult, targets: Targets) -> Analysis:
         gap = max(0, target - current) if target is not None else 0
         gain = Fraction(0)
         if current < scale.maximum:
-            gain = score_tree(iset, {**levels, r.indicator.id: current + 1}).index - base
+            gain = rise(r.indicator, current + 1)
         to_target = Fraction(0)
         if gap:
             assert target is not None
-            to_target = score_tree(iset, {**levels, r.indicator.id: target}).index - base
+            to_target = rise(r.indicator, target)
         evidence_missing = r.unsupported_claim and r.claimed is not None and r.claimed > current
         gaps.append(
             Gap(r, target, gap, gain, to_target, gap > 0 and (gap == 1 or evidence_missing))

@@ -19,6 +19,10 @@ def main() -> None:
     """Console-script entry point."""
     try:
         app()
+    except SystemExit as done:
+        if done.code == EXIT_INTERRUPTED:  # Typer turns Ctrl-C into a silent exit 130
+            stderr("smartserang: interrupted")
+        raise
     except KeyboardInterrupt:
         stderr("smartserang: interrupted")
         sys.exit(EXIT_INTERRUPTED)

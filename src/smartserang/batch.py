@@ -21,9 +21,10 @@ CLI, which prints one line and exits 130.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
-from collections.abc import Callable, Generator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar, cast
 
@@ -56,26 +57,70 @@ def chunk_size(tasks: int, workers: int) -> int:
     return max(1, min(MAX_CHUNK, tasks // (workers * CHUNKS_PER_WORKER)))
 
 
+@contextlib.contextmanager
 def map_workbooks(
     task: Callable[[Path], T], paths: Sequence[Path], jobs: int
-) -> Generator[T, None, None]:
-    """``task(path)`` for every path, in input order, on up to ``jobs`` processes.
+) -> Iterator[Iterator[T]]:
+    """An iterator of ``task(path)`` for every path, in input order, on up to ``jobs`` processes.
 
-    With one job (or one path) everything runs in this process, with no pool. Otherwise
-    the workers start here, before this returns (so before the caller starts any thread,
-    such as a progress bar's). Iterate to the end, or close the iterator
-    (``contextlib.closing``) to stop early: either ends the workers. Raises
-    :class:`WorkerLost` if a worker dies; whatever ``task`` raises rises here too.
+    With one job (or one path) the tasks run in this process, with no pool. Otherwise the
+    workers start on entry, before the caller can start any thread (a progress bar's).
+    Leaving the block ends the pool: after the last result, or early on an exception such
+    as ``KeyboardInterrupt``, which terminates the workers. Raises :class:`WorkerLost` if a
+    worker dies; whatever ``task`` raises rises here too.
     """
     workers = min(jobs, len(paths))
     if workers <= 1:
-        return _inline(task, paths)
-    return _pooled(task, paths, workers)
+        yield (task(path) for path in paths)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    context = multiprocessing.get_context("fork" if sys.platform == "linux" else None)
+    pool = ProcessPoolExecutor(
+        workers, mp_context=context, initializer=_start_worker, initargs=(task,)
+    )
+    ours: list[BaseProcess] = []
+    try:
+        futures = _submit(pool, paths, workers, ours)
+        yield (cast(T, result) for future in futures for result in future.result())
+    except BrokenProcessPool as error:
+        pool.shutdown(wait=True)  # the pool ends and reaps the others: exit codes are known
+        raise WorkerLost(_lost(ours)) from error
+    except BaseException:  # KeyboardInterrupt above all
+        # Futures are never cancelled: Python 3.11's pool fails on a cancelled future
+        # when it finds its workers gone. Terminated workers break the pool, which then
+        # fails the pending futures itself.
+        _end(ours)
+        raise
+    finally:
+        pool.shutdown(wait=True)
 
 
-def _inline(task: Callable[[Path], T], paths: Sequence[Path]) -> Generator[T, None, None]:
-    for path in paths:
-        yield task(path)
+def _submit(
+    pool: ProcessPoolExecutor, paths: Sequence[Path], workers: int, ours: list[BaseProcess]
+) -> list[Future[list[object]]]:
+    """Send every chunk of ``paths`` to the pool; ``ours`` gets the pool's processes."""
+    import multiprocessing
+    import signal
+
+    size = chunk_size(len(paths), workers)
+    chunks = [paths[i : i + size] for i in range(0, len(paths), size)]
+    before = set(multiprocessing.active_children())
+    # SIGINT stays blocked while the workers are forked, so none of them can get a Ctrl-C
+    # before it has set itself to ignore one, and ``ours`` is complete before a Ctrl-C
+    # can interrupt this process (it waits for the unblock).
+    masked = hasattr(signal, "pthread_sigmask")
+    if masked:
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        # The first submission forks every worker; the pool's manager thread starts after.
+        return [pool.submit(_run, chunk) for chunk in chunks]
+    finally:
+        ours.extend(p for p in multiprocessing.active_children() if p not in before)
+        if masked:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
 _worker_task: list[Callable[[Path], object]] = []
@@ -94,57 +139,6 @@ def _start_worker(task: Callable[[Path], object]) -> None:
 def _run(paths: Sequence[Path]) -> list[object]:
     (task,) = _worker_task
     return [task(path) for path in paths]
-
-
-def _pooled(
-    task: Callable[[Path], T], paths: Sequence[Path], workers: int
-) -> Generator[T, None, None]:
-    import multiprocessing
-    import signal
-    from concurrent.futures import ProcessPoolExecutor
-
-    context = multiprocessing.get_context("fork" if sys.platform == "linux" else None)
-    pool = ProcessPoolExecutor(
-        workers, mp_context=context, initializer=_start_worker, initargs=(task,)
-    )
-    size = chunk_size(len(paths), workers)
-    chunks = [paths[i : i + size] for i in range(0, len(paths), size)]
-    before = set(multiprocessing.active_children())
-    # SIGINT stays blocked while the workers are forked, so none of them can get a Ctrl-C
-    # before it has set itself to ignore one; a Ctrl-C meanwhile waits for the unblock.
-    masked = hasattr(signal, "pthread_sigmask")
-    if masked:
-        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
-    try:
-        # The first submission forks every worker; the pool's manager thread starts after.
-        futures = [pool.submit(_run, chunk) for chunk in chunks]
-    finally:
-        if masked:
-            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
-    ours = [p for p in multiprocessing.active_children() if p not in before]
-    return _collect(pool, futures, ours)
-
-
-def _collect(
-    pool: ProcessPoolExecutor, futures: list[Future[list[object]]], ours: list[BaseProcess]
-) -> Generator[T, None, None]:
-    from concurrent.futures.process import BrokenProcessPool
-
-    try:
-        for future in futures:
-            for result in future.result():
-                yield cast(T, result)  # _run returns what the task returns
-    except BrokenProcessPool as error:
-        pool.shutdown(wait=True)  # the pool ends and reaps the others: exit codes are known
-        raise WorkerLost(_lost(ours)) from error
-    except BaseException:  # KeyboardInterrupt, or the caller closing the iterator early
-        # Futures are never cancelled: Python 3.11's pool fails on a cancelled future
-        # when it finds its workers gone. Terminated workers break the pool, which then
-        # fails the pending futures itself.
-        _end(ours)
-        raise
-    finally:
-        pool.shutdown(wait=True)
 
 
 def _end(processes: list[BaseProcess]) -> None:

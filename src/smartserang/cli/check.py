@@ -119,7 +119,6 @@ def check(
     jobs: JobsOption = None,
 ) -> None:
     """Check workbooks against thresholds and a baseline: exit 0 pass, 1 fail, 2 bad input."""
-    from contextlib import closing
     from functools import partial
 
     from smartserang.batch import WorkerLost, default_jobs, map_workbooks
@@ -132,14 +131,14 @@ def check(
     recorded = _baseline_for(baseline, sets, chosen, references) if baseline is not None else None
     task = partial(_check_file, sets=sets, thresholds=thresholds, recorded=recorded, basis=chosen)
     reports: list[FileReport] = []
-    with closing(map_workbooks(task, workbooks, jobs or default_jobs())) as checked:
-        try:
+    try:
+        with map_workbooks(task, workbooks, jobs or default_jobs()) as checked:
             for problems, report in checked:
                 for problem in problems:
                     stderr(str(problem))
                 reports.append(report)
-        except WorkerLost as error:
-            lost_worker(error, "nothing checked")
+    except WorkerLost as error:
+        lost_worker(error, "nothing checked")
     for report in reports:
         for line in _report_lines(report):
             stderr(line)

@@ -219,7 +219,6 @@ def _score_units(
     jobs: int,
 ) -> None:
     """Score several workbooks on each set, side by side, and roll them up."""
-    from contextlib import closing
     from functools import partial
 
     from smartserang.batch import WorkerLost, map_workbooks
@@ -229,10 +228,9 @@ def _score_units(
     # The sets are loaded once, here: forked workers inherit them. With a broken set the
     # workbooks are still read, for their own problems, but not scored.
     task = partial(score_unit, sets=sets, basis=basis, score=not problems)
-    outcomes = map_workbooks(task, files, jobs)
     units: list[tuple[UnitResult, ...]] = []
     try:
-        with closing(outcomes):
+        with map_workbooks(task, files, jobs) as outcomes:
             for outcome in _progress(outcomes, len(files)):
                 problems.extend(outcome.problems)
                 units.append(outcome.results)

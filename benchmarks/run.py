@@ -1,11 +1,12 @@
 """Measure smartserang's speed and memory against its performance targets; print the tables.
 
-Every measurement is a separate subprocess of the interpreter running this script (the
-smartserang installed next to it). Wall time is taken around the subprocess and peak RSS
-from ``os.wait4``'s resource usage, which for a process with workers is the largest of
-them (not their sum: the batch table adds a sampled total). Each row is the median over
-``--repeat`` runs; commands compared in one table are interleaved within each repeat, so
-ratios come from one run on one machine state. Printed as Markdown:
+Every measurement is a separate process, using the interpreter running this script (and
+the smartserang installed next to it), started and reaped by a small launcher process:
+wall time is taken around it, peak RSS and CPU time come from ``os.wait4``. For a process
+with workers that peak RSS is the largest single process, not the sum; the batch table
+adds a sampled total. Each row is the median over ``--repeat`` runs; commands compared in
+one table are interleaved within each repeat, so ratios come from one run on one machine
+state. Printed as Markdown:
 
 1. ``smartserang score FILE --format json`` on workbooks with N rows in Aplikasi and in
    Fasilitas (1k, 10k, 100k; 300k with ``--large``) against a plain python-calamine read
@@ -156,6 +157,8 @@ class Run:
     """Peak resident set size of the process (or of its largest worker), in MiB."""
     returncode: int
     stdout: str
+    cpu_seconds: float
+    """User and system CPU time of the process and the workers it reaped."""
     total_mb: float | None = None
     """Peak of the summed PSS of the process and its workers (sampled), in MiB."""
 
@@ -168,29 +171,85 @@ class Result:
     rss_mb: float
     failed: bool
     """True if any run exited non-zero (the numbers then measure a failure)."""
+    cpu_seconds: float
     total_mb: float | None = None
+
+
+LAUNCHER = """
+import json, os, sys, time
+for line in sys.stdin:
+    argv, out, err = json.loads(line)
+    actions = [
+        (os.POSIX_SPAWN_OPEN, 1, out, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600),
+        (os.POSIX_SPAWN_OPEN, 2, err, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600),
+        (os.POSIX_SPAWN_OPEN, 0, os.devnull, os.O_RDONLY, 0),
+    ]
+    start = time.perf_counter()
+    pid = os.posix_spawn(argv[0], argv, os.environ, file_actions=actions)
+    print(pid, flush=True)
+    _, status, usage = os.wait4(pid, 0)
+    seconds = time.perf_counter() - start
+    cpu = usage.ru_utime + usage.ru_stime
+    code = os.waitstatus_to_exitcode(status)
+    print(json.dumps([seconds, usage.ru_maxrss, cpu, code]), flush=True)
+"""
+"""Starts every measured command and reaps it. Peak RSS is inherited through a fork (and
+kept across the exec that follows), so the measured processes are started by this small
+process (``python -S``, about 10 MiB), not by this script, which holds far more."""
+
+
+class _Launcher:
+    """The one launcher process of this run."""
+
+    def __init__(self) -> None:
+        self.proc = subprocess.Popen(
+            [PYTHON, "-S", "-c", LAUNCHER],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            cwd=ROOT,
+        )
+
+    def run(self, argv: Sequence[str], *, sample: bool) -> Run:
+        """Run ``argv`` to its end; ``sample`` also samples its process tree's memory."""
+        stdin, stdout = self.proc.stdin, self.proc.stdout
+        assert stdin is not None
+        assert stdout is not None
+        program = argv[0] if os.path.isabs(argv[0]) else _which(argv[0])
+        with tempfile.TemporaryDirectory() as scratch:
+            out, err = Path(scratch, "out"), Path(scratch, "err")
+            stdin.write(json.dumps([[program, *argv[1:]], str(out), str(err)]) + "\n")
+            stdin.flush()
+            pid = int(stdout.readline())
+            sampler = _TreeSampler(pid) if sample else None
+            seconds, maxrss, cpu, code = json.loads(stdout.readline())
+            if sampler is not None:
+                sampler.stop()
+            if code != 0:
+                tail = err.read_text()[-2000:]
+                print(f"exit {code}: {' '.join(argv)}\n{tail}", file=sys.stderr)
+            total = sampler.peak_mb if sampler is not None else None
+            # ru_maxrss is in KiB on Linux
+            return Run(seconds, maxrss / 1024, code, out.read_text(), cpu, total)
+
+
+def _which(name: str) -> str:
+    import shutil
+
+    found = shutil.which(name)
+    if found is None:
+        raise SystemExit(f"{name}: not found")
+    return found
+
+
+_launcher: list[_Launcher] = []
 
 
 def run_once(argv: Sequence[str], *, sample: bool = False) -> Run:
     """Run ``argv``; its wall time, its peak RSS and (``sample``) its tree's peak PSS."""
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        start = time.perf_counter()
-        proc = subprocess.Popen(argv, stdout=out, stderr=err, cwd=ROOT)
-        sampler = _TreeSampler(proc.pid) if sample else None
-        _, status, usage = os.wait4(proc.pid, 0)
-        seconds = time.perf_counter() - start
-        if sampler is not None:
-            sampler.stop()
-        proc.returncode = os.waitstatus_to_exitcode(status)  # reaped here, not by Popen
-        out.seek(0)
-        err.seek(0)
-        stdout = out.read().decode()
-        if proc.returncode != 0:
-            print(f"exit {proc.returncode}: {' '.join(argv)}\n{err.read().decode()[-2000:]}",
-                  file=sys.stderr)  # fmt: skip
-    rss = usage.ru_maxrss / 1024  # KiB on Linux
-    total = sampler.peak_mb if sampler is not None else None
-    return Run(seconds, rss, proc.returncode, stdout, total)
+    if not _launcher:
+        _launcher.append(_Launcher())
+    return _launcher[0].run(argv, sample=sample)
 
 
 class _TreeSampler:
@@ -247,6 +306,7 @@ def measure(
             statistics.median(r.seconds for r in rs),
             statistics.median(r.rss_mb for r in rs),
             any(r.returncode != 0 for r in rs),
+            statistics.median(r.cpu_seconds for r in rs),
             statistics.median(r.total_mb for r in rs if r.total_mb is not None) if sample else None,
         )
         for name, rs in runs.items()
@@ -354,16 +414,16 @@ def bench_batch(count: int, rows: int, repeat: int) -> list[str]:
     lines = [
         f"### batch: {count} workbooks × {rows:,} rows (median of {repeat}; {cpus} CPUs)",
         "",
-        "| command | wall s | s per workbook | workbooks/s | speed-up | peak RSS MiB, largest"
-        " process | peak PSS MiB, all processes |",
-        "|---|---:|---:|---:|---:|---:|---:|",
+        "| command | wall s | s per workbook | speed-up | CPU s | CPUs busy | peak RSS MiB,"
+        " largest process | peak PSS MiB, all processes |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for name, result in results.items():
         seconds, rss = _fmt(result)
         lines.append(
             f"| {name} | {seconds} | {result.seconds / count:.3f} | "
-            f"{count / result.seconds:.1f} | {single.seconds / result.seconds:.2f}× | {rss} | "
-            f"{result.total_mb or 0:.0f} |"
+            f"{single.seconds / result.seconds:.2f}× | {result.cpu_seconds:.1f} | "
+            f"{result.cpu_seconds / result.seconds:.2f} | {rss} | {result.total_mb or 0:.0f} |"
         )
     pooled = results[default_name]
     speedup = single.seconds / pooled.seconds
@@ -379,12 +439,20 @@ def bench_batch(count: int, rows: int, repeat: int) -> list[str]:
             f"- target of {BATCH_COUNT} workbooks in ≤ {BATCH_SECONDS:.0f} s: not measured in"
             f" this run (projected linearly: {projected:.0f} s)"
         )
-    lines.append(
+    lines += [
         f"- target: throughput scales with cores (≥ {SCALING_SHARE} × {jobs} = "
         f"{SCALING_SHARE * jobs:.2f}× one job): {speedup:.2f}×, "
-        f"{verdict(jobs == 1 or speedup >= SCALING_SHARE * jobs)}"
-    )
+        f"{verdict(jobs == 1 or speedup >= SCALING_SHARE * jobs)}",
+        "- CPU s is the user and system time of the process and its workers; CPUs busy is "
+        "CPU s ÷ wall s: below the CPU count when the work waits, or other processes "
+        f"hold the CPUs (load average at the end: {_load()})",
+    ]
     return lines
+
+
+def _load() -> str:
+    """The 1-minute load average, the machine's business besides the benchmark."""
+    return f"{os.getloadavg()[0]:.1f}" if hasattr(os, "getloadavg") else "unknown"
 
 
 def bench_phases(rows: int, repeat: int) -> list[str]:
@@ -532,7 +600,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     sections = set(args.only or ("read", "startup", "batch", "phases", "report"))
     print(
         f"## smartserang benchmarks ({os.cpu_count()} CPUs, Python {sys.version.split()[0]}, "
-        f"repeat {args.repeat})\n"
+        f"repeat {args.repeat}, load average {_load()} at the start)\n"
     )
     if "read" in sections:
         emit(bench_read_vs_score(sizes, args.repeat))

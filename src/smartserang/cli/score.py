@@ -192,19 +192,19 @@ class UnitOutcome:
 
 
 def score_unit(
-    path: Path, sets: list[IndicatorSet], basis: Basis, *, score: bool = True
+    path: Path, sets: list[IndicatorSet], basis: Basis, *, check_only: bool = False
 ) -> UnitOutcome:
     """Read and score one workbook of a roll-up, keeping only what the roll-up reads.
 
     Runs in a worker process: it returns no inventory, so what travels back to the parent
-    (and stays there) is a few kilobytes per workbook. ``score=False`` only reads and
-    checks (when the run fails anyway).
+    (and stays there) is a few kilobytes per workbook. ``check_only`` reads and checks
+    without scoring (for a run that fails anyway).
     """
     from smartserang.rollup import unit_result
     from smartserang.scoring import score_inventory
 
     inventory, problems = read_checked(path, sets)
-    if problems or inventory is None or not score:
+    if problems or inventory is None or check_only:
         return UnitOutcome(tuple(problems), ())
     return UnitOutcome((), tuple(unit_result(score_inventory(s, inventory), basis) for s in sets))
 
@@ -227,7 +227,7 @@ def _score_units(
     sets, problems = load_sets(references, None)
     # The sets are loaded once, here: forked workers inherit them. With a broken set the
     # workbooks are still read, for their own problems, but not scored.
-    task = partial(score_unit, sets=sets, basis=basis, score=not problems)
+    task = partial(score_unit, sets=sets, basis=basis, check_only=bool(problems))
     units: list[tuple[UnitResult, ...]] = []
     try:
         with map_workbooks(task, files, jobs) as outcomes:
@@ -236,7 +236,7 @@ def _score_units(
                 units.append(outcome.results)
     except WorkerLost as error:
         lost_worker(error, "nothing scored")
-    if problems:
+    if problems or not sets:
         fail(tuple(problems))
     seen: set[str] = set()
     rollups = []

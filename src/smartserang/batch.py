@@ -6,13 +6,13 @@ gets a workbook's path (never its data) and returns only what the caller keeps, 
 parent holds small results, never an inventory. Results come back in input order,
 whatever the number of workers, so the output is the same bytes with one or many.
 
-Start method: on Linux, ``fork``. The parent has imported the reader and the scoring code
-and loaded the indicator sets before the pool starts, so each forked worker begins with
-all of it in place: no second import, no set loading, nothing pickled on the way in. A
-fork is safe while the parent has one thread; the pool forks all its workers at its first
-task, before it starts its own manager thread (and before any progress bar's), which also
-keeps Python 3.12+'s warning about forking a multi-threaded process away. Elsewhere the
-platform's default (spawn) is used: the task is pickled once per worker, not per workbook.
+Start method: on Linux, ``fork``. The parent has imported the scoring code and loaded the
+indicator sets before the pool starts, so each forked worker begins with them in place:
+no second import of them, no set loading, nothing pickled on the way in. A fork is safe
+while the parent has one thread; the pool forks all its workers at its first task, before
+it starts its own manager thread (and before any progress bar's), which also keeps Python
+3.12+'s warning about forking a multi-threaded process away. Elsewhere the platform's
+default (spawn) is used: the task is pickled once per worker, not per workbook.
 
 Interrupts: a Ctrl-C at a terminal reaches the whole process group. Workers ignore it;
 the parent gets ``KeyboardInterrupt``, terminates its workers and lets it rise to the

@@ -10,7 +10,7 @@ from pathlib import Path
 from openpyxl import load_workbook
 
 from smartserang.model import Profile
-from smartserang.rollup import roll_up
+from smartserang.rollup import roll_up, unit_result
 from smartserang.scoring import Basis, score_inventory
 
 from builders import EXAMPLES, claims, inventory, mini, smartserang, yaml_set
@@ -24,8 +24,9 @@ def test_league_table_and_instance_view_from_literal_units() -> None:
         inventory({"penilaian": claims({"1": 4, "2": 2, "3": 3})}, Profile(instansi="Dinas B")),
         inventory({"penilaian": claims({"1": 2, "2": 4, "3": 5})}, Profile(instansi="Dinas C")),
     ]
-    rollup = roll_up([score_inventory(iset, u) for u in units], Basis.VERIFIED)
-    assert [(u.name, u.rank) for u in rollup.units] == [
+    scored = [unit_result(score_inventory(iset, u), Basis.VERIFIED) for u in units]
+    rollup = roll_up(iset, scored, Basis.VERIFIED)
+    assert [(u.unit.name, u.rank) for u in rollup.units] == [
         ("Dinas A", 1),
         ("Dinas C", 1),
         ("Dinas B", 3),

@@ -206,14 +206,14 @@ def build_rollup_data(rollups: list[RollUp], lang: str = "id") -> dict[str, Any]
             "units": [
                 {
                     "rank": u.rank,
-                    "name": u.name,
-                    "path": u.result.inventory.source,
-                    "sha256": u.result.inventory.sha256,
-                    "index": float(u.index),
-                    "index_rounded": _rounded(u.index),
-                    "band": iset.band_for(u.index).label.get(lang),
-                    "groups": {k: _float(v) for k, v in u.groups.items()},
-                    "unsupported_claims": [r.indicator.id for r in u.result.unsupported()],
+                    "name": u.unit.name,
+                    "path": u.unit.source,
+                    "sha256": u.unit.sha256,
+                    "index": float(u.unit.index),
+                    "index_rounded": _rounded(u.unit.index),
+                    "band": iset.band_for(u.unit.index).label.get(lang),
+                    "groups": {k: _float(v) for k, v in u.unit.groups.items()},
+                    "unsupported_claims": list(u.unit.unsupported),
                 }
                 for u in rollup.units
             ],

@@ -3,29 +3,51 @@
 A city's perangkat daerah (or a province's kabupaten/kota) each keep a workbook; scored on
 the same set they line up side by side, and combine into one view per indicator: the
 mean level across the units and the weakest unit. Pure computation on scored results.
+
+A roll-up keeps of each workbook only a :class:`UnitResult` (its scores and levels on the
+chosen basis, no rows), so hundreds of workbooks can be scored one after another, or in
+worker processes, without holding their inventories.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
 from smartserang.model import IndicatorSet
+from smartserang.problems import Problem
 from smartserang.scoring import Basis, SetResult, score_tree
+
+
+@dataclass(frozen=True)
+class UnitResult:
+    """What a roll-up keeps of one workbook scored on one set, on one basis."""
+
+    source: str
+    """The workbook as the user named it."""
+    sha256: str
+    """SHA-256 of the workbook file."""
+    name: str
+    """Profil's Instansi, else the workbook's file name."""
+    index: Fraction
+    groups: dict[str, Fraction | None]
+    """Top-level group id -> score."""
+    levels: dict[str, int | None]
+    """Indicator id -> level (None when it has none)."""
+    unsupported: tuple[str, ...]
+    """Ids of the indicators whose claim outruns the registers, in set order."""
+    warnings: tuple[Problem, ...]
+    """The scoring's warnings (reading and registers)."""
 
 
 @dataclass(frozen=True)
 class UnitScore:
     """One unit's place in the league table."""
 
-    result: SetResult
-    name: str
-    """Profil's Instansi, else the workbook's file name."""
+    unit: UnitResult
     rank: int
     """1 for the highest index; equal indices share a rank."""
-    index: Fraction
-    groups: dict[str, Fraction | None]
-    """Top-level group id -> score on the basis."""
 
 
 @dataclass(frozen=True)
@@ -64,32 +86,41 @@ def unit_name(result: SetResult) -> str:
     return result.inventory.profile.instansi or PurePath(result.inventory.source).name
 
 
-def roll_up(results: list[SetResult], basis: Basis) -> RollUp:
-    """Combine the results of several workbooks scored on one set."""
-    iset = results[0].indicator_set
-    if any(r.indicator_set is not iset for r in results):
-        raise ValueError("a roll-up combines results of one indicator set")
-    ordered = sorted(results, key=lambda r: (-r.index(basis), r.inventory.source))
-    units = []
+def unit_result(result: SetResult, basis: Basis) -> UnitResult:
+    """The part of ``result`` a roll-up on ``basis`` reads."""
+    claimed = basis is Basis.CLAIMED
+    return UnitResult(
+        source=result.inventory.source,
+        sha256=result.inventory.sha256,
+        name=unit_name(result),
+        index=result.index(basis),
+        groups={g.group.id: g.score(basis) for g in result.groups},
+        levels={
+            r.indicator.id: r.claimed_basis_level if claimed else r.level for r in result.indicators
+        },
+        unsupported=tuple(r.indicator.id for r in result.unsupported()),
+        warnings=result.warnings,
+    )
+
+
+def roll_up(iset: IndicatorSet, units: Sequence[UnitResult], basis: Basis) -> RollUp:
+    """Combine several workbooks scored on ``iset`` (each kept as a :class:`UnitResult`)."""
+    ordered = sorted(units, key=lambda u: (-u.index, u.source))
+    scores = []
     previous: Fraction | None = None
     rank = 0
-    for position, result in enumerate(ordered, 1):
-        index = result.index(basis)
-        if index != previous:
-            rank, previous = position, index
-        groups = {g.group.id: g.score(basis) for g in result.groups}
-        units.append(UnitScore(result, unit_name(result), rank, index, groups))
+    for position, unit in enumerate(ordered, 1):
+        if unit.index != previous:
+            rank, previous = position, unit.index
+        scores.append(UnitScore(unit, rank))
     indicators = []
     means: dict[str, Fraction | None] = {}
-    # One lookup per unit, not a scan of its indicators for every indicator.
-    by_id = [{r.indicator.id: r for r in unit.result.indicators} for unit in units]
     for indicator in iset.indicators():
-        levels: list[tuple[int, str]] = []
-        for unit, found_by_id in zip(units, by_id, strict=True):
-            found = found_by_id[indicator.id]
-            level = found.claimed_basis_level if basis is Basis.CLAIMED else found.level
-            if level is not None:
-                levels.append((level, unit.name))
+        levels = [
+            (level, unit.name)
+            for unit in ordered
+            if (level := unit.levels[indicator.id]) is not None
+        ]
         mean = Fraction(sum(level for level, _ in levels), len(levels)) if levels else None
         weakest = min(levels, key=lambda pair: pair[0]) if levels else None
         means[indicator.id] = mean
@@ -99,4 +130,4 @@ def roll_up(results: list[SetResult], basis: Basis) -> RollUp:
             )
         )
     tree = score_tree(iset, means)
-    return RollUp(iset, basis, tuple(units), tuple(indicators), tree.index, dict(tree.groups))
+    return RollUp(iset, basis, tuple(scores), tuple(indicators), tree.index, dict(tree.groups))

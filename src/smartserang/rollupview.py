@@ -122,11 +122,11 @@ def build_rollup_view(rollup: RollUp, lang: str, prefix: str = "") -> RollUpView
         units=tuple(
             UnitRow(
                 rank=str(u.rank),
-                name=u.name,
-                file=PurePath(u.result.inventory.source).name,
-                index=score(u.index),
-                band=iset.band_for(u.index).label.get(lang),
-                groups=tuple(score(u.groups.get(g)) for g in group_ids),
+                name=u.unit.name,
+                file=PurePath(u.unit.source).name,
+                index=score(u.unit.index),
+                band=iset.band_for(u.unit.index).label.get(lang),
+                groups=tuple(score(u.unit.groups.get(g)) for g in group_ids),
             )
             for u in rollup.units
         ),

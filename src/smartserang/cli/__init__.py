@@ -49,6 +49,10 @@ def main() -> None:
     signal.signal(signal.SIGTERM, _stop)
     try:
         app()
+    except SystemExit as done:
+        if done.code == EXIT_INTERRUPTED:  # Typer turns a stray Ctrl-C into a silent exit 130
+            stderr("smartserang: interrupted")
+        raise
     except (Stopped, KeyboardInterrupt) as stop:
         if isinstance(stop, Stopped) and stop.signum == signal.SIGTERM:
             stderr("smartserang: terminated")

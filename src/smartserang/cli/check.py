@@ -29,7 +29,7 @@ from smartserang.cli.common import (
     parse_limit_options,
     stderr,
 )
-from smartserang.cli.score import load_inputs, load_sets, read_checked
+from smartserang.cli.score import JobsOption, load_inputs, load_sets, lost_worker, read_checked
 from smartserang.problems import InputError, Problem
 
 if TYPE_CHECKING:
@@ -120,8 +120,12 @@ def check(
         ),
     ] = CheckFormat.text,
     limit: LimitOption = None,
+    jobs: JobsOption = None,
 ) -> None:
     """Check workbooks against thresholds and a baseline: exit 0 pass, 1 fail, 2 bad input."""
+    from functools import partial
+
+    from smartserang.batch import WorkerLost, default_jobs, map_workbooks
     from smartserang.gate import build_check_data, render_summary
 
     limits = parse_limit_options(limit, what="nothing checked")
@@ -130,7 +134,23 @@ def check(
     sets = _sets_for_check(references, thresholds)
     chosen = _basis(basis)
     recorded = _baseline_for(baseline, sets, chosen, references) if baseline is not None else None
-    reports = [_check_file(w, sets, thresholds, recorded, chosen, limits) for w in workbooks]
+    task = partial(
+        _check_file,
+        sets=sets,
+        thresholds=thresholds,
+        recorded=recorded,
+        basis=chosen,
+        limits=limits,
+    )
+    reports: list[FileReport] = []
+    try:
+        with map_workbooks(task, workbooks, jobs or default_jobs()) as checked:
+            for problems, report in checked:
+                for problem in problems:
+                    stderr(str(problem))
+                reports.append(report)
+    except WorkerLost as error:
+        lost_worker(error, "nothing checked")
     for report in reports:
         for line in _report_lines(report):
             stderr(line)
@@ -256,16 +276,17 @@ def _check_file(
     recorded: Baseline | None,
     basis: Basis,
     limits: Limits,
-) -> FileReport:
-    """Score one workbook on every set and make every check; its input errors go to stderr."""
+) -> tuple[list[Problem], FileReport]:
+    """Score one workbook on every set and make every check; and its input errors.
+
+    Runs in a worker process when several workbooks are checked with ``--jobs``.
+    """
     from smartserang.gate import FileReport, evaluate, scores_of
     from smartserang.scoring import score_inventory
 
     inventory, problems = read_checked(workbook, sets, limits)
     if problems or inventory is None:
-        for problem in problems:
-            stderr(str(problem))
-        return FileReport(str(workbook), readable=False)
+        return problems, FileReport(str(workbook), readable=False)
     results = [score_inventory(iset, inventory) for iset in sets]
     scores = tuple(scores_of(r, basis) for r in results)
     checks = tuple(
@@ -274,7 +295,7 @@ def _check_file(
         for check in evaluate(s, thresholds, recorded.get(s.set_id) if recorded else None)
     )
     warnings = len({str(w) for r in results for w in r.warnings})
-    return FileReport(str(workbook), scores, checks, warnings=warnings)
+    return [], FileReport(str(workbook), scores, checks, warnings=warnings)
 
 
 def _report_lines(report: FileReport) -> list[str]:

@@ -9,12 +9,14 @@ from __future__ import annotations
 import gc
 import json
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
 from smartserang.cli.common import (
+    EXIT_BAD_INPUT,
     BasisOption,
     Language,
     LimitOption,
@@ -29,9 +31,23 @@ from smartserang.cli.common import (
 from smartserang.problems import InputError, Problem
 
 if TYPE_CHECKING:
+    from smartserang.batch import WorkerLost
     from smartserang.limits import Limits
     from smartserang.model import IndicatorSet, Inventory
+    from smartserang.rollup import UnitResult
     from smartserang.scoring import Basis, SetResult
+
+JobsOption = Annotated[
+    int | None,
+    typer.Option(
+        "--jobs",
+        "-j",
+        min=1,
+        show_default=False,
+        help="With several workbooks: how many are read at once, each in its own process."
+        " Default: every CPU this process may use; 1 reads them one by one in this process.",
+    ),
+]
 
 
 @app.command()
@@ -91,8 +107,10 @@ def score(
         ),
     ] = None,
     limit: LimitOption = None,
+    jobs: JobsOption = None,
 ) -> None:
     """Score an inventory workbook: index, predikat, groups, indicators, each claim checked."""
+    from smartserang.batch import default_jobs
     from smartserang.scoring import Basis, score_inventory
 
     report_date = parse_date(date)
@@ -101,7 +119,14 @@ def score(
     files = _expand(workbooks)
     if len(files) > 1 or any(w.is_dir() for w in workbooks):
         _score_units(
-            files, references, output_format, Basis(basis.value), lang.value, output, limits
+            files,
+            references,
+            output_format,
+            Basis(basis.value),
+            lang.value,
+            output,
+            jobs or default_jobs(),
+            limits,
         )
         return
     sets, inventory = load_inputs(files[0], references, target, limits)
@@ -168,6 +193,39 @@ def _expand(paths: list[Path]) -> list[Path]:
     return files
 
 
+@dataclass(frozen=True)
+class UnitOutcome:
+    """What scoring one workbook of a roll-up gives back: its problems or its results."""
+
+    problems: tuple[Problem, ...]
+    """Every problem in the workbook; when any, nothing was scored."""
+    results: tuple[UnitResult, ...]
+    """One per set, in ``--set`` order."""
+
+
+def score_unit(
+    path: Path,
+    sets: list[IndicatorSet],
+    basis: Basis,
+    *,
+    limits: Limits | None = None,
+    check_only: bool = False,
+) -> UnitOutcome:
+    """Read and score one workbook of a roll-up, keeping only what the roll-up reads.
+
+    Runs in a worker process: it returns no inventory, so what travels back to the parent
+    (and stays there) is a few kilobytes per workbook. ``check_only`` reads and checks
+    without scoring (for a run that fails anyway).
+    """
+    from smartserang.rollup import unit_result
+    from smartserang.scoring import score_inventory
+
+    inventory, problems = read_checked(path, sets, limits)
+    if problems or inventory is None or check_only:
+        return UnitOutcome(tuple(problems), ())
+    return UnitOutcome((), tuple(unit_result(score_inventory(s, inventory), basis) for s in sets))
+
+
 def _score_units(
     files: list[Path],
     references: list[str],
@@ -175,30 +233,38 @@ def _score_units(
     basis: Basis,
     lang: str,
     output: Path | None,
+    jobs: int,
     limits: Limits,
 ) -> None:
     """Score several workbooks on each set, side by side, and roll them up."""
+    from functools import partial
+
+    from smartserang.batch import WorkerLost, map_workbooks
     from smartserang.rollup import roll_up
-    from smartserang.scoring import score_inventory
 
     sets, problems = load_sets(references, None)
-    inventories: list[Inventory] = []
-    for path in _progress(files):
-        inventory, found = read_checked(path, sets, limits)
-        problems.extend(found)
-        if inventory is not None:
-            inventories.append(inventory)
+    # The sets are loaded once, here: forked workers inherit them. With a broken set the
+    # workbooks are still read, for their own problems, but not scored.
+    task = partial(score_unit, sets=sets, basis=basis, limits=limits, check_only=bool(problems))
+    units: list[tuple[UnitResult, ...]] = []
+    try:
+        with map_workbooks(task, files, jobs) as outcomes:
+            for outcome in _progress(outcomes, len(files)):
+                problems.extend(outcome.problems)
+                units.append(outcome.results)
+    except WorkerLost as error:
+        lost_worker(error, "nothing scored")
     if problems or not sets:
         fail(tuple(problems))
     seen: set[str] = set()
     rollups = []
-    for iset in sets:
-        results = [score_inventory(iset, inventory) for inventory in inventories]
+    for number, iset in enumerate(sets):
+        results = [unit[number] for unit in units]
         for warning in (w for r in results for w in r.warnings):
             if str(warning) not in seen:
                 seen.add(str(warning))
                 stderr(str(warning))
-        rollups.append(roll_up(results, basis))
+        rollups.append(roll_up(iset, results, basis))
     if output_format is OutputFormat.json:
         from smartserang.results import build_rollup_data
 
@@ -227,17 +293,26 @@ def _score_units(
     emit(render_document(views, output_format.value), output)
 
 
-def _progress(files: list[Path]) -> Iterator[Path]:
-    """The files, with a progress bar on stderr when many are read at a terminal."""
+def lost_worker(error: WorkerLost, what: str) -> NoReturn:
+    """Say a worker process died (which no workbook error explains) and exit 2."""
+    stderr(f"smartserang: {error}; {what} [batch.worker]")
+    stderr("smartserang: with --jobs 1 the workbooks are read in this process, one by one.")
+    raise typer.Exit(EXIT_BAD_INPUT)
+
+
+def _progress(outcomes: Iterator[UnitOutcome], count: int) -> Iterator[UnitOutcome]:
+    """The outcomes, with a progress bar on stderr when many are read at a terminal."""
     import sys
 
-    if len(files) < 5 or not sys.stderr.isatty():
-        yield from files
+    if count < 5 or not sys.stderr.isatty():
+        yield from outcomes
         return
     from rich.console import Console
     from rich.progress import track
 
-    yield from track(files, description="Reading workbooks", console=Console(stderr=True))
+    yield from track(
+        outcomes, total=count, description="Reading workbooks", console=Console(stderr=True)
+    )
 
 
 def load_inputs(

@@ -219,13 +219,12 @@ def cases(folder: Path, *, big: bool = False) -> list[HostileCase]:
     add("text-named-xlsx", text, "error", "a CSV file renamed to .xlsx")
     encrypted = _encrypted(folder / "encrypted.xlsx", example)
     add("encrypted", encrypted, "error", "a password-protected workbook (password 'rahasia')")
-    for kind in ("xls", "ods"):
-        converted = _converted(folder, kind)
-        if converted is not None:
-            add(kind, converted, "ok", f"the example saved as .{kind} reads and scores")
+    for kind, converted in _converted(folder, ("xls", "ods")).items():
+        add(kind, converted, "ok", f"the example saved as .{kind} reads and scores")
     _shape_cases(folder, add)
     _value_cases(folder, add)
     _size_cases(folder, add, big)
+    _hidden_far_cases(folder, add)
     _entity_cases(folder, add)
     return found
 
@@ -272,20 +271,29 @@ def _encrypted(path: Path, example: bytes) -> Path:
     return path
 
 
-def _converted(folder: Path, kind: str) -> Path | None:
-    """The example saved by LibreOffice as .xls or .ods (None without LibreOffice)."""
+def _converted(folder: Path, kinds: Sequence[str]) -> dict[str, Path]:
+    """The example saved by LibreOffice in each of ``kinds`` (none without LibreOffice),
+    the conversions run side by side, each once per folder."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    named = folder / f"example.{kind}"
     if soffice is None:
-        return None
-    if not named.exists():
-        profile = folder / ".lo-profile"
-        subprocess.run(
-            [soffice, f"-env:UserInstallation=file://{profile}", "--headless",
-             "--convert-to", kind, "--outdir", str(folder), str(EXAMPLE)],
-            capture_output=True, check=True, timeout=180,
-        )  # fmt: skip
-        (folder / f"{EXAMPLE.stem}.{kind}").replace(named)
+        return {}
+    named = {kind: folder / f"example.{kind}" for kind in kinds}
+    running = []
+    for kind, path in named.items():
+        if path.exists():
+            continue
+        out = folder / f".lo-{kind}"  # one profile and one output folder per conversion
+        command = [
+            soffice, f"-env:UserInstallation=file://{out / 'profile'}", "--headless",
+            "--convert-to", kind, "--outdir", str(out), str(EXAMPLE),
+        ]  # fmt: skip
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        running.append((process, out / f"{EXAMPLE.stem}.{kind}", path))
+    for process, made, path in running:
+        _, error = process.communicate(timeout=180)
+        if process.returncode != 0:
+            raise subprocess.CalledProcessError(process.returncode, process.args, stderr=error)
+        made.replace(path)
     return named
 
 
@@ -443,6 +451,71 @@ def _zip_bomb(path: Path, size: int) -> Path:
         yield f"</sheetData>{tail}".encode()
 
     return _replace_part(basic(path), "xl/worksheets/sheet3.xml", chunks(), level=9)
+
+
+FAR = "XFD1048576"
+"""Excel's last cell: with a cell at A1, python-calamine would allocate 17 billion cells."""
+
+
+def _hidden_far_cases(folder: Path, add: _Add) -> None:
+    """A cell at XFD1048576 written so that a reader looking only for ``<c r="...">``
+    would miss it; python-calamine places each of them there."""
+    head = sheet_data(APLIKASI)
+    far_rows = {
+        "far-cell-second-r": f'<row r="4"><c r="A4" s="0" r = \'{FAR}\'><v>1</v></c></row>',
+        "far-cell-prefixed": f'<row r="4"><x:c xmlns:x="{_MAIN}" r="{FAR}"><v>1</v></x:c></row>',
+        "far-cell-lowercase": f'<row r="4"><c r="{FAR.lower()}"><v>1</v></c></row>',
+        "far-cell-counted": '<row r="1048576"><c><v>1</v></c></row>',
+    }
+    for name, row in far_rows.items():
+        sheets = {"Profil": worksheet(sheet_data(PROFIL)), "Aplikasi": worksheet(head + row)}
+        add(name, write_xlsx(folder / f"{name}.xlsx", sheets), "error", f"{row} after the data")
+    far = worksheet(head + f'<row r="4"><c r="{FAR}"><v>1</v></c></row>')
+    path = _rewritten(basic(folder / "far-cell-part-case.xlsx"), {
+        "xl/worksheets/sheet3.xml": ("XL/Worksheets/Sheet3.XML", far.encode()),
+    })  # fmt: skip
+    add("far-cell-part-case", path, "error", "the far cell's part named in other letter case")
+    path = basic(folder / "far-cell-second-sheet-entry.xlsx")
+    workbook = _first_sheet_entry(path, "Aplikasi", "rId9")
+    rels = _with_relationship(path, "rId9", "worksheets/far.xml")
+    changes = {
+        "xl/workbook.xml": ("xl/workbook.xml", workbook),
+        "xl/_rels/workbook.xml.rels": ("xl/_rels/workbook.xml.rels", rels),
+    }
+    _rewritten(path, changes, {"xl/worksheets/far.xml": far.encode()})
+    reason = "Aplikasi listed twice in the workbook part, first at a part with the far cell"
+    add("far-cell-second-sheet-entry", path, "error", reason)
+
+
+def _rewritten(
+    path: Path, changes: Mapping[str, tuple[str, bytes]], added: Mapping[str, bytes] | None = None
+) -> Path:
+    """The package at ``path`` with members renamed and replaced (old name -> new name,
+    new bytes) and members added."""
+    with zipfile.ZipFile(path) as source:
+        members = [(i.filename, source.read(i)) for i in source.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members:
+            archive.writestr(*changes.get(name, (name, data)))
+        for name, data in (added or {}).items():
+            archive.writestr(name, data)
+    return path
+
+
+def _first_sheet_entry(path: Path, title: str, relation: str) -> bytes:
+    """The workbook part with a first sheet entry for ``title`` naming ``relation``."""
+    with zipfile.ZipFile(path) as archive:
+        workbook = archive.read("xl/workbook.xml").decode()
+    entry = f'<sheet name="{title}" sheetId="9" r:id="{relation}"/>'
+    return workbook.replace("<sheets>", f"<sheets>{entry}").encode()
+
+
+def _with_relationship(path: Path, relation: str, target: str) -> bytes:
+    """The workbook's relationships with one more worksheet relationship."""
+    with zipfile.ZipFile(path) as archive:
+        rels = archive.read("xl/_rels/workbook.xml.rels").decode()
+    extra = f'<Relationship Id="{relation}" Type="{_REL}/worksheet" Target="{target}"/>'
+    return rels.replace("</Relationships>", f"{extra}</Relationships>").encode()
 
 
 def _replace_part(path: Path, name: str, chunks: Iterator[bytes], level: int) -> Path:

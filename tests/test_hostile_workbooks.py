@@ -16,6 +16,7 @@ from typer.testing import CliRunner, Result
 import hostile_run
 import hostile_workbooks
 from hostile_case import HostileCase
+from smartserang import prescan
 from smartserang.cli import app
 from smartserang.inventory import read_inventory
 from smartserang.limits import Limits, parse_limits
@@ -24,9 +25,10 @@ from smartserang.problems import InputError
 EXAMPLE = hostile_workbooks.EXAMPLE
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> dict[str, HostileCase]:
-    """Every workbook case (not big), by name."""
+    """Every workbook case (not big), by name: built once for the whole run (the .xls and
+    .ods copies take LibreOffice several seconds)."""
     folder = tmp_path_factory.mktemp("corpus")
     return {case.name: case for case in hostile_workbooks.cases(folder)}
 
@@ -117,6 +119,16 @@ def test_numbers_and_dates_as_text_are_read(corpus: dict[str, HostileCase]) -> N
         ("duplicate-headers", "[inventory.column.duplicate]"),
         ("duplicate-indicators", "[inventory.duplicate]"),
         ("empty-workbook", "no inventory sheet found"),
+        *(
+            (name, "Aplikasi: the sheet's filled area is 1,048,576 rows, above the limit")
+            for name in (
+                "far-cell-second-r",
+                "far-cell-prefixed",
+                "far-cell-lowercase",
+                "far-cell-counted",
+                "far-cell-part-case",
+            )
+        ),
     ],
 )
 def test_refused_case_says_why(corpus: dict[str, HostileCase], name: str, expected: str) -> None:
@@ -210,3 +222,69 @@ def test_file_size_limit_is_checked_before_reading(tmp_path: Path) -> None:
     assert problem.code == "inventory.limit"
     assert "the file's size is" in problem.message
     assert "--limit file-size=VALUE" in problem.message
+
+
+def test_cells_written_unusually_read_as_the_usual_ones(tmp_path: Path) -> None:
+    """Single quotes, other attribute orders, tabs and prefixed elements: the same values
+    at the same places as the usual spelling (only the pre-scan reads them slowly)."""
+    from hostile_workbooks import APLIKASI, PROFIL, basic, sheet_data, worksheet, write_xlsx
+
+    usual = basic(tmp_path / "usual.xlsx")
+    odd = (
+        sheet_data(APLIKASI)
+        .replace('<c r="A2" t="inlineStr">', "<c t='inlineStr'\tr = 'A2'>")
+        .replace('<c r="B3" t="inlineStr">', '<x:c xmlns:x="urn:x" r="B3" t="inlineStr">')
+        .replace('</is></c><c r="C3"', '</is></x:c><c r="C3"')
+    )
+    assert odd.count("<x:c") == odd.count("</x:c>") == 1
+    sheets = {"Profil": worksheet(sheet_data(PROFIL)), "Aplikasi": worksheet(odd)}
+    unusual = write_xlsx(tmp_path / "odd.xlsx", sheets)
+    read = [read_inventory(p).registers["aplikasi"].rows for p in (usual, unusual)]
+    assert [r.values for r in read[0]] == [r.values for r in read[1]]
+    assert [r.number for r in read[0]] == [r.number for r in read[1]] == [2, 3]
+
+
+def test_error_cells_far_apart_are_all_located(tmp_path: Path) -> None:
+    """In a sheet of several MB, an error cell in each MB is reported at its cell (the
+    scan reads the first tag by tag, the later ones with a quicker search)."""
+    data = [hostile_workbooks.APLIKASI_HEADER]
+    errors = {}
+    for number in range(2, 40_002):
+        status: object = "aktif"
+        if number % 9_000 == 0:
+            status = hostile_workbooks.Xml(' t="e"><f>1/0</f><v>#DIV/0!</v>')
+            errors[number] = f"E{number}"
+        data.append([f"Aplikasi {number} " + "x" * 40, "Dinas", "pengadaan", "transaksi", status])
+    path = hostile_workbooks.basic(tmp_path / "errors.xlsx", aplikasi=data)
+    found = problems(HostileCase("errors", path, "workbook", "error", ""))
+    located = [p.split(": ")[0].rsplit("!", 1)[1] for p in found]
+    assert located == list(errors.values())
+    assert all("the cell shows the error #DIV/0!" in p for p in found)
+
+
+def test_scan_stops_once_the_area_passes_a_limit(
+    corpus: dict[str, HostileCase], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With much of a part left to read, the scan stops at the first row past the limit
+    and names the area counted so far as a least size."""
+    monkeypatch.setattr(prescan, "_STOP_SHORT", 0)
+    rows = hostile_workbooks.ROW_LIMIT_STAND_IN
+    (found,) = problems(corpus["rows-over-limit"], Limits(rows=rows))
+    counted = int(found.split("is at least ")[1].split(" rows")[0].replace(",", ""))
+    assert rows < counted <= 2 * rows + 1
+    assert found.endswith("above the limit of 2,000 rows; if the workbook is genuine, raise"
+                          " the limit with --limit rows=VALUE [inventory.limit]")  # fmt: skip
+
+
+def test_sheet_whose_part_is_not_found_is_not_read_unscanned(
+    corpus: dict[str, HostileCase], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An .xlsx sheet whose part the pre-scan cannot name is refused, never handed to
+    calamine unchecked."""
+    monkeypatch.setattr(prescan, "_sheet_parts", lambda archive: {})
+    found = problems(corpus["hidden-sheets"])
+    assert (
+        "hidden-sheets.xlsx:Aplikasi: cannot read sheet: the workbook does not say which"
+        " of its parts holds it; save it again [inventory.sheet.unreadable]"
+    ) in found
+    assert len(found) == 3  # Profil, Penilaian and Aplikasi alike

@@ -47,7 +47,7 @@ from smartserang.problems import InputError, Problem, cell_location, column_lett
 if TYPE_CHECKING:
     from concurrent.futures import Future
 
-    from python_calamine import CalamineWorkbook
+    from python_calamine import CalamineSheet, CalamineWorkbook
 
     from smartserang.prescan import Package, SheetScan
 
@@ -109,13 +109,11 @@ def _read_sheets(
         if grid is None:
             continue
         place = _Place(source, title, scanner.limits, scan.errors if scan else {})
-        if scan is not None and scan.unplaced_errors:
-            message = error_value(scan.unplaced_errors[0]).message.replace("the cell", "a cell")
-            sheet_problems.error(place.sheet, message, "inventory.cell.error")
         if sheet.labels:
-            profile = _read_profile(sheet, grid, place, sheet_problems)
+            profile = _read_profile(sheet, list(grid), place, sheet_problems)
         elif (register := _read_register(sheet, grid, place, sheet_problems)) is not None:
             registers[sheet.key] = register
+        del grid  # the sheet's cells, held by calamine until the sheet is let go
     for _, title in matched:
         problems.errors.extend(found[title].errors)
         problems.warnings.extend(found[title].warnings)
@@ -124,36 +122,62 @@ def _read_sheets(
 
 def _read_grid(
     workbook: CalamineWorkbook, place: _Place, scanner: _Scanner, problems: _Problems
-) -> tuple[list[list[Raw]] | None, SheetScan | None]:
-    """The sheet's cells from A1 on, or None after reporting why it cannot be read."""
+) -> tuple[Iterator[list[Raw]] | None, SheetScan | None]:
+    """The sheet's rows from row 1, each from column A, or None after reporting why it
+    cannot be read. The rows are made one at a time, as they are read."""
     scan = scanner.result(place.title)
-    if scan is not None and scan.damage is not None:
-        problems.error(
-            place.sheet, f"cannot read sheet: {scan.damage}", "inventory.sheet.unreadable"
-        )
+    unreadable = "inventory.sheet.unreadable"
+    if scan is None and scanner.unscanned(place.title):
+        message = "cannot read sheet: the workbook does not say which of its parts holds it"
+        problems.error(place.sheet, f"{message}; save it again", unreadable)
         return None, scan
-    if scan is not None and _too_large(scan.rows, scan.columns, place, problems):
+    if scan is not None and scan.damage is not None:
+        problems.error(place.sheet, f"cannot read sheet: {scan.damage}", unreadable)
+        return None, scan
+    if scan is not None and _too_large(scan.rows, scan.columns, place, problems, scan.partial):
         return None, scan
     try:
         sheet = workbook.get_sheet_by_name(place.title)
         end = sheet.end  # the exact area, for the formats the scan does not see into
         if end is not None and _too_large(end[0] + 1, end[1] + 1, place, problems):
             return None, scan
-        return sheet.to_python(skip_empty_area=False), scan
+        return _rows(sheet), scan
     except Exception as exc:  # a damaged sheet part; the other sheets still count
-        problems.error(place.sheet, f"cannot read sheet: {exc}", "inventory.sheet.unreadable")
+        problems.error(place.sheet, f"cannot read sheet: {exc}", unreadable)
         return None, scan
 
 
-def _too_large(rows: int, columns: int, place: _Place, problems: _Problems) -> bool:
-    """Report a sheet whose filled area passes the rows or cells limit."""
+def _rows(sheet: CalamineSheet) -> Iterator[list[Raw]]:
+    """The sheet's rows from row 1, each from column A.
+
+    python-calamine's ``iter_rows`` gives the rows from row 1 but each row from the
+    first filled column on; the blank columns before it are put back.
+    """
+    rows: Iterator[list[Raw]] = sheet.iter_rows()
+    start = sheet.start
+    if start is None or start[1] == 0:
+        return rows
+    blank: list[Raw] = [""] * start[1]
+    return (blank + row for row in rows)
+
+
+def _too_large(
+    rows: int, columns: int, place: _Place, problems: _Problems, at_least: bool = False
+) -> bool:
+    """Report a sheet whose filled area passes the rows or cells limit (``at_least``:
+    the area is larger than the reading counted before it stopped)."""
     limits = place.limits
     if rows > limits.rows:
         what = "the sheet's filled area"
-        problems.errors.append(breach(place.sheet, what, "rows", rows, limits.rows))
+        problem = breach(place.sheet, what, "rows", rows, limits.rows, at_least=at_least)
+        problems.errors.append(problem)
     elif rows * columns > limits.cells:
-        what = f"the sheet's filled area ({rows:,} rows by {columns:,} columns)"
-        problems.errors.append(breach(place.sheet, what, "cells", rows * columns, limits.cells))
+        area = f"{rows:,} rows by {columns:,} columns"
+        what = f"the sheet's filled area ({'at least ' if at_least else ''}{area})"
+        actual = rows * columns
+        problems.errors.append(
+            breach(place.sheet, what, "cells", actual, limits.cells, at_least=at_least)
+        )
     else:
         return False
     return True
@@ -181,6 +205,12 @@ class _Scanner:
 
     def size(self, title: str) -> int:
         return 0 if self.package is None else self.package.part_size(title)
+
+    def unscanned(self, title: str) -> bool:
+        """Whether ``title`` is a sheet of an .xlsx whose part was not found, so that
+        calamine must not read it unscanned."""
+        package = self.package
+        return package is not None and package.xlsx and title not in package.sheet_parts
 
     def start(self, titles: list[str]) -> None:
         """Begin scanning the parts of ``titles``, in this order."""
@@ -418,14 +448,15 @@ def _read_profile(
 
 
 def _read_register(
-    sheet: Sheet, grid: list[list[Raw]], place: _Place, problems: _Problems
+    sheet: Sheet, grid: Iterable[list[Raw]], place: _Place, problems: _Problems
 ) -> Register | None:
     """A table sheet: the first non-blank row is the header, data rows follow."""
-    header_at = next((i for i, row in enumerate(grid) if _first_filled(row) is not None), None)
-    if header_at is None:
+    numbered = enumerate(grid)
+    found = next(((i, row) for i, row in numbered if _first_filled(row) is not None), None)
+    if found is None:
         problems.warn(place.sheet, "warn_sheet_empty", "inventory.sheet.empty")
         return None
-    header = grid[header_at]
+    header_at, header = found
     cells = ((header_at, col, raw) for col, raw in enumerate(header))
     columns = {key: col for key, (_, col) in _match_names(sheet, cells, place, problems).items()}
     first = _first_filled(header) or 0
@@ -434,7 +465,7 @@ def _read_register(
             message = f"missing required column '{column.name}'"
             problems.error(place.cell(header_at, first), message, "inventory.column.missing")
     by_index = dict(sorted((col, key) for key, col in columns.items()))
-    rows = _read_rows(sheet, by_index, grid[header_at + 1 :], header_at + 1, place, problems)
+    rows = _read_rows(sheet, by_index, numbered, place, problems)
     register = Register(sheet.key, place.title, columns, tuple(rows), sheet.label_column)
     _check_unique(sheet, register, place, problems)
     return register
@@ -443,19 +474,19 @@ def _read_register(
 def _read_rows(
     sheet: Sheet,
     columns: dict[int, str],
-    grid: list[list[Raw]],
-    offset: int,
+    grid: Iterator[tuple[int, list[Raw]]],
     place: _Place,
     problems: _Problems,
 ) -> list[Row]:
-    """The non-blank rows of ``grid`` (whose first row is grid row ``offset``)."""
+    """The non-blank rows of ``grid``, each with its 0-based grid index; each row is
+    let go once read, so that the sheet's cells are never all held as Python values."""
     # Readers are built once per column: the loop below runs for every cell.
     longest = place.limits.string_length
     plan = [(col, key, cell_reader(_column(sheet, key), longest)) for col, key in columns.items()]
     required = [(col, key) for col, key in columns.items() if _column(sheet, key).required]
     errors = place.errors  # error cells, which calamine gives as blank
     rows: list[Row] = []
-    for index, cells in enumerate(grid, offset):
+    for index, cells in grid:
         values: dict[str, CellValue] = {}
         failed: list[str] = []  # keys whose cell was reported already
         for col, key, read in plan:

@@ -125,15 +125,23 @@ def shown(field: str, value: int) -> str:
     return f"{value:,} bytes"
 
 
-def breach(location: str, what: str, field: str, actual: int, limit: int) -> Problem:
-    """The problem for ``what`` measuring ``actual``, above ``limit`` of the ``field``."""
-    return Problem(location, breach_message(what, field, actual, limit), "inventory.limit")
+def breach(
+    location: str, what: str, field: str, actual: int, limit: int, *, at_least: bool = False
+) -> Problem:
+    """The problem for ``what`` measuring ``actual`` (or more, when ``at_least``), above
+    ``limit`` of the ``field``."""
+    message = breach_message(what, field, actual, limit, at_least=at_least)
+    return Problem(location, message, "inventory.limit")
 
 
-def breach_message(what: str, field: str, actual: int, limit: int) -> str:
-    """``what`` measures ``actual``, above ``limit``: names the option that raises it."""
+def breach_message(
+    what: str, field: str, actual: int, limit: int, *, at_least: bool = False
+) -> str:
+    """``what`` measures ``actual``, above ``limit``: names the option that raises it.
+    ``at_least``: ``actual`` is what was counted before reading stopped."""
     name = _BY_FIELD[field].name
+    measure = f"at least {shown(field, actual)}" if at_least else shown(field, actual)
     return (
-        f"{what} is {shown(field, actual)}, above the limit of {shown(field, limit)};"
+        f"{what} is {measure}, above the limit of {shown(field, limit)};"
         f" if the workbook is genuine, raise the limit with --limit {name}=VALUE"
     )

@@ -12,15 +12,21 @@ part of an .xlsx: it bounds the sheet's filled area so that ``inventory`` can re
 sheet before calamine reads it, and it finds the cells that hold an error (``t="e"``),
 which python-calamine returns as blank.
 
-The scan of a sheet is cheap on purpose (a few byte searches per MB unpacked); only a
-sheet whose cheap bound passes a limit, or that is written in an unusual way, is walked
-cell by cell to get its exact extent.
+The scan finds the worksheet part the way calamine does (``xl/workbook.xml``, its
+relationships, names matched without regard to case), so that the part scanned is the
+part calamine reads. calamine places a cell by its last ``r`` attribute, else one column
+right of the cell before it; it trusts neither ``<dimension>`` nor the row's ``r`` when
+a cell has its own. The scan is cheap for the way spreadsheet programs write cells
+(``<c r="B9" s="1" t="n">``): one regular-expression search per MB for a cell start tag
+written any other way, or reaching past the columns and rows seen so far. Only a piece
+holding such a cell (an error cell, a far reference, an unusual attribute) is read tag
+by tag, and only a sheet whose cells lack references is walked whole.
 """
 
 from __future__ import annotations
 
+import functools
 import html
-import posixpath
 import re
 import zipfile
 from collections.abc import Iterator
@@ -31,24 +37,37 @@ from smartserang.limits import RATIO_FLOOR, Limits, breach
 from smartserang.problems import InputError, Problem
 
 _CHUNK = 1 << 20
+_MAX_RUN = 16 << 20
+"""Bytes of text or of one tag without any ``<``: more is refused (a cell holds at most
+32,767 characters, about 128 KB)."""
 _XML_SUFFIXES = (".xml", ".rels", ".vml")
 _PROLOG_MAX = 1 << 20
 """A prolog (declaration, comments) longer than this is not from a spreadsheet program."""
 _PROLOG = re.compile(rb"(?:\xef\xbb\xbf)?\s*(?:(?:<\?.*?\?>|<!--.*?-->)\s*)*", re.DOTALL)
-_RELATIONSHIP = re.compile(rb"<(?:\w+:)?Relationship\b([^>]*)>")
-_SHEET = re.compile(rb"<(?:\w+:)?sheet\b([^>]*)>")
+_HIDDEN = re.compile(rb"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?.*?\?>", re.DOTALL)
+"""Comments, CDATA sections and processing instructions: no element in them counts."""
+_TAG_BODY = rb"((?:[^>\"']|\"[^\"]*\"|'[^']*')*)"
+_RELATIONSHIP = re.compile(rb"<(?:[\w.-]+:)?Relationship(?=[\s/>])" + _TAG_BODY + rb">")
+_SHEET = re.compile(rb"<(?:[\w.-]+:)?sheet(?=[\s/>])" + _TAG_BODY + rb">")
+_WORKBOOK = "xl/workbook.xml"
+_WORKBOOK_RELS = "xl/_rels/workbook.xml.rels"
+_SHEET_ID_KEYS = ("r:id", "relationships:id")
+"""The attribute naming a sheet's relationship, as calamine reads it (prefix included)."""
 
-# Standard form, as Excel, LibreOffice and openpyxl write it: <row r="7">, <c r="B7" ...>.
-_UNUSUAL = re.compile(rb'<(?:row|c)(?=[\s>/])(?! r="[A-Z]?\d{1,5}")(?: r="([^"]*)")?')
-"""A row or cell element past column Z or row 99,999, or not in standard form (then the
-group is None): every other element lies within Z99999."""
+_ELEMENT = re.compile(rb"<(?:[\w.-]+:)?(row|c)(?=[\s>/])" + _TAG_BODY + rb">")
+_ATTRIBUTE = re.compile(rb"([^\s=/>\"']+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
 _REFERENCE = re.compile(rb"([A-Za-z]{0,3})(\d{1,7})")
-_ELEMENT = re.compile(rb"<(row|c)(?=[\s>/])((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>")
-_ATTRIBUTE = re.compile(rb"([\w:]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
-_ERROR_CELL = re.compile(
-    rb"<c\b((?:[^>\"']|\"[^\"]*\"|'[^']*')*\bt=[\"']e[\"'][^>]*)>(.*?)</c>", re.S
-)
-_VALUE = re.compile(rb"<v>([^<]*)</v>")
+_CELL_END = re.compile(rb"</(?:[\w.-]+:)?c>")
+_ERROR_TYPE = re.compile(rb"(?:^|\s)t\s*=\s*[\"']e[\"']")
+_VALUE = re.compile(rb"<(?:[\w.-]+:)?v>([^<]*)</")
+_PREFIXED = re.compile(rb":(?:c|row)(?=[\s/>])")
+"""A cheap first look for a prefixed row or cell (``<x:c r="A1">``), which calamine
+reads like an unprefixed one."""
+_MAX_DIGITS = 7
+_STOP_SHORT = 8 << 20
+"""Once the area passes a limit, reading stops if more than this is left of the part
+(the message then gives the area found so far); less is read to the end, for the exact
+area."""
 
 
 @dataclass(frozen=True)
@@ -62,10 +81,11 @@ class SheetScan:
     exact: bool
     errors: dict[tuple[int, int], str] = field(default_factory=dict)
     """(0-based row, 0-based column) -> the error the cell shows, e.g. ``#N/A``."""
-    unplaced_errors: tuple[str, ...] = ()
-    """Errors of cells written without a reference (their place is not known here)."""
     damage: str | None = None
     """Why the part cannot be read, when it cannot."""
+    partial: bool = False
+    """The scan stopped once the area passed a limit: ``rows`` and ``columns`` are
+    filled cells found so far (the area is at least that large)."""
 
 
 @dataclass(frozen=True)
@@ -76,7 +96,10 @@ class Package:
     sizes: dict[str, int]
     """Member name -> unpacked size."""
     sheet_parts: dict[str, str]
-    """Sheet title -> its worksheet part (.xlsx and .xlsm only)."""
+    """Sheet title -> the worksheet part calamine reads for it (.xlsx and .xlsm only)."""
+    xlsx: bool = False
+    """Whether the zip holds ``xl/workbook.xml`` (an .xlsx or .xlsm): calamine reads its
+    sheets only from parts that ``sheet_parts`` names."""
 
     def part_size(self, title: str) -> int:
         """The unpacked size of the sheet's part (0 when not known)."""
@@ -92,17 +115,18 @@ def open_package(path: str, source: str, limits: Limits) -> Package:
             problems = _directory_problems(infos, source, limits)
             if problems:
                 raise InputError(problems)
-            worksheets = {i.filename for i in infos if i.filename.startswith("xl/worksheets/")}
+            sheet_parts = _sheet_parts(archive)
+            scanned = set(sheet_parts.values())
             for info in infos:
                 if info.filename.casefold().endswith(_XML_SUFFIXES):
-                    _check_part(archive, info, source, whole=info.filename not in worksheets)
-            sheet_parts = _sheet_parts(archive)
+                    _check_part(archive, info, source, whole=info.filename not in scanned)
     except InputError:
         raise
     except Exception as exc:  # zipfile raises many types on damaged input (struct, zlib, ...)
         raise InputError([_damaged(source, exc)]) from exc
     sizes = {info.filename: info.file_size for info in infos}
-    return Package(path, sizes, sheet_parts)
+    xlsx = _member([i.filename for i in infos], _WORKBOOK) is not None
+    return Package(path, sizes, sheet_parts, xlsx)
 
 
 def _damaged(source: str, exc: BaseException, member: str | None = None) -> Problem:
@@ -130,9 +154,14 @@ def _directory_problems(infos: list[zipfile.ZipInfo], source: str, limits: Limit
             if ratio > limits.ratio:
                 what = f"the compression ratio of {info.filename} (a zip bomb?)"
                 problems.append(breach(source, what, "ratio", ratio, limits.ratio))
-    names = [i.filename for i in infos]
-    for name in sorted({n for n in names if names.count(n) > 1}):
-        message = f"cannot read workbook: the zip holds two parts named {name}; save it again"
+    # calamine finds parts without regard to case: two names that differ only in case
+    # would leave open which of them it reads.
+    by_name: dict[str, list[str]] = {}
+    for info in infos:
+        by_name.setdefault(info.filename.lower(), []).append(info.filename)
+    for names in sorted(n for n in by_name.values() if len(n) > 1):
+        shown = names[0] if len(set(names)) == 1 else " and ".join(sorted(set(names)))
+        message = f"cannot read workbook: the zip holds two parts named {shown}; save it again"
         problems.append(Problem(source, message, "inventory.file"))
     return problems
 
@@ -174,154 +203,376 @@ def _cut_short(rest: bytes) -> bool:
     return rest.startswith((b"<?", b"<!--")) or (len(rest) < 9 and b"<!DOCTYPE".startswith(rest))
 
 
-def _attributes(text: bytes) -> dict[str, str]:
-    """The attributes of one tag (qualified names), values unescaped."""
-    return {
-        name.decode("utf-8", "replace"): html.unescape(
-            (double if double or not single else single).decode("utf-8", "replace")
-        )
-        for name, double, single in _ATTRIBUTE.findall(text)
-    }
+def _attributes(text: bytes, *, raw: bool = False) -> dict[str, str]:
+    """The attributes of one tag (qualified names; the last of a repeated name wins),
+    values unescaped unless ``raw`` (calamine reads some values as written)."""
+    found: dict[str, str] = {}
+    for name, double, single in _ATTRIBUTE.findall(text):
+        value = (double if double or not single else single).decode("utf-8", "replace")
+        found[name.decode("utf-8", "replace")] = value if raw else html.unescape(value)
+    return found
+
+
+def _member(names: list[str], wanted: str) -> str | None:
+    """The member calamine opens for ``wanted``: that name, else the first whose name
+    differs only in case."""
+    if wanted in names:
+        return wanted
+    lowered = wanted.lower()
+    return next((n for n in names if n.lower() == lowered), None)
 
 
 def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
-    """Sheet title -> worksheet part, from the workbook part and its relationships."""
-    names = set(archive.namelist())
-    root = _relationships(archive, "_rels/.rels", "") if "_rels/.rels" in names else {}
-    workbook = next(
-        (part for kind, part in root.values() if kind.endswith("/officeDocument")),
-        "xl/workbook.xml",
-    )
-    folder, file = posixpath.split(workbook)
-    rels = posixpath.join(folder, "_rels", f"{file}.rels")
-    if workbook not in names or rels not in names:
-        return {}  # an .ods, or a package calamine refuses anyway
-    targets = _relationships(archive, rels, folder)
+    """Sheet title -> worksheet part, found as calamine finds it: the sheets of
+    ``xl/workbook.xml``, their targets in ``xl/_rels/workbook.xml.rels`` taken under
+    ``xl/``, the first sheet of a title winning."""
+    names = archive.namelist()
+    workbook = _member(names, _WORKBOOK)
+    rels = _member(names, _WORKBOOK_RELS)
+    if workbook is None or rels is None:
+        return {}  # an .ods or .xlsb, or a package calamine refuses anyway
+    targets: dict[str, str] = {}
+    for tag in _RELATIONSHIP.findall(_HIDDEN.sub(b"", archive.read(rels))):
+        attributes = _attributes(tag, raw=True)
+        targets[attributes.get("Id", "")] = attributes.get("Target", "")
     parts: dict[str, str] = {}
-    for tag in _SHEET.findall(archive.read(workbook)):
+    for tag in _SHEET.findall(_HIDDEN.sub(b"", archive.read(workbook))):
         attributes = _attributes(tag)
-        # The relationship id is r:id, whatever prefix the workbook binds to it.
-        relation = next((v for k, v in attributes.items() if k.endswith(":id")), "")
-        part = targets.get(relation, ("", ""))[1]
-        if "name" in attributes and part in names:
-            parts[attributes["name"]] = part
+        raw = _attributes(tag, raw=True)
+        relation = next((raw[k] for k in _SHEET_ID_KEYS if k in raw), None)
+        title = attributes.get("name")
+        if title is None or relation is None or relation not in targets or title in parts:
+            continue
+        target = targets[relation]
+        if target.startswith("/xl/"):
+            target = target[1:]
+        elif not target.startswith("xl/"):
+            target = f"xl/{target}"
+        part = _member(names, target)
+        if part is not None:
+            parts[title] = part
     return parts
-
-
-def _relationships(archive: zipfile.ZipFile, rels: str, folder: str) -> dict[str, tuple[str, str]]:
-    """Relationship id -> (type, target part) of a .rels part."""
-    found: dict[str, tuple[str, str]] = {}
-    for tag in _RELATIONSHIP.findall(archive.read(rels)):
-        attributes = _attributes(tag)
-        target = attributes.get("Target", "")
-        if target.startswith("/"):
-            part = target.lstrip("/")
-        else:
-            part = posixpath.normpath(posixpath.join(folder, target))
-        found[attributes.get("Id", "")] = (attributes.get("Type", ""), part)
-    return found
 
 
 # ------------------------------------------------------------------ worksheet parts
 
 
+class _Irregular(Exception):
+    """A cell without a reference: its place depends on every element before it."""
+
+
+class _Damaged(Exception):
+    """A part calamine cannot read either (the message says why)."""
+
+
 def scan_sheet(path: str, part: str, limits: Limits) -> SheetScan:
     """Bound the filled area of the worksheet ``part`` and find its error cells."""
     try:
-        with zipfile.ZipFile(path) as archive, archive.open(part) as stream:
-            scan = _cheap_scan(_pieces(stream))
-        if scan.rows > limits.rows or scan.rows * scan.columns > limits.cells:
+        try:
             with zipfile.ZipFile(path) as archive, archive.open(part) as stream:
-                rows, columns = _exact_extent(_pieces(stream))
-            return SheetScan(rows, columns, True, scan.errors, scan.unplaced_errors)
-    except Exception as exc:  # damaged data: zlib, CRC, a bad header
+                size = archive.getinfo(part).file_size
+                scan: SheetScan | None = _Scan(limits).run(_pieces(stream), size)
+        except _Irregular:
+            scan = None
+        if scan is None or (not scan.partial and _passes(scan, limits)):
+            with zipfile.ZipFile(path) as archive, archive.open(part) as stream:
+                return _walk(_pieces(stream), limits, archive.getinfo(part).file_size)
+    except Exception as exc:  # damaged data: zlib, CRC, a bad header, a bad reference
         return SheetScan(0, 0, False, damage=f"the part {part} is damaged ({exc})")
     return scan
 
 
+def _passes(scan: SheetScan, limits: Limits) -> bool:
+    """Whether the area passes a limit."""
+    return scan.rows > limits.rows or scan.rows * scan.columns > limits.cells
+
+
 def _pieces(stream: IO[bytes]) -> Iterator[bytes]:
-    """The part's bytes in pieces that each end before a row or cell element starts,
-    so no element is cut in two (unless one element is longer than a piece)."""
+    """The part's bytes in pieces of about 1 MB that each end before a cell (or at
+    least before a ``<``), so that no tag and no usual cell is cut in two."""
     carry = b""
     while chunk := stream.read(_CHUNK):
         buffer = carry + chunk
-        cut = max(buffer.rfind(b"<c "), buffer.rfind(b"<row"), buffer.rfind(b"<c>"))
-        if cut <= 0:  # inside one long element: keep a tail in case a tag starts there
-            cut = max(len(buffer) - 64, 1)
+        cut = buffer.rfind(b"<c")
+        if cut <= 0:
+            cut = buffer.rfind(b"<")
+        if cut <= 0:
+            if len(buffer) > _MAX_RUN:
+                raise _Damaged(f"it holds over {_MAX_RUN >> 20} MB without markup")
+            carry = buffer
+            continue
         yield buffer[:cut]
         carry = buffer[cut:]
     if carry:
         yield carry
 
 
-def _cheap_scan(pieces: Iterator[bytes]) -> SheetScan:
-    """A bound of the filled area, and the error cells.
-
-    References within Z99999 are not looked at (so a 100,000-row register costs a few
-    byte searches per MB); the others are read exactly. An element not in standard form
-    makes the bound infinite, so that ``_exact_extent`` walks the sheet instead.
-    """
-    rows, columns = 99_999, 26  # where the elements not looked at may reach
-    irregular = False
-    errors: dict[tuple[int, int], str] = {}
-    unplaced: list[str] = []
-    for piece in pieces:
-        for reference in _UNUSUAL.findall(piece):
-            place = _place(reference) if reference else None
-            if place is None:
-                irregular = True
-                break
-            rows, columns = max(rows, place[0] + 1), max(columns, place[1] + 1)
-        if b't="e"' in piece:
-            _find_errors(piece, errors, unplaced)
-    if irregular:
-        rows = columns = 1 << 40
-    return SheetScan(rows, columns, False, errors, tuple(unplaced))
-
-
-def _place(reference: bytes) -> tuple[int, int] | None:
-    """(0-based row, 0-based column) of ``B9``; a row element's ``9`` gives column -1."""
-    found = _REFERENCE.fullmatch(reference)
-    if found is None:
-        return None
+def _place(reference: str) -> tuple[int, int]:
+    """(0-based row, 0-based column) of ``B9``, as calamine reads it (letters in either
+    case); a row's ``9`` gives column -1. Raises ``_Damaged`` for what calamine refuses
+    or what lies past Excel's last cell."""
+    found = _REFERENCE.fullmatch(reference.encode("utf-8", "replace"))
+    if found is None or int(found[2]) == 0:
+        raise _Damaged(f"the cell reference {reference!r} is not valid")
     column = 0
     for letter in found[1].upper():
         column = column * 26 + letter - 64
     return int(found[2]) - 1, column - 1
 
 
-def _find_errors(piece: bytes, errors: dict[tuple[int, int], str], unplaced: list[str]) -> None:
-    for attributes_text, content in _ERROR_CELL.findall(piece):
-        attributes = _attributes(attributes_text)
-        value = _VALUE.search(content)
-        text = html.unescape(value[1].decode("utf-8", "replace")).strip() if value else ""
-        place = _place(attributes.get("r", "").encode())
-        if place is None or place[1] < 0:
-            unplaced.append(text or "#N/A")
-        else:
-            errors[place] = text or "#N/A"
+def _first(text: bytes, name: str) -> str | None:
+    """The first value of attribute ``name`` in a tag, unescaped (calamine takes a
+    row's first ``r``, a cell's last)."""
+    for key, double, single in _ATTRIBUTE.findall(text):
+        if key == name.encode():
+            value = double if double or not single else single
+            return html.unescape(value.decode("utf-8", "replace"))
+    return None
 
 
-def _exact_extent(pieces: Iterator[bytes]) -> tuple[int, int]:
-    """The last filled row and column (1-based), placing cells as python-calamine does:
-    by their reference, else one row below the previous row and one column right of the
-    previous cell. Cells without a value do not count, as calamine skips them."""
+def _error_text(piece: bytes, end: int) -> str:
+    """What the error cell whose start tag ends at ``end`` shows (``#N/A`` by default)."""
+    close = _CELL_END.search(piece, end)
+    value = _VALUE.search(piece, end, close.start() if close else len(piece))
+    text = html.unescape(value[1].decode("utf-8", "replace")).strip() if value else ""
+    return text or "#N/A"
+
+
+def _letters_of(column: int) -> int:
+    """How many letters name the 1-based ``column``."""
+    return 1 if column <= 26 else 2 if column <= 702 else 3
+
+
+def _base_digits(limits: Limits) -> int:
+    """The most digits of a row that the limits allow whatever the row, with columns
+    A to Z: 5 (row 99,999) with the default limits."""
+    digits = 1
+    while digits < _MAX_DIGITS:
+        largest = 10 ** (digits + 1) - 1
+        if largest > limits.rows or largest * 26 > limits.cells:
+            break
+        digits += 1
+    return digits
+
+
+_USUAL_REST = re.compile(rb'(?: (?!r=)[a-z]{1,2}="[\w.]{1,16}")*/?')
+"""What follows the reference in a usual cell start tag: a few short attributes, no
+second ``r`` (calamine would place the cell by it)."""
+_MAX_RESTS = 64
+_USUAL_START = re.compile(rb' r="[A-Z]{1,3}\d{1,7}"')
+_USUAL_CELL = re.compile(rb'<c r="[A-Z]{1,3}+\d{1,7}+"((?: (?!r=)[a-z]{1,2}="[\w.]{1,16}")*/?)>')
+"""A cell start tag written the usual way, and what follows its reference."""
+
+
+@functools.cache
+def _unusual(letters: int, digits: int, rests: frozenset[bytes]) -> re.Pattern[bytes]:
+    """A cell start tag other than ``<c r="B9"`` (at most ``letters`` letters and
+    ``digits`` digits) followed by one of ``rests`` (what follows the reference in the
+    cells seen so far, e.g. `` s="1" t="n">``): everything the cheap scan does not take
+    its bounds from. Other elements whose names start with ``c`` do not count."""
+    reference = rb"[A-Z]{1,%d}+\d{1,%d}+" % (letters, digits)
+    return re.compile(rb'<c(?! r="' + reference + rb'"' + _alternatives(rests) + rb"|[\w.:-])")
+
+
+def _alternatives(words: frozenset[bytes] | list[bytes]) -> bytes:
+    """A regular expression matching any of ``words`` (non-empty, none the start of
+    another), their common starts written once, so each costs a step per byte."""
+    if not words:
+        return rb"(?!)"
+    groups: dict[int, list[bytes]] = {}
+    for word in sorted(words):
+        groups.setdefault(word[0], []).append(word[1:])
+    branches = []
+    for first, rests in groups.items():
+        head = re.escape(bytes([first]))
+        branches.append(head if rests == [b""] else head + _alternatives(rests))
+    return branches[0] if len(branches) == 1 else b"(?:" + b"|".join(branches) + b")"
+
+
+@functools.cache
+def _longer(letters: int, digits: int) -> re.Pattern[bytes]:
+    """The column and row of references of more than ``letters`` letters or ``digits``
+    digits (up to Excel's last cell)."""
+    return re.compile(
+        rb'<c r="([A-Z]{%d,3}+|[A-Z]{1,3}+(?=\d{%d}))(\d{1,7}+)"' % (letters + 1, digits + 1)
+    )
+
+
+@functools.cache
+def _long_rows(letters: int, digits: int) -> re.Pattern[bytes]:
+    """The rows of more than ``digits`` digits of the usual filled cells."""
+    return re.compile(rb'<c r="[A-Z]{1,%d}+(\d{%d,7})"[^>]*+(?<!/)>' % (letters, digits + 1))
+
+
+@functools.cache
+def _long_columns(letters: int) -> re.Pattern[bytes]:
+    """The columns of two or more letters of the usual filled cells."""
+    return re.compile(rb'<c r="([A-Z]{2,%d}+)\d[^>]*+(?<!/)>' % letters)
+
+
+_ERROR_START = re.compile(rb'<c r="([A-Z]++\d++)"[^>]*? t="e"[^>/]*+>')
+"""An error cell written the usual way."""
+
+
+def _largest(found: list[bytes]) -> bytes:
+    """The largest of numbers, or of column names (the longer is the larger)."""
+    return max(found, key=lambda n: (len(n), n))
+
+
+def _column_number(letters: bytes) -> int:
+    column = 0
+    for letter in letters:
+        column = column * 26 + letter - 64
+    return column
+
+
+class _Scan:
+    """The cheap scan of one part: bounds from a few searches per piece.
+
+    In a piece where ``_unusual`` finds nothing, every cell has one reference of at most
+    ``letters`` letters and ``digits`` digits, followed by attributes written as in a
+    cell already read. Rows of up to ``base_digits`` digits in columns A to Z are within
+    the limits wherever they are, so only the longer rows and the columns past Z are
+    read, with a search that matches nothing in most registers. A piece holding another
+    cell is read tag by tag (``_Detail``); the references and attributes seen there
+    then pass in later pieces (error cells only once one was found: until then each
+    piece holding one is read tag by tag, so no error cell is missed).
+    """
+
+    def __init__(self, limits: Limits) -> None:
+        self.limits = limits
+        self.base_digits = _base_digits(limits)
+        self.letters = 1
+        self.digits = self.base_digits
+        self.with_errors = False
+        self.rests: frozenset[bytes] = frozenset()
+        self.rows = self.columns = 0
+        """The largest row and column of filled cells read exactly so far."""
+        self.bounded = False
+        """Whether a usual piece held cells (within ``base_digits`` digits, A to Z)."""
+        self.errors: dict[tuple[int, int], str] = {}
+
+    def run(self, pieces: Iterator[bytes], size: int) -> SheetScan:
+        """The scan of ``pieces`` of a part of ``size`` bytes."""
+        limits = self.limits
+        left = size
+        for piece in pieces:
+            self._piece(piece)
+            left -= len(piece)
+            over = self.rows > limits.rows or self.rows * self.columns > limits.cells
+            if over and left > _STOP_SHORT:
+                return SheetScan(self.rows, self.columns, False, partial=True)
+        rows, columns = self.rows, self.columns
+        if self.bounded:
+            rows, columns = max(rows, 10**self.base_digits - 1), max(columns, 26)
+        return SheetScan(rows, columns, False, self.errors)
+
+    def _piece(self, piece: bytes) -> None:
+        if _PREFIXED.search(piece) is None:
+            if _unusual(self.letters, self.digits, self.rests).search(piece) is None:
+                self._usual(piece)
+                return
+            if self._learn(piece):
+                self._usual(piece)
+                return
+        detail = _Detail(piece)
+        self.rows, self.columns = max(self.rows, detail.rows), max(self.columns, detail.columns)
+        self.errors.update(detail.errors)
+        self.with_errors = self.with_errors or bool(detail.errors)
+        rests = {r for r in detail.rests if self.with_errors or b't="e"' not in r}
+        if not rests <= self.rests and len(self.rests) < _MAX_RESTS:
+            self.rests = self.rests | rests
+        if detail.rows:
+            self.digits = max(self.digits, min(len(str(detail.rows)), _MAX_DIGITS))
+            self.letters = max(self.letters, _letters_of(detail.columns))
+
+    def _learn(self, piece: bytes) -> bool:
+        """Let pass the references and attributes of the usual cells of ``piece``;
+        whether its cells are then all usual."""
+        rests = set(self.rests)
+        for rest in set(_USUAL_CELL.findall(piece)):
+            if len(rests) < _MAX_RESTS and (self.with_errors or b't="e"' not in rest):
+                rests.add(rest + b">")
+        self.rests = frozenset(rests)
+        if _longer(self.letters, self.digits).search(piece):
+            found = _longer(self.letters, self.digits).findall(piece)
+            self.letters = max(self.letters, *(len(column) for column, _ in found))
+            self.digits = max(self.digits, *(len(row) for _, row in found))
+        return _unusual(self.letters, self.digits, self.rests).search(piece) is None
+
+    def _usual(self, piece: bytes) -> None:
+        if b"<c " not in piece:
+            return
+        self.bounded = True
+        if self.digits > self.base_digits:
+            found = _long_rows(self.letters, self.base_digits).findall(piece)
+            if found:
+                self.rows, self.columns = max(self.rows, int(_largest(found))), max(self.columns, 1)
+        if self.letters > 1:
+            found = _long_columns(self.letters).findall(piece)
+            if found:
+                self.rows = max(self.rows, 1)
+                self.columns = max(self.columns, _column_number(_largest(found)))
+        if self.with_errors and b't="e"' in piece:
+            for error in _ERROR_START.finditer(piece):
+                self.errors[_place(error[1].decode())] = _error_text(piece, error.end())
+
+
+class _Detail:
+    """One piece read tag by tag: the largest row and column of its filled cells, its
+    error cells, and what follows the reference in its usual cells. Raises
+    ``_Irregular`` at a cell without a reference."""
+
+    def __init__(self, piece: bytes) -> None:
+        self.rows = self.columns = 0
+        self.errors: dict[tuple[int, int], str] = {}
+        self.rests: set[bytes] = set()
+        for element in _ELEMENT.finditer(piece):
+            kind, text = element.groups()
+            if kind == b"row":
+                continue
+            usual = _USUAL_START.match(text)
+            unprefixed = piece.startswith(b"<c", element.start())
+            if usual and unprefixed and _USUAL_REST.fullmatch(text, usual.end()):
+                self.rests.add(text[usual.end() :] + b">")
+            reference = _attributes(text).get("r")
+            if reference is None:
+                raise _Irregular
+            row, column = _place(reference)
+            if _ERROR_TYPE.search(text):
+                self.errors[(row, column)] = _error_text(piece, element.end())
+            if not text.endswith(b"/"):  # <c .../> holds no value
+                self.rows, self.columns = max(self.rows, row + 1), max(self.columns, column + 1)
+
+
+def _walk(pieces: Iterator[bytes], limits: Limits, size: int) -> SheetScan:
+    """The exact area and the error cells of a part, placing cells as python-calamine
+    does: by their last ``r`` attribute, else one column right of the cell before in
+    the row; a row by its first ``r``, else one below the row before. Cells without a
+    value do not count, as calamine skips them. Stops once the area passes a limit."""
     last_row = last_column = 0
     row = column = -1
+    errors: dict[tuple[int, int], str] = {}
+    left = size
     for piece in pieces:
-        for kind, text in _ELEMENT.findall(piece):
-            reference = _attributes(text).get("r")
-            place = _place(reference.encode()) if reference is not None else None
-            if reference is not None and place is None:
-                return 1 << 40, 1 << 40  # calamine's reading of it is not known: refuse
+        left -= len(piece)
+        for element in _ELEMENT.finditer(piece):
+            kind, text = element.groups()
             if kind == b"row":
-                row = place[0] if place is not None else row + 1
+                reference = _first(text, "r")
+                row = _place(reference)[0] if reference is not None else row + 1
                 column = -1
                 continue
-            if place is not None:
-                cell_row, column = place
+            reference = _attributes(text).get("r")
+            if reference is not None:
+                cell_row, column = _place(reference)
             else:
                 cell_row, column = row, column + 1
+            if _ERROR_TYPE.search(text):
+                errors[(cell_row, column)] = _error_text(piece, element.end())
             if not text.endswith(b"/"):  # <c .../> holds no value
                 last_row, last_column = max(last_row, cell_row + 1), max(last_column, column + 1)
-    return last_row, last_column
+        over = last_row > limits.rows or last_row * last_column > limits.cells
+        if over and left > _STOP_SHORT:
+            return SheetScan(last_row, last_column, False, partial=True)
+    return SheetScan(last_row, last_column, True, errors)

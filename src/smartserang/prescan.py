@@ -28,6 +28,7 @@ from __future__ import annotations
 import functools
 import html
 import re
+import threading
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -265,18 +266,24 @@ class _Damaged(Exception):
     """A part calamine cannot read either (the message says why)."""
 
 
-def scan_sheet(path: str, part: str, limits: Limits) -> SheetScan:
-    """Bound the filled area of the worksheet ``part`` and find its error cells."""
+def scan_sheet(
+    path: str, part: str, limits: Limits, stop: threading.Event | None = None
+) -> SheetScan:
+    """Bound the filled area of the worksheet ``part`` and find its error cells.
+
+    ``stop``: when set, the scan ends at its next MB (its result is then not used).
+    """
     try:
         try:
             with zipfile.ZipFile(path) as archive, archive.open(part) as stream:
                 size = archive.getinfo(part).file_size
-                scan: SheetScan | None = _Scan(limits).run(_pieces(stream), size)
+                scan: SheetScan | None = _Scan(limits).run(_pieces(stream, stop), size)
         except _Irregular:
             scan = None
         if scan is None or (not scan.partial and _passes(scan, limits)):
             with zipfile.ZipFile(path) as archive, archive.open(part) as stream:
-                return _walk(_pieces(stream), limits, archive.getinfo(part).file_size)
+                size = archive.getinfo(part).file_size
+                return _walk(_pieces(stream, stop), limits, size)
     except Exception as exc:  # damaged data: zlib, CRC, a bad header, a bad reference
         return SheetScan(0, 0, False, damage=f"the part {part} is damaged ({exc})")
     return scan
@@ -287,11 +294,13 @@ def _passes(scan: SheetScan, limits: Limits) -> bool:
     return scan.rows > limits.rows or scan.rows * scan.columns > limits.cells
 
 
-def _pieces(stream: IO[bytes]) -> Iterator[bytes]:
+def _pieces(stream: IO[bytes], stop: threading.Event | None = None) -> Iterator[bytes]:
     """The part's bytes in pieces of about 1 MB that each end before a cell (or at
     least before a ``<``), so that no tag and no usual cell is cut in two."""
     carry = b""
     while chunk := stream.read(_CHUNK):
+        if stop is not None and stop.is_set():
+            raise _Damaged("the scan was stopped")
         buffer = carry + chunk
         cut = buffer.rfind(b"<c")
         if cut <= 0:

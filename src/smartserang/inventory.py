@@ -33,7 +33,15 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from smartserang.cells import BadValue, Raw, as_text, cell_reader, error_value, too_long
+from smartserang.cells import (
+    BadValue,
+    Raw,
+    as_text,
+    cell_reader,
+    error_value,
+    memo_reader,
+    too_long,
+)
 from smartserang.contract import (
     HELPER_SHEETS,
     SHEETS,
@@ -56,6 +64,8 @@ if TYPE_CHECKING:
 _SHEET_LOOKUP = {normalise_token(n): s for s in SHEETS for n in (s.name, s.alias)}
 _UNIQUE = {"penilaian": "indikator"}
 """Registers where one column's value may appear on one row only."""
+_UNSEEN: Any = object()
+"""A text no memo holds yet."""
 _CFB_MAGIC = b"\xd0\xcf\x11\xe0"
 """Start of an OLE file: an old .xls, or an encrypted (password-protected) .xlsx."""
 
@@ -507,14 +517,14 @@ def _read_rows(
     let go once read, so that the sheet's cells are never all held as Python values."""
     # Readers are built once per column: the loop below runs for every cell.
     longest = place.limits.string_length
-    plan = [(col, key, cell_reader(_column(sheet, key), longest)) for col, key in columns.items()]
+    plan = [(col, key, *memo_reader(_column(sheet, key), longest)) for col, key in columns.items()]
     required = [(col, key) for col, key in columns.items() if _column(sheet, key).required]
     errors = place.errors  # error cells, which calamine gives as blank
     rows: list[Row] = []
     for index, cells in grid:
         values: dict[str, CellValue] = {}
         failed: list[str] = []  # keys whose cell was reported already
-        for col, key, read in plan:
+        for col, key, read, memo in plan:
             raw = cells[col]
             if raw == "":
                 if errors and (shown := errors.get((index, col))) is not None:
@@ -523,12 +533,14 @@ def _read_rows(
                     )
                     failed.append(key)
                 continue
-            try:
-                value = read(raw)
-            except BadValue as bad:
-                problems.error(place.cell(index, col), bad.message, bad.code)
-                failed.append(key)
-                continue
+            # A text the column has typed before: its value, without a call.
+            if memo is None or (value := memo.get(raw, _UNSEEN)) is _UNSEEN:
+                try:
+                    value = read(raw)
+                except BadValue as bad:
+                    problems.error(place.cell(index, col), bad.message, bad.code)
+                    failed.append(key)
+                    continue
             if value is not None:
                 values[key] = value
         if not values and not failed:

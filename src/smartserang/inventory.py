@@ -219,7 +219,7 @@ class _Scanner:
 
     def __exit__(self, *_: object) -> None:
         if self._executor is not None:
-            self._stop.set()  # a scan no one will wait for ends at its next MB
+            self._stop.set()  # a scan no one will wait for ends at its next piece
             self._executor.shutdown(wait=True, cancel_futures=True)
 
     def size(self, title: str) -> int:

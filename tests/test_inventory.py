@@ -558,3 +558,15 @@ def test_reading_restores_the_cycle_collector(make_workbook: Make) -> None:
     with pytest.raises(InputError):
         read(path)
     assert gc.isenabled()
+
+
+def test_reading_leaves_no_object_frozen(make_workbook: Make) -> None:
+    """Reading moves its objects past the collector's youngest generation without
+    freezing them for good: a caller that froze nothing finds nothing frozen."""
+    import gc
+
+    path = make_workbook({"Aplikasi": [["Nama Aplikasi", "Status"], ["SIMPEG", "aktif"]]})
+    gc.unfreeze()  # what the commands run by earlier tests froze
+    read(path)
+    assert gc.get_freeze_count() == 0
+    assert gc.isenabled()

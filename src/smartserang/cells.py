@@ -10,7 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from typing import Any
 
 from smartserang.contract import VOCABULARIES, Column, ColumnType, Vocabulary, normalise_token
 from smartserang.limits import breach_message
@@ -73,11 +74,20 @@ def _typed(raw: Raw, convert: Converter, max_length: int) -> CellValue:
 def cell_reader(column: Column, max_length: int = 32_767) -> Converter:
     """Types one raw cell of ``column``, blank or not (see ``_typed``); text longer than
     ``max_length`` characters is refused."""
+    return memo_reader(column, max_length)[0]
+
+
+def memo_reader(
+    column: Column, max_length: int = 32_767
+) -> tuple[Converter, Mapping[Any, CellValue] | None]:
+    """``cell_reader`` and, for columns that repeat a few spellings, the texts it has
+    typed so far with their values (filled as it reads), which a caller may look up
+    with any raw cell before calling it (only texts are keys)."""
     convert = _converter(column)
     if column.type is ColumnType.TEXT:
-        return _text_reader(max_length)
+        return _text_reader(max_length), None
     if column.type is ColumnType.LIST:
-        return functools.partial(_typed, convert=convert, max_length=max_length)
+        return functools.partial(_typed, convert=convert, max_length=max_length), None
     # Vocabulary, yes/no, level and number columns repeat a few spellings down 100k
     # rows: remember what each text became (text only: 1 == 1.0 == True as keys).
     memo: dict[str, CellValue] = {}
@@ -89,7 +99,7 @@ def cell_reader(column: Column, max_length: int = 32_767) -> Converter:
             memo[raw] = _typed(raw, convert, max_length)
         return memo[raw]
 
-    return read
+    return read, memo
 
 
 def _text_reader(max_length: int) -> Converter:

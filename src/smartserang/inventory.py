@@ -28,11 +28,20 @@ import contextlib
 import functools
 import gc
 import os
+import threading
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from smartserang.cells import BadValue, Raw, as_text, cell_reader, error_value, too_long
+from smartserang.cells import (
+    BadValue,
+    Raw,
+    as_text,
+    cell_reader,
+    error_value,
+    memo_reader,
+    too_long,
+)
 from smartserang.contract import (
     HELPER_SHEETS,
     SHEETS,
@@ -55,6 +64,8 @@ if TYPE_CHECKING:
 _SHEET_LOOKUP = {normalise_token(n): s for s in SHEETS for n in (s.name, s.alias)}
 _UNIQUE = {"penilaian": "indikator"}
 """Registers where one column's value may appear on one row only."""
+_UNSEEN: Any = object()
+"""A text no memo holds yet."""
 _CFB_MAGIC = b"\xd0\xcf\x11\xe0"
 """Start of an OLE file: an old .xls, or an encrypted (password-protected) .xlsx."""
 
@@ -76,13 +87,19 @@ def read_inventory(
         from smartserang.prescan import open_package
 
         package = open_package(os.fspath(path), source, limits)
-    try:
-        workbook = CalamineWorkbook.from_path(os.fspath(path))
-    except Exception as exc:  # calamine raises its own errors and plain OSError
-        raise InputError([Problem(source, _unreadable(exc, head), "inventory.file")]) from exc
     problems = _Problems()
-    with workbook, _collector_paused(), _Scanner(package, limits) as scanner:
-        profile, registers = _read_sheets(workbook, source, problems, scanner)
+    with _Scanner(package, limits) as scanner:
+        # The scans start before calamine opens the file (its shared strings can take a
+        # while), the contract's sheets first, smallest part first.
+        known = [t for t in scanner.titles() if _SHEET_LOOKUP.get(normalise_token(t))]
+        scanner.start(sorted(known, key=scanner.size))
+        try:
+            workbook = CalamineWorkbook.from_path(os.fspath(path))
+        except Exception as exc:  # calamine raises its own errors and plain OSError
+            problem = Problem(source, _unreadable(exc, head), "inventory.file")
+            raise InputError([problem]) from exc
+        with workbook, _collector_paused():
+            profile, registers = _read_sheets(workbook, source, problems, scanner)
     if problems.errors:
         raise InputError([*problems.errors, *problems.warnings])
     return Inventory(source, digest, profile, registers, tuple(problems.warnings))
@@ -195,12 +212,14 @@ class _Scanner:
         self.limits = limits
         self._futures: dict[str, Future[SheetScan]] = {}
         self._executor: Any = None
+        self._stop = threading.Event()
 
     def __enter__(self) -> _Scanner:
         return self
 
     def __exit__(self, *_: object) -> None:
         if self._executor is not None:
+            self._stop.set()  # a scan no one will wait for ends at its next piece
             self._executor.shutdown(wait=True, cancel_futures=True)
 
     def size(self, title: str) -> int:
@@ -212,20 +231,28 @@ class _Scanner:
         package = self.package
         return package is not None and package.xlsx and title not in package.sheet_parts
 
+    def titles(self) -> list[str]:
+        """The titles of the sheets whose parts can be scanned."""
+        return [] if self.package is None else list(self.package.sheet_parts)
+
     def start(self, titles: list[str]) -> None:
-        """Begin scanning the parts of ``titles``, in this order."""
+        """Begin scanning the parts of ``titles`` not begun yet, in this order."""
         package = self.package
+        titles = [t for t in titles if t not in self._futures]
         if package is None or not any(t in package.sheet_parts for t in titles):
             return
         from concurrent.futures import ThreadPoolExecutor
 
         from smartserang.prescan import scan_sheet
 
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="scan")
+        if self._executor is None:
+            self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="scan")
         for title in titles:
             if title in package.sheet_parts:
                 part = package.sheet_parts[title]
-                future = self._executor.submit(scan_sheet, package.path, part, self.limits)
+                future = self._executor.submit(
+                    scan_sheet, package.path, part, self.limits, self._stop
+                )
                 self._futures[title] = future
 
     def result(self, title: str) -> SheetScan | None:
@@ -240,12 +267,20 @@ def _collector_paused() -> Iterator[None]:
 
     Reading allocates millions of rows, dicts and tuples, none in a cycle; the collector
     would rescan them over and over (measured: half the conversion time at 100k rows).
+    Once resumed, it would still scan them all once, as the youngest objects (a quarter
+    of a second at 100k rows): they are moved to the oldest generation instead, by
+    freezing and unfreezing every object, unless objects were frozen before (then the
+    new ones stay frozen with them).
     """
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        frozen_before = gc.get_freeze_count()
+        gc.freeze()
+        if not frozen_before:
+            gc.unfreeze()
         if enabled:
             gc.enable()
 
@@ -482,14 +517,14 @@ def _read_rows(
     let go once read, so that the sheet's cells are never all held as Python values."""
     # Readers are built once per column: the loop below runs for every cell.
     longest = place.limits.string_length
-    plan = [(col, key, cell_reader(_column(sheet, key), longest)) for col, key in columns.items()]
+    plan = [(col, key, *memo_reader(_column(sheet, key), longest)) for col, key in columns.items()]
     required = [(col, key) for col, key in columns.items() if _column(sheet, key).required]
     errors = place.errors  # error cells, which calamine gives as blank
     rows: list[Row] = []
     for index, cells in grid:
         values: dict[str, CellValue] = {}
         failed: list[str] = []  # keys whose cell was reported already
-        for col, key, read in plan:
+        for col, key, read, memo in plan:
             raw = cells[col]
             if raw == "":
                 if errors and (shown := errors.get((index, col))) is not None:
@@ -498,12 +533,14 @@ def _read_rows(
                     )
                     failed.append(key)
                 continue
-            try:
-                value = read(raw)
-            except BadValue as bad:
-                problems.error(place.cell(index, col), bad.message, bad.code)
-                failed.append(key)
-                continue
+            # A text the column has typed before: its value, without a call.
+            if memo is None or (value := memo.get(raw, _UNSEEN)) is _UNSEEN:
+                try:
+                    value = read(raw)
+                except BadValue as bad:
+                    problems.error(place.cell(index, col), bad.message, bad.code)
+                    failed.append(key)
+                    continue
             if value is not None:
                 values[key] = value
         if not values and not failed:

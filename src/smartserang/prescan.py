@@ -17,10 +17,13 @@ relationships, names matched without regard to case), so that the part scanned i
 part calamine reads. calamine places a cell by its last ``r`` attribute, else one column
 right of the cell before it; it trusts neither ``<dimension>`` nor the row's ``r`` when
 a cell has its own. The scan is cheap for the way spreadsheet programs write cells
-(``<c r="B9" s="1" t="n">``): one regular-expression search per MB for a cell start tag
-written any other way, or reaching past the columns and rows seen so far. Only a piece
-holding such a cell (an error cell, a far reference, an unusual attribute) is read tag
-by tag, and only a sheet whose cells lack references is walked whole.
+(``<c r="B9" s="1" t="n">``): per quarter MB, one regular-expression search for a cell
+start tag written otherwise than those already seen, or reaching past the columns and
+rows seen so far, and one for a row or cell element with a namespace prefix. A piece holding
+such a cell is first searched for the usual cells' attributes and references; only one
+that still holds an unusual cell (an error cell, a second ``r``, a prefix, quotes or
+spaces of another kind) is read tag by tag, and only a sheet whose cells lack references
+is walked whole. Unpacking the parts is then a large share of the scan's cost.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from __future__ import annotations
 import functools
 import html
 import re
+import threading
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -36,7 +40,9 @@ from typing import IO
 from smartserang.limits import RATIO_FLOOR, Limits, breach
 from smartserang.problems import InputError, Problem
 
-_CHUNK = 1 << 20
+_CHUNK = 1 << 18
+"""Bytes unpacked at a time: small enough that the searches find them in the CPU's cache
+(measured: a sixth less time than with 1 MB)."""
 _MAX_RUN = 16 << 20
 """Bytes of text or of one tag without any ``<``: more is refused (a cell holds at most
 32,767 characters, about 128 KB)."""
@@ -265,18 +271,24 @@ class _Damaged(Exception):
     """A part calamine cannot read either (the message says why)."""
 
 
-def scan_sheet(path: str, part: str, limits: Limits) -> SheetScan:
-    """Bound the filled area of the worksheet ``part`` and find its error cells."""
+def scan_sheet(
+    path: str, part: str, limits: Limits, stop: threading.Event | None = None
+) -> SheetScan:
+    """Bound the filled area of the worksheet ``part`` and find its error cells.
+
+    ``stop``: when set, the scan ends at its next piece (its result is then not used).
+    """
     try:
         try:
             with zipfile.ZipFile(path) as archive, archive.open(part) as stream:
                 size = archive.getinfo(part).file_size
-                scan: SheetScan | None = _Scan(limits).run(_pieces(stream), size)
+                scan: SheetScan | None = _Scan(limits).run(_pieces(stream, stop), size)
         except _Irregular:
             scan = None
         if scan is None or (not scan.partial and _passes(scan, limits)):
             with zipfile.ZipFile(path) as archive, archive.open(part) as stream:
-                return _walk(_pieces(stream), limits, archive.getinfo(part).file_size)
+                size = archive.getinfo(part).file_size
+                return _walk(_pieces(stream, stop), limits, size)
     except Exception as exc:  # damaged data: zlib, CRC, a bad header, a bad reference
         return SheetScan(0, 0, False, damage=f"the part {part} is damaged ({exc})")
     return scan
@@ -287,11 +299,13 @@ def _passes(scan: SheetScan, limits: Limits) -> bool:
     return scan.rows > limits.rows or scan.rows * scan.columns > limits.cells
 
 
-def _pieces(stream: IO[bytes]) -> Iterator[bytes]:
-    """The part's bytes in pieces of about 1 MB that each end before a cell (or at
+def _pieces(stream: IO[bytes], stop: threading.Event | None = None) -> Iterator[bytes]:
+    """The part's bytes in pieces of about ``_CHUNK`` bytes that each end before a cell (or at
     least before a ``<``), so that no tag and no usual cell is cut in two."""
     carry = b""
     while chunk := stream.read(_CHUNK):
+        if stop is not None and stop.is_set():
+            raise _Damaged("the scan was stopped")
         buffer = carry + chunk
         cut = buffer.rfind(b"<c")
         if cut <= 0:

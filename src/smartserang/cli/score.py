@@ -6,7 +6,6 @@ commands that need them so that ``--help`` stays fast.
 
 from __future__ import annotations
 
-import gc
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -362,10 +361,6 @@ def read_checked(
         inventory = read_inventory(workbook, display=str(workbook), limits=limits or DEFAULTS)
     except InputError as error:
         return None, list(error.problems)
-    # The inventory lives until the run ends and holds no reference cycles: move it (and
-    # everything made so far) out of the cycle collector's sight, which would otherwise
-    # rescan its hundreds of thousands of objects while the sets load and rules run.
-    gc.freeze()
     return inventory, _check_against_sets(inventory, sets)
 
 

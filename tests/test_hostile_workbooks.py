@@ -127,6 +127,7 @@ def test_numbers_and_dates_as_text_are_read(corpus: dict[str, HostileCase]) -> N
                 "far-cell-lowercase",
                 "far-cell-counted",
                 "far-cell-part-case",
+                "far-cell-repeated",
             )
         ),
     ],
@@ -288,3 +289,22 @@ def test_sheet_whose_part_is_not_found_is_not_read_unscanned(
         " of its parts holds it; save it again [inventory.sheet.unreadable]"
     ) in found
     assert len(found) == 3  # Profil, Penilaian and Aplikasi alike
+
+
+def test_ods_table_areas_are_those_calamine_lays_out(corpus: dict[str, HostileCase]) -> None:
+    """The area counted in a LibreOffice .ods (repeated rows and cells, trailing blanks
+    left out) is, table by table, the area python-calamine makes of it."""
+    from python_calamine import CalamineWorkbook
+
+    if "ods" not in corpus:
+        pytest.skip("LibreOffice is not installed")
+    path = corpus["ods"].path
+    tables = prescan.open_package(str(path), path.name, Limits()).tables
+    assert tables is not None
+    workbook = CalamineWorkbook.from_path(str(path))
+    laid_out = {}
+    for name in workbook.sheet_names:
+        end = workbook.get_sheet_by_name(name).end
+        laid_out[name] = (0, 0) if end is None else (end[0] + 1, end[1] + 1)
+    assert {name: (t.rows, t.columns) for name, t in tables.items()} == laid_out
+    assert len(laid_out) >= 5

@@ -106,6 +106,8 @@ class Package:
     xlsx: bool = False
     """Whether the zip holds ``xl/workbook.xml`` (an .xlsx or .xlsm): calamine reads its
     sheets only from parts that ``sheet_parts`` names."""
+    tables: dict[str, SheetScan] | None = None
+    """For an OpenDocument spreadsheet (``content.xml``): each table's exact area."""
 
     def part_size(self, title: str) -> int:
         """The unpacked size of the sheet's part (0 when not known)."""
@@ -126,13 +128,18 @@ def open_package(path: str, source: str, limits: Limits) -> Package:
             for info in infos:
                 if info.filename.casefold().endswith(_XML_SUFFIXES):
                     _check_part(archive, info, source, whole=info.filename not in scanned)
+            names = [i.filename for i in infos]
+            xlsx = _member(names, _WORKBOOK) is not None
+            tables = None
+            if not xlsx and (content := _member(names, _ODS_CONTENT)) is not None:
+                with archive.open(content) as stream:
+                    tables = _ods_tables(_pieces(stream))
     except InputError:
         raise
     except Exception as exc:  # zipfile raises many types on damaged input (struct, zlib, ...)
         raise InputError([_damaged(source, exc)]) from exc
     sizes = {info.filename: info.file_size for info in infos}
-    xlsx = _member([i.filename for i in infos], _WORKBOOK) is not None
-    return Package(path, sizes, sheet_parts, xlsx)
+    return Package(path, sizes, sheet_parts, xlsx, tables)
 
 
 def _damaged(source: str, exc: BaseException, member: str | None = None) -> Problem:
@@ -590,3 +597,65 @@ def _walk(pieces: Iterator[bytes], limits: Limits, size: int) -> SheetScan:
         if over and left > _STOP_SHORT:
             return SheetScan(last_row, last_column, False, partial=True)
     return SheetScan(last_row, last_column, True, errors)
+
+
+# ------------------------------------------------------------------ OpenDocument
+
+_ODS_CONTENT = "content.xml"
+_ODS_ELEMENT = re.compile(
+    rb"<(/?)(?:[\w.-]+:)?(table|table-row|table-cell|covered-table-cell)(?=[\s/>])"
+    + _TAG_BODY
+    + rb">"
+)
+_REPEATED = re.compile(rb"number-(?:rows|columns)-repeated\s*=\s*[\"']?(\d{1,10})")
+_VALUE_TYPE = re.compile(rb"value-type\s*=")
+_TABLE_NAME = re.compile(rb"(?:^|\s)(?:[\w.-]+:)?name\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
+
+
+def _ods_tables(pieces: Iterator[bytes]) -> dict[str, SheetScan]:
+    """Each table's exact area in an OpenDocument ``content.xml``, counted as calamine
+    places cells: one after the other, a row or cell repeated
+    (``table:number-rows-repeated``) taking that many places; cells without a value
+    after the last one with a value, and rows without one after the last such row, do
+    not count. A few bytes can so make an area of billions of cells. Two tables of one
+    name count as one as large as both."""
+    tables: dict[str, tuple[int, int]] = {}
+    name: str | None = None
+    rows = columns = row = column = row_start = repeat = last = 0
+    for piece in pieces:
+        for element in _ODS_ELEMENT.finditer(piece):
+            closing, kind, text = element.groups()
+            if kind == b"table":
+                if closing and name is not None:
+                    before = tables.get(name, (0, 0))
+                    tables[name] = (max(before[0], rows), max(before[1], columns))
+                    name = None
+                elif not closing:
+                    found = _TABLE_NAME.search(text)
+                    value = (found[1] if found[1] is not None else found[2]) if found else b""
+                    name = html.unescape(value.decode("utf-8", "replace"))
+                    rows = columns = row = 0
+                continue
+            if kind == b"table-row":
+                if closing:
+                    if last:
+                        rows, columns = max(rows, row_start + repeat), max(columns, last)
+                    row = row_start + repeat
+                else:
+                    found = _REPEATED.search(text)
+                    repeat = int(found[1]) if found else 1
+                    row_start, column, last = row, 0, 0
+                    if text.endswith(b"/"):
+                        row = row_start + repeat
+                continue
+            if closing:
+                continue
+            found = _REPEATED.search(text)
+            cells = int(found[1]) if found else 1
+            if not text.endswith(b"/") or _VALUE_TYPE.search(text):
+                last = column + cells
+            column += cells
+    if name is not None:  # a table left open at the end of the part
+        before = tables.get(name, (0, 0))
+        tables[name] = (max(before[0], rows), max(before[1], columns))
+    return {title: SheetScan(*area, exact=True) for title, area in tables.items()}

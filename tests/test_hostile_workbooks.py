@@ -308,3 +308,47 @@ def test_ods_table_areas_are_those_calamine_lays_out(corpus: dict[str, HostileCa
         laid_out[name] = (0, 0) if end is None else (end[0] + 1, end[1] + 1)
     assert {name: (t.rows, t.columns) for name, t in tables.items()} == laid_out
     assert len(laid_out) >= 5
+
+
+def test_ods_repeats_count_as_calamine_counts(tmp_path: Path) -> None:
+    """Repeated blank rows and cells before data, repeated filled cells, merged (covered)
+    cells, blank cells ending rows: each table's area is the one calamine lays out."""
+    from python_calamine import CalamineWorkbook
+
+    from hostile_workbooks import write_ods
+
+    value = (
+        '<table:table-cell office:value-type="float" office:value="1">'
+        "<text:p>1</text:p></table:table-cell>"
+    )
+    blank_end = '<table:table-cell table:number-columns-repeated="16000"/>'
+    plain = f"<table:table-row>{value}{value}{blank_end}</table:table-row>" * 30
+    extra = {
+        "LibreOffice": plain,
+        "Repeats": (
+            f'<table:table-row table:number-rows-repeated="40">{blank_end}</table:table-row>'
+            f'<table:table-row><table:table-cell table:number-columns-repeated="7"/>{value}'
+            f"{blank_end}</table:table-row>"
+            '<table:table-row table:number-rows-repeated="3"><table:table-cell'
+            ' office:value-type="float" office:value="2" table:number-columns-repeated="9">'
+            f"<text:p>2</text:p></table:table-cell>{blank_end}</table:table-row>"
+            '<table:table-row table:style-name="ro1"/>'
+            f"<table:table-row><table:covered-table-cell/>{value}</table:table-row>"
+            '<table:table-row table:number-rows-repeated="1000000">'
+            f"{blank_end}</table:table-row>"
+        ),
+        "Blank": '<table:table-row table:number-rows-repeated="5"><table:table-cell/>'
+        "</table:table-row>",
+    }
+    tables = {"LibreOffice": [["Nama", "Status"]], "Repeats": [["x"]], "Blank": []}
+    path = write_ods(tmp_path / "repeats.ods", tables, extra)
+    found = prescan.open_package(str(path), path.name, Limits()).tables
+    assert found is not None
+    workbook = CalamineWorkbook.from_path(str(path))
+    laid_out = {}
+    for name in workbook.sheet_names:
+        end = workbook.get_sheet_by_name(name).end
+        laid_out[name] = (0, 0) if end is None else (end[0] + 1, end[1] + 1)
+    assert {name: (t.rows, t.columns) for name, t in found.items()} == laid_out
+    assert laid_out["LibreOffice"] == (31, 2)
+    assert laid_out["Repeats"] == (47, 9)

@@ -485,6 +485,69 @@ def _hidden_far_cases(folder: Path, add: _Add) -> None:
     _rewritten(path, changes, {"xl/worksheets/far.xml": far.encode()})
     reason = "Aplikasi listed twice in the workbook part, first at a part with the far cell"
     add("far-cell-second-sheet-entry", path, "error", reason)
+    far_ods = (
+        '<table:table-row table:number-rows-repeated="1048572"><table:table-cell/>'
+        "</table:table-row><table:table-row><table:table-cell table:number-columns-repeated="
+        f'"16383"/>{_ods_cell(1)}</table:table-row>'
+    )
+    path = write_ods(folder / "far-cell-repeated.ods", {"Profil": PROFIL, "Aplikasi": APLIKASI},
+                     {"Aplikasi": far_ods})  # fmt: skip
+    add("far-cell-repeated", path, "error", ".ods rows and cells repeated up to XFD1048576")
+
+
+_ODS_NS = (
+    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"'
+    ' xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"'
+    ' xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"'
+)
+
+
+def _ods_cell(value: object) -> str:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return (
+            f'<table:table-cell office:value-type="float" office:value="{value}">'
+            f"<text:p>{value}</text:p></table:table-cell>"
+        )
+    text = escape(str(value))
+    return (
+        f'<table:table-cell office:value-type="string"><text:p>{text}</text:p></table:table-cell>'
+    )
+
+
+def write_ods(
+    path: Path, tables: Mapping[str, Sequence[Sequence[object]]], extra: Mapping[str, str]
+) -> Path:
+    """A minimal OpenDocument spreadsheet: ``tables`` maps names to rows from A1;
+    ``extra`` adds raw ``content.xml`` rows after a table's rows."""
+    body = "".join(
+        f"<table:table table:name={quoteattr(name)}>"
+        + "".join(
+            "<table:table-row>" + "".join(_ods_cell(v) for v in row) + "</table:table-row>"
+            for row in rows
+        )
+        + extra.get(name, "")
+        + "</table:table>"
+        for name, rows in tables.items()
+    )
+    content = (
+        f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {_ODS_NS}'
+        f' office:version="1.2"><office:body><office:spreadsheet>{body}'
+        "</office:spreadsheet></office:body></office:document-content>"
+    )
+    manifest = (
+        '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest='
+        '"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"><manifest:file-entry'
+        ' manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.'
+        'spreadsheet"/><manifest:file-entry manifest:full-path="content.xml"'
+        ' manifest:media-type="text/xml"/></manifest:manifest>'
+    )
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(
+            "mimetype", "application/vnd.oasis.opendocument.spreadsheet", zipfile.ZIP_STORED
+        )
+        archive.writestr("META-INF/manifest.xml", manifest)
+        archive.writestr("content.xml", content)
+    return path
 
 
 def _rewritten(

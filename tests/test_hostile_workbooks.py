@@ -127,6 +127,7 @@ def test_numbers_and_dates_as_text_are_read(corpus: dict[str, HostileCase]) -> N
                 "far-cell-lowercase",
                 "far-cell-counted",
                 "far-cell-part-case",
+                "far-cell-repeated",
             )
         ),
     ],
@@ -288,3 +289,69 @@ def test_sheet_whose_part_is_not_found_is_not_read_unscanned(
         " of its parts holds it; save it again [inventory.sheet.unreadable]"
     ) in found
     assert len(found) == 3  # Profil, Penilaian and Aplikasi alike
+
+
+def test_ods_table_areas_are_those_calamine_lays_out(corpus: dict[str, HostileCase]) -> None:
+    """The area counted in a LibreOffice .ods (repeated rows and cells, trailing blanks
+    left out) is, table by table, the area python-calamine makes of it."""
+    from python_calamine import CalamineWorkbook
+
+    if "ods" not in corpus:
+        pytest.skip("LibreOffice is not installed")
+    path = corpus["ods"].path
+    tables = prescan.open_package(str(path), path.name, Limits()).tables
+    assert tables is not None
+    workbook = CalamineWorkbook.from_path(str(path))
+    laid_out = {}
+    for name in workbook.sheet_names:
+        end = workbook.get_sheet_by_name(name).end
+        laid_out[name] = (0, 0) if end is None else (end[0] + 1, end[1] + 1)
+    assert {name: (t.rows, t.columns) for name, t in tables.items()} == laid_out
+    assert len(laid_out) >= 5
+
+
+def test_ods_repeats_count_as_calamine_counts(tmp_path: Path) -> None:
+    """Repeated blank rows and cells before data, repeated filled cells, merged (covered)
+    cells, blank cells ending rows: each table's area is the one calamine lays out (the
+    tables are long enough for the count to meet both its quick and its exact way)."""
+    from python_calamine import CalamineWorkbook
+
+    from hostile_workbooks import write_ods
+
+    value = (
+        '<table:table-cell office:value-type="float" office:value="1">'
+        "<text:p>1</text:p></table:table-cell>"
+    )
+    blank_end = '<table:table-cell table:number-columns-repeated="16000"/>'
+    plain = f"<table:table-row>{value}{value}{blank_end}</table:table-row>" * 2_000
+    extra = {
+        "LibreOffice": plain,
+        "Repeats": (
+            plain
+            + f'<table:table-row table:number-rows-repeated="40">{blank_end}</table:table-row>'
+            f'<table:table-row><table:table-cell table:number-columns-repeated="7"/>{value}'
+            f"{blank_end}</table:table-row>"
+            '<table:table-row table:number-rows-repeated="3"><table:table-cell'
+            ' office:value-type="float" office:value="2" table:number-columns-repeated="9">'
+            f"<text:p>2</text:p></table:table-cell>{blank_end}</table:table-row>"
+            '<table:table-row table:style-name="ro1"/>'
+            f"<table:table-row><table:covered-table-cell/>{value}</table:table-row>"
+            '<table:table-row table:number-rows-repeated="1000000">'
+            f"{blank_end}</table:table-row>"
+        ),
+        "Blank": '<table:table-row table:number-rows-repeated="5"><table:table-cell/>'
+        "</table:table-row>",
+    }
+    tables = {"LibreOffice": [["Nama", "Status"]], "Repeats": [["x"]], "Blank": []}
+    path = write_ods(tmp_path / "repeats.ods", tables, extra)
+    # Rows this alike pack 200 times over: past the ratio limit, which is not tested here.
+    found = prescan.open_package(str(path), path.name, Limits(ratio=10_000)).tables
+    assert found is not None
+    workbook = CalamineWorkbook.from_path(str(path))
+    laid_out = {}
+    for name in workbook.sheet_names:
+        end = workbook.get_sheet_by_name(name).end
+        laid_out[name] = (0, 0) if end is None else (end[0] + 1, end[1] + 1)
+    assert {name: (t.rows, t.columns) for name, t in found.items()} == laid_out
+    assert laid_out["LibreOffice"] == (2_001, 2)
+    assert laid_out["Repeats"] == (2_047, 9)

@@ -87,6 +87,7 @@ def read_inventory(
         from smartserang.prescan import open_package
 
         package = open_package(os.fspath(path), source, limits)
+        _check_tables(package, source, limits)
     problems = _Problems()
     with _Scanner(package, limits) as scanner:
         # The scans start before calamine opens the file (its shared strings can take a
@@ -103,6 +104,16 @@ def read_inventory(
     if problems.errors:
         raise InputError([*problems.errors, *problems.warnings])
     return Inventory(source, digest, profile, registers, tuple(problems.warnings))
+
+
+def _check_tables(package: Package, source: str, limits: Limits) -> None:
+    """Refuse an OpenDocument spreadsheet holding a table past the rows or cells limit:
+    calamine lays out every table of the file as it opens it."""
+    problems = _Problems()
+    for title, scan in (package.tables or {}).items():
+        _too_large(scan.rows, scan.columns, _Place(source, title, limits), problems)
+    if problems.errors:
+        raise InputError(problems.errors)
 
 
 def _read_sheets(
@@ -226,10 +237,14 @@ class _Scanner:
         return 0 if self.package is None else self.package.part_size(title)
 
     def unscanned(self, title: str) -> bool:
-        """Whether ``title`` is a sheet of an .xlsx whose part was not found, so that
-        calamine must not read it unscanned."""
+        """Whether ``title`` is a sheet of an .xlsx or .ods that the scan did not find,
+        so that calamine must not read it unscanned."""
         package = self.package
-        return package is not None and package.xlsx and title not in package.sheet_parts
+        if package is None:
+            return False
+        if package.tables is not None:
+            return title not in package.tables
+        return package.xlsx and title not in package.sheet_parts
 
     def titles(self) -> list[str]:
         """The titles of the sheets whose parts can be scanned."""
@@ -257,6 +272,8 @@ class _Scanner:
 
     def result(self, title: str) -> SheetScan | None:
         """The scan of ``title``'s part (waiting for it), or None when it has none."""
+        if self.package is not None and self.package.tables is not None:
+            return self.package.tables.get(title)
         future = self._futures.get(title)
         return None if future is None else future.result()
 

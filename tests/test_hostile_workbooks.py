@@ -48,6 +48,8 @@ def test_every_case_is_answered_calmly_by_every_command(
         for label, arguments, expect in hostile_run.commands(case, tmp_path):
             if label not in ("score json", "diff case example", "import"):
                 continue  # the subprocess runner covers the rest; these keep this test fast
+            if case.name.startswith("far-cell-") and label != "score json":
+                continue  # the reader refuses these alike, whichever command reads them
             result = run(*arguments)
             problems = hostile_run.judge(
                 case, result.exit_code, expect, result.stdout, result.stderr

@@ -50,6 +50,8 @@ from xml.sax.saxutils import escape, quoteattr
 
 import yaml
 
+from smartserang.problems import column_letter
+
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "kota-sukamaju.xlsx"
 SET_BASES = {
@@ -335,20 +337,11 @@ def _xml_text(text: str) -> str:
     return _XML_INVALID.sub("?", text)
 
 
-def _column(index: int) -> str:
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
-
-
 def sheet_xml(rows: list[list[Cell]]) -> str:
     """A worksheet part holding ``rows`` from A1 on."""
     body = []
     for r, row in enumerate(rows, 1):
-        cells = "".join(_cell_xml(f"{_column(c)}{r}", v) for c, v in enumerate(row))
+        cells = "".join(_cell_xml(f"{column_letter(c)}{r}", v) for c, v in enumerate(row))
         if cells:
             body.append(f'<row r="{r}">{cells}</row>')
     return (

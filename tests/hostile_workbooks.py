@@ -16,6 +16,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
 from hostile_case import Expect, HostileCase
+from smartserang.problems import column_letter
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "kota-sukamaju.xlsx"
 
@@ -64,21 +65,11 @@ def cell_xml(ref: str, value: object) -> str:
     return f'<c r="{ref}" t="inlineStr"><is><t xml:space="preserve">{text}</t></is></c>'
 
 
-def column_name(index: int) -> str:
-    """Letters of a 0-based column."""
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
-
-
 def sheet_data(rows: Sequence[Sequence[object]]) -> str:
     """``<sheetData>`` content of ``rows`` from A1."""
     parts = []
     for number, row in enumerate(rows, 1):
-        cells = "".join(cell_xml(f"{column_name(i)}{number}", v) for i, v in enumerate(row))
+        cells = "".join(cell_xml(f"{column_letter(i)}{number}", v) for i, v in enumerate(row))
         parts.append(f'<row r="{number}">{cells}</row>')
     return "".join(parts)
 

@@ -8,7 +8,6 @@ reports at that cell.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
 from collections.abc import Callable, Mapping
 from typing import Any
@@ -28,6 +27,7 @@ Converter = Callable[[Raw], CellValue]
 _EXCEL_ERRORS = frozenset(
     {"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#SPILL!", "#CALC!"}
 )
+_ERRORS_OR_BLANK = _EXCEL_ERRORS | {""}
 _BOOLEANS = {
     **dict.fromkeys(("ya", "yes", "true", "1", "y"), True),
     **dict.fromkeys(("tidak", "no", "false", "0", "t"), False),
@@ -87,7 +87,7 @@ def memo_reader(
     if column.type is ColumnType.TEXT:
         return _text_reader(max_length), None
     if column.type is ColumnType.LIST:
-        return functools.partial(_typed, convert=convert, max_length=max_length), None
+        return _list_reader(max_length), None
     # Vocabulary, yes/no, level and number columns repeat a few spellings down 100k
     # rows: remember what each text became (text only: 1 == 1.0 == True as keys).
     memo: dict[str, CellValue] = {}
@@ -116,6 +116,42 @@ def _text_reader(max_length: int) -> Converter:
         return text or None
 
     return read
+
+
+def _list_reader(max_length: int) -> Converter:
+    """``_typed`` for LIST columns, inlined: a list cell is rarely repeated."""
+
+    def read(raw: Raw) -> CellValue:
+        if not isinstance(raw, str):
+            return _typed(raw, _to_list, max_length)
+        if len(raw) > max_length:
+            raise too_long(raw, max_length)
+        text = raw.strip()
+        if text in _EXCEL_ERRORS:
+            raise error_value(text)
+        return tuple(filter(None, map(str.strip, text.split(",")))) or None
+
+    return read
+
+
+def text_column(cells: list[Raw], max_length: int) -> list[CellValue] | None:
+    """A TEXT column's typed cells, made by a few passes in C; or None when a cell needs
+    the cell-by-cell reader (one that is not text, too long, or shows an error).
+
+    Names, addresses and coordinates are distinct on every row, so typing them through a
+    table of distinct cells saves nothing; this is ``_text_reader`` for a whole column.
+    """
+    try:
+        stripped: list[str] = list(map(str.strip, cells))  # type: ignore[arg-type]
+    except TypeError:  # a cell that is not text
+        return None
+    if max(map(len, stripped), default=0) > max_length:
+        return None
+    if _ERRORS_OR_BLANK.isdisjoint(stripped):
+        return stripped  # type: ignore[return-value]
+    if not _EXCEL_ERRORS.isdisjoint(stripped):
+        return None
+    return [text or None for text in stripped]
 
 
 def _shown(raw: Raw) -> str:

@@ -26,31 +26,35 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import gc
+import itertools
+import operator
 import os
+import signal
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from smartserang import collector
 from smartserang.cells import (
     BadValue,
     Raw,
     as_text,
     cell_reader,
     error_value,
-    memo_reader,
+    text_column,
     too_long,
 )
 from smartserang.contract import (
     HELPER_SHEETS,
     SHEETS,
     Column,
+    ColumnType,
     Sheet,
     normalise_token,
 )
 from smartserang.limits import DEFAULTS, Limits, breach
-from smartserang.model import CellValue, Inventory, Profile, Register, Row
+from smartserang.model import CellValue, Inventory, Profile, Register
 from smartserang.problems import InputError, Problem, cell_location, column_letter
 
 if TYPE_CHECKING:
@@ -64,19 +68,23 @@ if TYPE_CHECKING:
 _SHEET_LOOKUP = {normalise_token(n): s for s in SHEETS for n in (s.name, s.alias)}
 _UNIQUE = {"penilaian": "indikator"}
 """Registers where one column's value may appear on one row only."""
-_UNSEEN: Any = object()
-"""A text no memo holds yet."""
 _CFB_MAGIC = b"\xd0\xcf\x11\xe0"
 """Start of an OLE file: an old .xls, or an encrypted (password-protected) .xlsx."""
 
 
 def read_inventory(
-    path: str | os.PathLike[str], *, display: str | None = None, limits: Limits = DEFAULTS
+    path: str | os.PathLike[str],
+    *,
+    display: str | None = None,
+    limits: Limits = DEFAULTS,
+    workers: int = 1,
 ) -> Inventory:
     """Read the workbook at ``path``; raise ``InputError`` carrying every problem found.
 
     ``display`` is how locations name the file (default: ``path`` as given); ``limits``
-    bound what the file may hold (see ``smartserang.limits``).
+    bound what the file may hold (see ``smartserang.limits``). ``workers``: how many
+    processes may read at once; with two or more, each large register sheet past the
+    largest is read in a process of its own (see ``_SheetWorker``).
     """
     from python_calamine import CalamineWorkbook  # imported here: the CLI starts faster
 
@@ -89,18 +97,26 @@ def read_inventory(
         package = open_package(os.fspath(path), source, limits)
         _check_tables(package, source, limits)
     problems = _Problems()
-    with _Scanner(package, limits) as scanner:
+    # Forked before any thread of this read starts.
+    with (
+        _SheetWorkers(package, source, limits, workers) as helpers,
+        _Scanner(package, limits) as scanner,
+    ):
         # The scans start before calamine opens the file (its shared strings can take a
         # while), the contract's sheets first, smallest part first.
-        known = [t for t in scanner.titles() if _SHEET_LOOKUP.get(normalise_token(t))]
+        known = [
+            t
+            for t in scanner.titles()
+            if _SHEET_LOOKUP.get(normalise_token(t)) and t not in helpers.titles
+        ]
         scanner.start(sorted(known, key=scanner.size))
         try:
             workbook = CalamineWorkbook.from_path(os.fspath(path))
         except Exception as exc:  # calamine raises its own errors and plain OSError
             problem = Problem(source, _unreadable(exc, head), "inventory.file")
             raise InputError([problem]) from exc
-        with workbook, _collector_paused():
-            profile, registers = _read_sheets(workbook, source, problems, scanner)
+        with workbook, collector.paused():
+            profile, registers = _read_sheets(workbook, source, problems, scanner, helpers)
     if problems.errors:
         raise InputError([*problems.errors, *problems.warnings])
     return Inventory(source, digest, profile, registers, tuple(problems.warnings))
@@ -117,35 +133,60 @@ def _check_tables(package: Package, source: str, limits: Limits) -> None:
 
 
 def _read_sheets(
-    workbook: CalamineWorkbook, source: str, problems: _Problems, scanner: _Scanner
+    workbook: CalamineWorkbook,
+    source: str,
+    problems: _Problems,
+    scanner: _Scanner,
+    helpers: _SheetWorkers,
 ) -> tuple[Profile, dict[str, Register]]:
     """The Profile and the registers (in contract order, for stable output).
 
     Sheets are read smallest part first, so that the scan of each large part runs while
-    calamine reads the one before it; their problems are reported in workbook order.
+    calamine reads the one before it; the sheets given to ``helpers`` are taken from
+    them last; problems are reported in workbook order.
     """
     profile = Profile()
     registers: dict[str, Register] = {}
     matched = _match_sheets(workbook.sheet_names, source, problems)
     order = sorted(matched, key=lambda pair: scanner.size(pair[1]))
-    scanner.start([title for _, title in order])
+    order.sort(key=lambda pair: pair[1] in helpers.titles)
+    scanner.start([title for _, title in order if title not in helpers.titles])
     found: dict[str, _Problems] = {}
     for sheet, title in order:
-        found[title] = sheet_problems = _Problems()
-        place = _Place(source, title, scanner.limits)
-        grid, scan = _read_grid(workbook, place, scanner, sheet_problems)
-        if grid is None:
-            continue
-        place = _Place(source, title, scanner.limits, scan.errors if scan else {})
-        if sheet.labels:
-            profile = _read_profile(sheet, list(grid), place, sheet_problems)
-        elif (register := _read_register(sheet, grid, place, sheet_problems)) is not None:
-            registers[sheet.key] = register
-        del grid  # the sheet's cells, held by calamine until the sheet is let go
+        read = helpers.result(title)
+        if read is None:  # not given to a helper, or its process failed: read it here
+            scanner.start([title])
+            mine = _Problems()
+            read = mine, _read_sheet(workbook, sheet, title, source, scanner, mine)
+        found[title], content = read
+        if isinstance(content, Profile):
+            profile = content
+        elif content is not None:
+            registers[sheet.key] = content
     for _, title in matched:
         problems.errors.extend(found[title].errors)
         problems.warnings.extend(found[title].warnings)
     return profile, {s.key: registers[s.key] for s in SHEETS if s.key in registers}
+
+
+def _read_sheet(
+    workbook: CalamineWorkbook,
+    sheet: Sheet,
+    title: str,
+    source: str,
+    scanner: _Scanner,
+    problems: _Problems,
+) -> Profile | Register | None:
+    """One sheet: the Profile or a register (None when it cannot be read or is empty)."""
+    place = _Place(source, title, scanner.limits)
+    grid, scan = _read_grid(workbook, place, scanner, problems)
+    if grid is None:
+        return None
+    place = _Place(source, title, scanner.limits, scan.errors if scan else {})
+    if sheet.labels:
+        return _read_profile(sheet, list(grid), place, problems)
+    return _read_register(sheet, grid, place, problems)
+    # the sheet's cells are held by calamine until the sheet is let go, here
 
 
 def _read_grid(
@@ -278,31 +319,129 @@ class _Scanner:
         return None if future is None else future.result()
 
 
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause the cycle collector while reading.
-
-    Reading allocates millions of rows, dicts and tuples, none in a cycle; the collector
-    would rescan them over and over (measured: half the conversion time at 100k rows).
-    Once resumed, it would still scan them all once, as the youngest objects (a quarter
-    of a second at 100k rows): they are moved to the oldest generation instead, by
-    freezing and unfreezing every object, unless objects were frozen before (then the
-    new ones stay frozen with them).
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        frozen_before = gc.get_freeze_count()
-        gc.freeze()
-        if not frozen_before:
-            gc.unfreeze()
-        if enabled:
-            gc.enable()
-
-
 # ------------------------------------------------------------------ file and sheets
+
+
+_PARALLEL_PART = 8 * 1024 * 1024
+"""A register sheet whose part unpacks to this many bytes (some 20,000 rows) is worth a
+process of its own, when the caller allows more than one."""
+
+
+class _SheetWorkers:
+    """The large register sheets read in processes of their own, beside this one.
+
+    python-calamine parses a sheet without the GIL, but typing its cells is Python; two
+    100k-row registers read one after the other leave a core idle. With ``workers`` of 2
+    or more, every large register sheet but the largest (which this process reads) is
+    read in a forked process, up to ``workers - 1`` of them: it scans, parses and types
+    its sheet exactly as this process would, and sends back the register and its
+    problems, pickled. A process that fails is not trusted: its sheet is then read here.
+    Forking happens before this read starts any thread; the processes ignore Ctrl-C
+    (their parent unwinds and kills them).
+    """
+
+    def __init__(self, package: Package | None, source: str, limits: Limits, workers: int):
+        self.titles: dict[str, _SheetWorker] = {}
+        if workers < 2 or package is None or not package.xlsx or not hasattr(os, "fork"):
+            return
+        large = [
+            title
+            for title in package.sheet_parts
+            if (sheet := _SHEET_LOOKUP.get(normalise_token(title))) is not None
+            and not sheet.labels
+            and package.part_size(title) >= _PARALLEL_PART
+        ]
+        large.sort(key=package.part_size, reverse=True)
+        for title in large[1:workers]:
+            self.titles[title] = _SheetWorker(package, source, title, limits)
+        for worker in self.titles.values():
+            worker.collect()  # threads start once every process is forked
+
+    def __enter__(self) -> _SheetWorkers:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        for worker in self.titles.values():
+            worker.stop()
+
+    def result(self, title: str) -> tuple[_Problems, Profile | Register | None] | None:
+        """What the process reading ``title`` found, or None (none read it, or it failed)."""
+        worker = self.titles.get(title)
+        return None if worker is None else worker.result()
+
+
+class _SheetWorker:
+    """One forked process reading one sheet, and the thread taking in what it sends."""
+
+    def __init__(self, package: Package, source: str, title: str, limits: Limits) -> None:
+        self._data = b""
+        self._thread: threading.Thread | None = None
+        self._reaped = False
+        read_end, write_end = os.pipe()
+        self.pid = os.fork()
+        if self.pid == 0:  # pragma: no cover - the child; its work is checked by the parent
+            os.close(read_end)
+            _read_alone(package, source, title, limits, write_end)
+        os.close(write_end)
+        self._fd = read_end
+
+    def collect(self) -> None:
+        self._thread = threading.Thread(target=self._drain, name="sheet-worker", daemon=True)
+        self._thread.start()
+
+    def _drain(self) -> None:
+        with os.fdopen(self._fd, "rb") as stream:
+            self._data = stream.read()
+
+    def result(self) -> tuple[_Problems, Profile | Register | None] | None:
+        import pickle
+
+        assert self._thread is not None
+        self._thread.join()
+        _, status = os.waitpid(self.pid, 0)
+        self._reaped = True
+        if status != 0 or not self._data:
+            return None
+        read: tuple[_Problems, Profile | Register | None] = pickle.loads(self._data)
+        self._data = b""
+        return read
+
+    def stop(self) -> None:
+        """Kill and reap the process if its result was never taken (an error, a signal)."""
+        if self._reaped:
+            return
+        with contextlib.suppress(OSError):
+            os.kill(self.pid, signal.SIGKILL)
+        with contextlib.suppress(OSError):
+            os.waitpid(self.pid, 0)
+        self._reaped = True
+        if self._thread is not None:
+            self._thread.join()
+
+
+def _read_alone(package: Package, source: str, title: str, limits: Limits, out: int) -> None:
+    """In a forked process: read sheet ``title``, send what was found through ``out``
+    (pickled), and exit, never returning to the caller's code."""
+    code = 1
+    try:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        import pickle
+
+        from python_calamine import CalamineWorkbook
+
+        sheet = _SHEET_LOOKUP[normalise_token(title)]
+        problems = _Problems()
+        with _Scanner(package, limits) as scanner:
+            scanner.start([title])
+            with CalamineWorkbook.from_path(package.path) as workbook, collector.paused():
+                content = _read_sheet(workbook, sheet, title, source, scanner, problems)
+                data = pickle.dumps((problems, content), protocol=pickle.HIGHEST_PROTOCOL)
+        with os.fdopen(out, "wb") as stream:
+            stream.write(data)
+        code = 0
+    finally:
+        os._exit(code)
 
 
 @dataclass
@@ -517,57 +656,171 @@ def _read_register(
             message = f"missing required column '{column.name}'"
             problems.error(place.cell(header_at, first), message, "inventory.column.missing")
     by_index = dict(sorted((col, key) for key, col in columns.items()))
-    rows = _read_rows(sheet, by_index, numbered, place, problems)
-    register = Register(sheet.key, place.title, columns, tuple(rows), sheet.label_column)
+    raw = _raw_columns(list(by_index), (row for _, row in numbered))
+    numbers, typed = _type_columns(sheet, by_index, raw, header_at + 1, place, problems)
+    register = Register(
+        sheet.key, place.title, columns, label_column=sheet.label_column, numbers=numbers,
+        cells=typed,
+    )  # fmt: skip
     _check_unique(sheet, register, place, problems)
     return register
 
 
-def _read_rows(
+_CHUNK = 4096
+"""Rows taken from calamine at a time: each chunk is turned into columns and let go."""
+
+
+def _raw_columns(wanted: list[int], rows: Iterator[list[Raw]]) -> dict[int, list[Raw]]:
+    """The raw cells of the ``wanted`` columns (0-based indexes), each as one list.
+
+    Rows arrive a chunk at a time and are transposed in C (``zip``), so no Python loop
+    runs per cell and the rows themselves are never all held.
+    """
+    found: dict[int, list[Raw]] = {col: [] for col in wanted}
+    need = max(wanted, default=-1) + 1
+    while chunk := list(itertools.islice(rows, _CHUNK)):
+        if min(map(len, chunk)) < need:  # calamine's rows share one width; be safe anyway
+            chunk = [row + [""] * (need - len(row)) for row in chunk]
+        transposed = list(zip(*chunk, strict=True))
+        for col in wanted:
+            found[col].extend(transposed[col])
+    return found
+
+
+_CELL_ERROR = "inventory.cell.error"
+_NUMERIC = frozenset({bool, int, float})
+_SAMPLE = 1000
+_FEW = 10
+"""A TEXT column whose first ``_SAMPLE`` cells hold fewer than one distinct value in
+``_FEW`` repeats its values: it is typed through a table of them."""
+_BAD: Any = object()
+"""Marks a typed cell whose problem was reported (it counts as filled, then as blank)."""
+
+
+def _type_columns(
     sheet: Sheet,
     columns: dict[int, str],
-    grid: Iterator[tuple[int, list[Raw]]],
+    raw: dict[int, list[Raw]],
+    start: int,
     place: _Place,
     problems: _Problems,
-) -> list[Row]:
-    """The non-blank rows of ``grid``, each with its 0-based grid index; each row is
-    let go once read, so that the sheet's cells are never all held as Python values."""
-    # Readers are built once per column: the loop below runs for every cell.
+) -> tuple[list[int], dict[str, list[CellValue]]]:
+    """The 1-based row numbers of the non-blank rows and each column's typed cells.
+
+    Each distinct raw cell of a column is typed once (registers repeat a few spellings
+    down 100k rows) and the column is mapped through that table in C. Problems are
+    reported in reading order: row by row, and left to right in a row.
+    """
     longest = place.limits.string_length
-    plan = [(col, key, *memo_reader(_column(sheet, key), longest)) for col, key in columns.items()]
-    required = [(col, key) for col, key in columns.items() if _column(sheet, key).required]
-    errors = place.errors  # error cells, which calamine gives as blank
-    rows: list[Row] = []
-    for index, cells in grid:
-        values: dict[str, CellValue] = {}
-        failed: list[str] = []  # keys whose cell was reported already
-        for col, key, read, memo in plan:
-            raw = cells[col]
-            if raw == "":
-                if errors and (shown := errors.get((index, col))) is not None:
-                    problems.error(
-                        place.cell(index, col), error_value(shown).message, "inventory.cell.error"
-                    )
-                    failed.append(key)
-                continue
-            # A text the column has typed before: its value, without a call.
-            if memo is None or (value := memo.get(raw, _UNSEEN)) is _UNSEEN:
-                try:
-                    value = read(raw)
-                except BadValue as bad:
-                    problems.error(place.cell(index, col), bad.message, bad.code)
-                    failed.append(key)
-                    continue
-            if value is not None:
-                values[key] = value
-        if not values and not failed:
-            continue  # a blank row (data in unknown columns only counts as blank)
-        for col, key in required:
-            if key not in values and key not in failed:
-                message = f"{_column(sheet, key).name} is required but blank"
-                problems.error(place.cell(index, col), message, "inventory.cell.missing")
-        rows.append(Row(sheet.key, index + 1, values))
-    return rows
+    found: list[tuple[int, int, int, Problem]] = []  # (index, pass, column, problem)
+    typed: dict[str, list[CellValue]] = {}
+    for col, key in columns.items():
+        cells = raw[col]
+        typed[key] = _type_column(_column(sheet, key), cells, longest, col, start, place, found)
+    for (index, col), shown in place.errors.items():  # error cells, which calamine blanks
+        position = index - start
+        if col in columns and 0 <= position < len(raw[col]) and raw[col][position] == "":
+            problem = Problem(place.cell(index, col), error_value(shown).message, _CELL_ERROR)
+            found.append((index, 0, col, problem))
+            typed[columns[col]][position] = _BAD
+    size = len(raw[next(iter(raw))]) if raw else 0
+    keep = _filled_rows(list(typed.values()), size)
+    if len(keep) < size:
+        typed = {key: [values[i] for i in keep] for key, values in typed.items()}
+    for col, key in columns.items():
+        if _column(sheet, key).required:
+            message = f"{_column(sheet, key).name} is required but blank"
+            blank = map(operator.is_, typed[key], itertools.repeat(None))
+            for i in itertools.compress(keep, blank):
+                problem = Problem(place.cell(start + i, col), message, "inventory.cell.missing")
+                found.append((start + i, 1, col, problem))
+    for values in typed.values():
+        if _BAD in values:  # identity first: no typed value equals the marker
+            values[:] = [None if v is _BAD else v for v in values]
+    found.sort(key=lambda item: item[:3])
+    problems.errors.extend(problem for *_, problem in found)
+    return [start + i + 1 for i in keep], typed
+
+
+def _type_column(
+    column: Column,
+    cells: list[Raw],
+    longest: int,
+    col: int,
+    start: int,
+    place: _Place,
+    found: list[tuple[int, int, int, Problem]],
+) -> list[CellValue]:
+    """One column's typed cells (``_BAD`` where a problem was reported)."""
+    # Names and addresses differ on every row: a TEXT column is typed in a few passes in
+    # C, unless its first cells show it repeats a few values (Perangkat Daerah, Kecamatan).
+    if (
+        column.type is ColumnType.TEXT
+        and len(set(cells[:_SAMPLE])) * _FEW > min(len(cells), _SAMPLE)
+        and (values := text_column(cells, longest)) is not None
+    ):
+        return values
+    read = cell_reader(column, longest)
+    bad: dict[Any, BadValue] = {}  # key -> its problem
+    table = _Table(read, bad)
+    values = list(map(table.__getitem__, cells))  # each distinct cell typed once, in C
+    keys: list[Any] = cells
+    # True == 1 == 1.0, so a cell may have been looked up as an equal one of another
+    # class typed before it: where the column mixes booleans, whole and decimal numbers,
+    # it is typed again with each cell keyed by its class.
+    if not _NUMERIC.isdisjoint(map(type, table)):
+        kinds = set(map(type, cells))
+        if len(kinds & _NUMERIC) > 1:
+            keys = list(zip(map(type, cells), cells, strict=True))
+            bad.clear()
+            table = _Table(read, bad, keyed=True)
+            values = list(map(table.__getitem__, keys))
+    if bad:
+        marked = map(operator.is_, values, itertools.repeat(_BAD))
+        for i in itertools.compress(itertools.count(), marked):
+            problem = bad[keys[i]]
+            location = place.cell(start + i, col)
+            found.append((start + i, 0, col, Problem(location, problem.message, problem.code)))
+    return values
+
+
+class _Table(dict[Any, Any]):
+    """Raw cell (``keyed``: its (class, cell) pair) -> typed value, or ``_BAD`` with the
+    problem kept in ``bad``; a cell is typed on first sight (a NaN, unequal to itself,
+    on every sight)."""
+
+    def __init__(
+        self, read: Callable[[Raw], CellValue], bad: dict[Any, BadValue], keyed: bool = False
+    ) -> None:
+        super().__init__()
+        self.read, self.bad, self.keyed = read, bad, keyed
+
+    def __missing__(self, key: Any) -> Any:
+        raw = key[1] if self.keyed else key
+        if raw == "":
+            value = None
+        else:
+            try:
+                value = self.read(raw)
+            except BadValue as problem:
+                self.bad[key] = problem
+                value = _BAD
+        self[key] = value
+        return value
+
+
+def _filled_rows(columns: list[list[CellValue]], size: int) -> list[int]:
+    """Positions of the rows with at least one filled cell (a blank row is skipped)."""
+    if not columns:
+        return []
+    filled = 0
+    for values in columns:
+        marks = bytes(map(operator.is_not, values, itertools.repeat(None)))
+        filled |= int.from_bytes(marks, "little")
+    mask = filled.to_bytes(size, "little")
+    if mask.count(0) == 0:
+        return list(range(size))
+    return list(itertools.compress(range(size), mask))
 
 
 def _column(sheet: Sheet, key: str) -> Column:

@@ -8,7 +8,7 @@ score that sits on a band edge is classified exactly as the regulation says.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 
@@ -52,9 +52,16 @@ class Row:
         return self.values.get(key)
 
 
-@dataclass(frozen=True)
 class Register:
-    """A table sheet of the workbook as read."""
+    """A table sheet of the workbook as read.
+
+    Held by column: each column's typed cells in row order (``cells``), with the sheet row
+    number of each position (``numbers``). A register of 100k rows is then a dozen lists,
+    which the rule engine reads directly; ``rows`` builds the row objects on first use,
+    for the code that walks a register row by row.
+    """
+
+    __slots__ = ("_cells", "_rows", "columns", "label_column", "numbers", "sheet", "title")
 
     sheet: str
     """Canonical sheet key."""
@@ -62,10 +69,81 @@ class Register:
     """The sheet's name as written in the workbook (used in locations)."""
     columns: Mapping[str, int]
     """Canonical column key -> 0-based column index of the header found."""
-    rows: tuple[Row, ...]
-    """Non-blank data rows in workbook order."""
-    label_column: str | None = None
+    label_column: str | None
     """Column whose value names a row in messages and evidence."""
+    numbers: Sequence[int]
+    """The 1-based sheet row number of each non-blank data row, in workbook order."""
+
+    def __init__(
+        self,
+        sheet: str,
+        title: str,
+        columns: Mapping[str, int],
+        rows: Iterable[Row] = (),
+        label_column: str | None = None,
+        *,
+        numbers: Sequence[int] | None = None,
+        cells: Mapping[str, Sequence[CellValue]] | None = None,
+    ) -> None:
+        """Build a register from ``rows``, or from ``numbers`` and ``cells`` (by column key,
+        one typed value or None per number)."""
+        self.sheet, self.title, self.columns = sheet, title, columns
+        self.label_column = label_column
+        self._cells: dict[str, Sequence[CellValue]]
+        if numbers is None:
+            built = tuple(rows)
+            keys = dict.fromkeys(columns)
+            for row in built:
+                keys.update(dict.fromkeys(row.values))
+            self.numbers = [row.number for row in built]
+            self._cells = {key: [row.values.get(key) for row in built] for key in keys}
+            self._rows: tuple[Row, ...] | None = built
+        else:
+            assert cells is not None
+            assert all(len(v) == len(numbers) for v in cells.values())
+            self.numbers, self._cells, self._rows = numbers, dict(cells), None
+
+    def __len__(self) -> int:
+        return len(self.numbers)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Register):
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash((self.sheet, self.title, len(self.numbers)))
+
+    def __repr__(self) -> str:
+        return f"Register(sheet={self.sheet!r}, title={self.title!r}, rows={len(self.numbers)})"
+
+    def _key(self) -> tuple[object, ...]:
+        filled = {k: list(v) for k, v in self._cells.items() if any(c is not None for c in v)}
+        columns = dict(self.columns)
+        return (self.sheet, self.title, columns, self.label_column, list(self.numbers), filled)
+
+    def cells(self, key: str) -> Sequence[CellValue]:
+        """The typed cells of column ``key`` by position (None: blank, or no such column)."""
+        found = self._cells.get(key)
+        if found is None:
+            found = self._cells[key] = [None] * len(self.numbers)
+        return found
+
+    @property
+    def rows(self) -> tuple[Row, ...]:
+        """Non-blank data rows in workbook order (built on first use)."""
+        if self._rows is None:
+            keys = list(self._cells)
+            sheet = self.sheet
+            self._rows = tuple(
+                Row(
+                    sheet,
+                    number,
+                    {k: v for k, v in zip(keys, values, strict=True) if v is not None},
+                )
+                for number, *values in zip(self.numbers, *self._cells.values(), strict=True)
+            )
+        return self._rows
 
     def label(self, row: Row) -> str:
         """A short human label for ``row`` (its name, or the row number)."""

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import itertools
 import re
-from collections.abc import Callable, Iterable
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 from smartserang.contract import (
     ALL_UNITS_ALIASES,
@@ -90,16 +92,15 @@ class RuleContext:
         self.reference_date: dt.date | None = inventory.profile.reference_date()
         self._names: dict[tuple[str, str, tuple[Condition, ...]], dict[str, set[int]]] = {}
         self._units: tuple[dict[str, int], int | None] | None = None
-        self._selections: dict[tuple[str, tuple[Condition, ...]], tuple[Row, ...]] = {}
+        self._selections: dict[tuple[str, tuple[Condition, ...]], list[int]] = {}
         self._answers: dict[tuple[str, Condition], frozenset[int]] = {}
-        self._indexes: dict[tuple[str, str], dict[tuple[str, object], list[int]]] = {}
+        self._indexes: dict[tuple[str, str], dict[tuple[str, object], set[object]]] = {}
         self._evidence: dict[tuple[str, tuple[Condition, ...]], tuple[EvidenceRow, ...]] = {}
         self._coverage: dict[tuple[object, ...], bool] = {}
-        self._columns: dict[tuple[str, str], list[CellValue]] = {}
         self._label_cache: dict[str, list[str]] = {}
         self._evidence_rows: dict[str, list[EvidenceRow]] = {}
-        self._group_cache: dict[tuple[str, str], dict[tuple[type, CellValue], list[int]]] = {}
-        self._token_cache: dict[tuple[str, str], tuple[list[int], list[tuple[str, ...]]]] = {}
+        self._keys: dict[tuple[str, str], tuple[list[object], set[object], bool]] = {}
+        self._token_cache: dict[tuple[str, str], _Tokens] = {}
         self._texts: dict[tuple[str, str], tuple[str, list[int], list[int]]] = {}
 
     @classmethod
@@ -131,7 +132,7 @@ class RuleContext:
                         value = row.get(key)
                         if isinstance(value, str) and value:
                             names[normalise_token(value)] = number
-                self._units = (names, len(register.rows))
+                self._units = (names, len(register))
             else:
                 self._units = ({}, self.inventory.profile.jumlah_perangkat_daerah)
         return self._units
@@ -154,15 +155,20 @@ class RuleContext:
     # -- selections and references
 
     def select(self, register: Register, where: tuple[Condition, ...]) -> tuple[Row, ...]:
-        """Rows of ``register`` passing every condition of ``where``, in sheet order (cached)."""
+        """Rows of ``register`` passing every condition of ``where``, in sheet order."""
+        rows = register.rows
+        return tuple([rows[i] for i in self.positions(register, where)])
+
+    def positions(self, register: Register, where: tuple[Condition, ...]) -> list[int]:
+        """Positions of the rows of ``register`` passing every condition of ``where``, in
+        sheet order (cached: indicators share their questions)."""
         key = (register.sheet, where)
         cached = self._selections.get(key)
         if cached is None:
             if not where:
-                cached = register.rows
+                cached = list(range(len(register)))
             else:
-                rows = register.rows
-                cached = tuple([rows[i] for i in self._positions(register, where)])
+                cached = sorted(self._passing(register, where))
             self._selections[key] = cached
         return cached
 
@@ -172,7 +178,7 @@ class RuleContext:
         cached = self._evidence.get(key)
         if cached is None:
             every = self._every_evidence(register)
-            cached = tuple([every[i] for i in self._positions(register, where)])
+            cached = tuple(map(every.__getitem__, self.positions(register, where)))
             self._evidence[key] = cached
         return cached
 
@@ -180,39 +186,33 @@ class RuleContext:
         """Every row of ``register`` as an evidence row, by position (built once)."""
         every = self._evidence_rows.get(register.sheet)
         if every is None:
-            title = register.title
-            labels = self._labels(register)
-            every = [
-                EvidenceRow(title, row.number, labels[i]) for i, row in enumerate(register.rows)
-            ]
+            titles = itertools.repeat(register.title)
+            every = list(map(EvidenceRow, titles, register.numbers, self._labels(register)))
             self._evidence_rows[register.sheet] = every
         return every
-
-    def _positions(self, register: Register, where: tuple[Condition, ...]) -> list[int]:
-        """Sorted positions of the rows passing ``where``."""
-        if not where:
-            return list(range(len(register.rows)))
-        return sorted(self._passing(register, where))
 
     def _labels(self, register: Register) -> list[str]:
         """``register.label`` of every row, by position (cached)."""
         labels = self._label_cache.get(register.sheet)
         if labels is None:
-            values = self._values(register, register.label_column) if register.label_column else []
-            labels = [
-                str(value)
-                if i < len(values) and (value := values[i]) not in (None, "")
-                else f"{register.title} {row.number}"
-                for i, row in enumerate(register.rows)
-            ]
+            column = register.label_column
+            cells = register.cells(column) if column else [None] * len(register)
+            if set(map(type, cells)) <= {str} and "" not in cells:  # names, all given
+                labels = cast(list[str], list(cells))
+            else:
+                title = register.title
+                labels = [
+                    str(cell) if cell not in (None, "") else f"{title} {number}"
+                    for cell, number in zip(cells, register.numbers, strict=True)
+                ]
             self._label_cache[register.sheet] = labels
         return labels
 
     def _passing(self, register: Register, conditions: Iterable[Condition]) -> frozenset[int]:
-        """Positions (in ``register.rows``) of the rows passing every condition."""
+        """Positions (in the register) of the rows passing every condition."""
         sets = sorted((self._positions_of(register, c) for c in conditions), key=len)
         if not sets:
-            return frozenset(range(len(register.rows)))
+            return frozenset(range(len(register)))
         return sets[0].intersection(*sets[1:])
 
     def _positions_of(self, register: Register, condition: Condition) -> frozenset[int]:
@@ -231,42 +231,65 @@ class RuleContext:
             for alternative in condition.alternatives:
                 found |= self._passing(register, alternative)
             return frozenset(found)
-        if column is not None and op in ("equals", "in"):
+        assert column is not None
+        if op in ("equals", "in"):
             options = condition.value if op == "in" else (condition.value,)
             assert isinstance(options, tuple)
             keys = [_index_key(option) for option in options]
             if all(k is not None for k in keys):
                 index = self._index(register, column)
-                return frozenset(i for k in keys for i in index.get(k, ()))  # type: ignore[arg-type]
-        if column is not None and op == "names_row_of":
+                chosen = set().union(*(index.get(k, ()) for k in keys))  # type: ignore[arg-type]
+                return self._where(register, column, chosen)
+        if op == "names_row_of":
             reference = condition.value
             assert isinstance(reference, RowReference)
             return self._naming(register, column, reference)
-        if column is not None and op in _BY_VALUE:
+        if op in _BY_VALUE:
+            _, distinct, keyed = self._keyed(register, column)
             if op == "contains":
                 needles = condition.value
                 assert isinstance(needles, tuple)
-                groups = self._groups(register, column)
-                if len(groups) * _FEW_VALUES > len(register.rows):  # names: search the text
+                if len(distinct) * _FEW_VALUES > len(register):  # names: search the text
                     return self._containing(register, column, needles)
-                return frozenset(  # a vocabulary: test each distinct value once
-                    i
-                    for (_, cell), positions in groups.items()
-                    if any(
-                        n in normalise_token(str(item)) for item in _items(cell) for n in needles
-                    )
-                    for i in positions
-                )
-            test = self._value_test(condition)
-            passing = [
-                positions
-                for (_, cell), positions in self._groups(register, column).items()
-                if test(cell)
-            ]
-            blank = test(None) and self._blank(register, column)
-            return frozenset(itertools.chain(*passing, blank or ()))
+                test: Callable[[CellValue], bool] = functools.partial(_contains, needles=needles)
+                blank_passes = False
+            else:
+                test = self._value_test(condition)
+                blank_passes = test(None)
+            chosen = {
+                key
+                for key in distinct
+                if (test(cell) if _filled(cell := _unkey(key, keyed)) else blank_passes)
+            }
+            return self._where(register, column, chosen)
         holds = self.condition_holds
         return frozenset(i for i, r in enumerate(register.rows) if holds(r, condition))
+
+    def _keyed(self, register: Register, column: str) -> tuple[list[object], set[object], bool]:
+        """The cells of ``column`` as keys, their distinct keys, and whether the keys carry
+        their class (only when the column mixes booleans and numbers: True == 1 == 1.0);
+        cached. Registers repeat a few values down the rows (status, jenis, tingkat), so a
+        condition tests each distinct value once and finds its rows in C."""
+        cache_key = (register.sheet, column)
+        cached = self._keys.get(cache_key)
+        if cached is None:
+            cells = register.cells(column)
+            kinds = set(map(type, cells))
+            keyed = len(kinds - {str, tuple, dt.date, type(None)}) > 1  # True == 1 == 1.0
+            keys: list[object] = (
+                list(zip(map(type, cells), cells, strict=True)) if keyed else list(cells)
+            )
+            cached = (keys, set(keys), keyed)
+            self._keys[cache_key] = cached
+        return cached
+
+    def _where(self, register: Register, column: str, chosen: set[object]) -> frozenset[int]:
+        """Positions of the rows whose ``column`` has one of the ``chosen`` keys (see
+        ``_keyed``), found in C."""
+        if not chosen:
+            return frozenset()
+        keys, _, _ = self._keyed(register, column)
+        return frozenset(itertools.compress(itertools.count(), map(chosen.__contains__, keys)))
 
     def _value_test(self, condition: Condition) -> Callable[[CellValue], bool]:
         """``condition_holds`` for the operators that look at the cell alone."""
@@ -283,15 +306,6 @@ class RuleContext:
         if op == "at_least":
             return lambda cell: _is_number(cell) and cell >= operand  # type: ignore[operator]
         return lambda cell: _is_number(cell) and cell <= operand  # type: ignore[operator]
-
-    def _values(self, register: Register, column: str) -> list[CellValue]:
-        """The cells of ``column`` in row order (cached)."""
-        key = (register.sheet, column)
-        values = self._columns.get(key)
-        if values is None:
-            values = [row.values.get(column) for row in register.rows]
-            self._columns[key] = values
-        return values
 
     def _containing(
         self, register: Register, column: str, needles: tuple[str, ...]
@@ -315,84 +329,79 @@ class RuleContext:
         key = (register.sheet, column)
         cached = self._texts.get(key)
         if cached is None:
-            positions, tokens = self._tokens(register, column)
-            parts = [_SEPARATOR.join(items) for items in tokens]
-            starts = list(itertools.accumulate((len(part) + 1 for part in parts), initial=0))
-            cached = ("\n".join(parts), starts[:-1], positions)
+            tokens = self._tokens(register, column)
+            parts = tokens.items if tokens.counts is None else [
+                _SEPARATOR.join(tokens.items[a:b]) for a, b in tokens.spans()
+            ]  # fmt: skip
+            starts = list(itertools.accumulate(map((1).__add__, map(len, parts)), initial=0))
+            cached = ("\n".join(parts), starts[:-1], tokens.positions)
             self._texts[key] = cached
         return cached
 
-    def _tokens(self, register: Register, column: str) -> tuple[list[int], list[tuple[str, ...]]]:
-        """Positions of the filled cells of ``column`` and each one's normalised items."""
+    def _tokens(self, register: Register, column: str) -> _Tokens:
+        """The filled cells of ``column``: their positions and normalised items."""
         key = (register.sheet, column)
         cached = self._token_cache.get(key)
         if cached is None:
-            positions: list[int] = []
-            counts: list[int] = []
-            items: list[str] = []
-            for i, cell in enumerate(self._values(register, column)):
-                if isinstance(cell, str):
-                    if cell:
+            cells = register.cells(column)
+            if set(map(type, cells)) <= {str, type(None)}:  # one item per filled cell
+                positions = list(itertools.compress(itertools.count(), cells))
+                cached = _Tokens(
+                    positions, None, normalise_all(cast(list[str], list(filter(None, cells))))
+                )
+            else:
+                positions, counts, items = [], [], []
+                for i, cell in enumerate(cells):
+                    if isinstance(cell, str):
+                        if cell:
+                            positions.append(i)
+                            items.append(cell)
+                            counts.append(1)
+                    elif _filled(cell):
                         positions.append(i)
-                        items.append(cell)
-                        counts.append(1)
-                elif _filled(cell):
-                    positions.append(i)
-                    cell_items = [str(item) for item in _items(cell)]
-                    items.extend(cell_items)
-                    counts.append(len(cell_items))
-            normalised = iter(normalise_all(items))
-            cached = (positions, [tuple(itertools.islice(normalised, n)) for n in counts])
+                        cell_items = [str(item) for item in _items(cell)]
+                        items.extend(cell_items)
+                        counts.append(len(cell_items))
+                cached = _Tokens(positions, counts, normalise_all(items))
             self._token_cache[key] = cached
         return cached
 
-    def _groups(self, register: Register, column: str) -> dict[tuple[type, CellValue], list[int]]:
-        """The filled cells of ``column`` grouped by value -> their positions (cached).
-
-        Registers repeat a few values down the rows (status, jenis, tingkat), so tests run
-        once per distinct value. The class is part of the key because True == 1 == 1.0.
-        """
-        key = (register.sheet, column)
-        groups = self._group_cache.get(key)
-        if groups is None:
-            groups = {}
-            for position, cell in enumerate(self._values(register, column)):
-                if _filled(cell):
-                    groups.setdefault((cell.__class__, cell), []).append(position)
-            self._group_cache[key] = groups
-        return groups
-
-    def _blank(self, register: Register, column: str) -> list[int]:
-        """Positions of the blank cells of ``column``."""
-        return [i for i, cell in enumerate(self._values(register, column)) if not _filled(cell)]
-
-    def _index(self, register: Register, column: str) -> dict[tuple[str, object], list[int]]:
-        """Index of ``column``: the key of each value (each item of a list) -> positions."""
+    def _index(self, register: Register, column: str) -> dict[tuple[str, object], set[object]]:
+        """Index of ``column``: the key of each value (each item of a list) -> the
+        distinct cells holding it, as ``_keyed`` keys them (cached)."""
         key = (register.sheet, column)
         index = self._indexes.get(key)
         if index is None:
             index = {}
-            for (_, cell), positions in self._groups(register, column).items():
-                for item in set(_items(cell)):
-                    item_key = _cell_key(item)
+            _, distinct, keyed = self._keyed(register, column)
+            filled = [(key, cell) for key in distinct if _filled(cell := _unkey(key, keyed))]
+            texts = [item for _, cell in filled for item in _items(cell) if isinstance(item, str)]
+            normal = dict(zip(texts, normalise_all(texts), strict=True))
+            for cell_key, cell in filled:
+                for item in _items(cell):
+                    if isinstance(item, str):
+                        item_key: tuple[str, object] | None = ("s", normal[item])
+                    else:
+                        item_key = _cell_key(item)
                     if item_key is not None:
-                        index.setdefault(item_key, []).extend(positions)
+                        index.setdefault(item_key, set()).add(cell_key)
             self._indexes[key] = index
         return index
 
     def _naming(self, register: Register, column: str, reference: RowReference) -> frozenset[int]:
         """Positions of the rows whose ``column`` names a row of ``reference`` (not itself)."""
         table = self.names_in(reference)
-        same_sheet = reference.sheet == register.sheet
-        rows = register.rows
-        found: set[int] = set()
-        for position, names in zip(*self._tokens(register, column), strict=True):
-            for name in names:
-                numbers = table.get(name)
-                if numbers and (not same_sheet or numbers - {rows[position].number}):
-                    found.add(position)
-                    break
-        return frozenset(found)
+        tokens = self._tokens(register, column)
+        cells = tokens.cells()  # the position of each item's cell
+        if reference.sheet != register.sheet:
+            return frozenset(itertools.compress(cells, map(table.__contains__, tokens.items)))
+        # A row naming itself proves nothing: the name must hold another row's number.
+        numbers = register.numbers
+        named = [
+            (found := table.get(name)) is not None and (len(found) > 1 or numbers[i] not in found)
+            for name, i in zip(tokens.items, cells, strict=True)
+        ]
+        return frozenset(itertools.compress(cells, named))
 
     def names_in(self, reference: RowReference) -> dict[str, set[int]]:
         """Normalised value of ``reference.column`` -> row numbers holding it."""
@@ -402,12 +411,12 @@ class RuleContext:
             table = {}
             register = self.inventory.register(reference.sheet)
             if register is not None:
-                values = self._values(register, reference.column)
-                rows = register.rows
+                cells = register.cells(reference.column)
+                numbers = register.numbers
                 chosen = [
-                    (rows[i].number, str(value))
-                    for i in self._positions(register, reference.where)
-                    if (value := values[i]) not in (None, "")
+                    (numbers[i], str(cell))
+                    for i in self.positions(register, reference.where)
+                    if (cell := cells[i]) not in (None, "")
                 ]
                 names = normalise_all([text for _, text in chosen])
                 for (number, _), name in zip(chosen, names, strict=True):
@@ -486,16 +495,20 @@ class RuleContext:
         key = (register.sheet, conditions, rule.units_column, rule.extra_units, wanted)
         cached = self._coverage.get(key)
         if cached is None:
-            cached = self.units_covered(rule, self.select(register, conditions), wanted)
+            cached = self.units_covered(
+                rule, register, self.positions(register, conditions), wanted
+            )
             self._coverage[key] = cached
         return cached
 
-    def units_covered(self, rule: EvidenceRule, rows: Iterable[Row], wanted: str) -> bool:
-        """Whether ``rows`` (and the rule's extra unit sources) serve some or all units."""
+    def units_covered(
+        self, rule: EvidenceRule, register: Register, positions: list[int], wanted: str
+    ) -> bool:
+        """Whether the rows of ``register`` at ``positions`` (and the rule's extra unit
+        sources) serve some or all units."""
         names: list[str] = []
         if rule.units_column is not None:
-            for row in rows:
-                names.extend(str(item) for item in _items(row.get(rule.units_column)))
+            names.extend(self.names_at(register, rule.units_column, positions))
         for source in rule.extra_units:
             names.extend(self._source_names(source))
         served, everyone = self.served_units(names)
@@ -504,14 +517,58 @@ class RuleContext:
         _, total = self.unit_universe()
         return everyone or (total is not None and total > 0 and len(served) >= total)
 
+    def names_at(self, register: Register, column: str, positions: list[int]) -> list[str]:
+        """The items of ``column`` at ``positions`` as text, each distinct cell once."""
+        keys, _, keyed = self._keyed(register, column)
+        distinct = dict.fromkeys(map(keys.__getitem__, positions))  # in sheet order
+        return [str(item) for key in distinct for item in _items(_unkey(key, keyed)) if item]
+
     def _source_names(self, source: UnitSource) -> list[str]:
         register = self.inventory.register(source.sheet)
         if register is None:
             return []
-        names: list[str] = []
-        for row in self.select(register, source.where):
-            names.extend(str(item) for item in _items(row.get(source.column)))
-        return names
+        return self.names_at(register, source.column, self.positions(register, source.where))
+
+    def counted_at(
+        self, register: Register, column: str, positions: list[int]
+    ) -> list[tuple[CellValue, int]]:
+        """The distinct cells of ``column`` at ``positions``, each with how many rows hold it."""
+        keys, _, keyed = self._keyed(register, column)
+        counted = Counter(map(keys.__getitem__, positions))
+        return [(_unkey(key, keyed), count) for key, count in counted.items()]
+
+
+class _Tokens(NamedTuple):
+    """The filled cells of a column as normalised text items."""
+
+    positions: list[int]
+    """The position of each filled cell."""
+    counts: list[int] | None
+    """How many items each filled cell has (None: one each)."""
+    items: list[str]
+    """The normalised items, cell after cell."""
+
+    def spans(self) -> Iterator[tuple[int, int]]:
+        """Where each cell's items start and end in ``items``."""
+        assert self.counts is not None
+        return itertools.pairwise(itertools.accumulate(self.counts, initial=0))
+
+    def cells(self) -> list[int]:
+        """The position of the cell of each item."""
+        if self.counts is None:
+            return self.positions
+        repeated = map(itertools.repeat, self.positions, self.counts)
+        return list(itertools.chain.from_iterable(repeated))
+
+
+def _unkey(key: object, keyed: bool) -> CellValue:
+    """The cell of a key of ``RuleContext._keyed``."""
+    return key[1] if keyed else key  # type: ignore[index, return-value]
+
+
+def _contains(cell: CellValue, needles: tuple[str, ...]) -> bool:
+    """Whether an item of ``cell`` contains one of ``needles`` once normalised."""
+    return any(n in normalise_token(str(item)) for item in _items(cell) for n in needles)
 
 
 _SEPARATOR = "\x1f"
@@ -576,7 +633,7 @@ def evaluate_rule(rule: EvidenceRule, scale: Scale, context: RuleContext) -> Fin
     backing = rule.where
     for step in rule.steps:
         conditions = rule.where + step.rows
-        passing = context.select(register, conditions)
+        passing = context.positions(register, conditions)
         ok = bool(passing) and (
             step.units is None or context.covers(rule, register, conditions, step.units)
         )
@@ -590,12 +647,12 @@ def evaluate_rule(rule: EvidenceRule, scale: Scale, context: RuleContext) -> Fin
 def _evaluate_measure(
     rule: EvidenceRule, measure: Measure, register: Register, scale: Scale, context: RuleContext
 ) -> Finding:
-    selection = context.select(register, rule.where)
+    selection = context.positions(register, rule.where)
     backing = rule.where
     if measure.kind == "share":
         backing = rule.where + measure.conditions
     value, unavailable = measure_value(
-        measure, selection, context.select(register, backing), context
+        measure, register, selection, context.positions(register, backing), context
     )
     if unavailable is not None:
         return Finding(False, None, (), None, None, None, unavailable)
@@ -610,9 +667,15 @@ def _evaluate_measure(
 
 
 def measure_value(
-    measure: Measure, selection: tuple[Row, ...], backing: tuple[Row, ...], context: RuleContext
+    measure: Measure,
+    register: Register,
+    selection: list[int],
+    backing: list[int],
+    context: RuleContext,
 ) -> tuple[Fraction | None, str | None]:
-    """The measure over the selected rows, or the reason (a warning key) it cannot be had."""
+    """The measure over the rows of ``register`` at ``selection`` (``backing``: those
+    also passing the measure's conditions), or the reason (a warning key) it cannot be
+    had. Each distinct cell is converted once, however many rows hold it."""
     profile = context.inventory.profile
     kind = measure.kind
     if kind == "count":
@@ -623,9 +686,8 @@ def measure_value(
         if measure.column is None:
             total = Fraction(len(selection))
         else:
-            total = sum(
-                (_number(r.get(measure.column), measure.default) for r in selection), Fraction(0)
-            )
+            counted = context.counted_at(register, measure.column, selection)
+            total = sum((_number(cell, measure.default) * n for cell, n in counted), Fraction(0))
         if kind == "sum":
             return total, None
         if not profile.jumlah_penduduk:
@@ -635,15 +697,15 @@ def measure_value(
         assert measure.column is not None
         values = [
             Fraction(v)
-            for r in selection
-            if isinstance(v := r.get(measure.column), int | float) and not isinstance(v, bool)
+            for v, _ in context.counted_at(register, measure.column, selection)
+            if isinstance(v, int | float) and not isinstance(v, bool)
         ]
         if not values:
             return None, None
         return (max(values) if kind == "best" else min(values)), None
     assert kind == "coverage"
     assert measure.column is not None
-    names = [str(item) for r in selection for item in _items(r.get(measure.column)) if item]
+    names = context.names_at(register, measure.column, selection)
     if measure.of == "units":
         served, everyone = context.served_units(names)
         _, units = context.unit_universe()

@@ -8,11 +8,13 @@ Rounding for display happens in one place, :func:`round_score`.
 from __future__ import annotations
 
 import enum
+import itertools
 from collections.abc import Iterable, Mapping, Set
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
+from smartserang import collector
 from smartserang.contract import ALL_UNITS_ALIASES, SHEETS_BY_KEY, normalise_token
 from smartserang.model import CellValue, Group, Indicator, IndicatorSet, Inventory, Row, Text
 from smartserang.problems import Problem, cell_location
@@ -363,6 +365,11 @@ def effective_weights(indicator_set: IndicatorSet) -> dict[str, Fraction]:
 
 def score_inventory(indicator_set: IndicatorSet, inventory: Inventory) -> SetResult:
     """Score ``inventory`` on ``indicator_set`` (call :func:`check_claims` first)."""
+    with collector.paused():
+        return _score_inventory(indicator_set, inventory)
+
+
+def _score_inventory(indicator_set: IndicatorSet, inventory: Inventory) -> SetResult:
     context = RuleContext.of(inventory)
     claims = _claims(inventory)
     results = {
@@ -483,34 +490,38 @@ def _unknown_unit_names(inventory: Inventory, known: Mapping[str, int]) -> list[
         register = inventory.register(sheet)
         if register is None or column not in register.columns:
             continue
-        # A few distinct cells repeat down the rows (keyed with the class: True == 1).
-        unknown_in: dict[tuple[type, CellValue], list[str]] = {}
-        for row in register.rows:
-            value = row.get(column)
-            key = (value.__class__, value)
-            if key not in unknown_in:
-                names = value if isinstance(value, tuple) else (value,) if value else ()
-                unknown_in[key] = [
-                    str(n)
-                    for n in names
-                    if normalise_token(str(n)) not in known
-                    and normalise_token(str(n)) not in ALL_UNITS_ALIASES
-                ]
-            unknown = unknown_in[key]
+        header = SHEETS_BY_KEY[sheet].column(column)
+        assert header is not None
+        # A few distinct cells repeat down the rows: each is looked at once (keyed with
+        # its class: True == 1), then the rows holding the unknown ones are found.
+        cells = register.cells(column)
+        keys = list(zip(map(type, cells), cells, strict=True))
+        unknown_in: dict[tuple[type, CellValue], str] = {}
+        for key in set(keys):
+            value = key[1]
+            names = value if isinstance(value, tuple) else (value,) if value else ()
+            unknown = [
+                str(n)
+                for n in names
+                if normalise_token(str(n)) not in known
+                and normalise_token(str(n)) not in ALL_UNITS_ALIASES
+            ]
             if unknown:
-                header = SHEETS_BY_KEY[sheet].column(column)
-                assert header is not None
-                where = cell_location(
-                    inventory.source, register.title, row.number, register.columns[column]
+                unknown_in[key] = ", ".join(f"'{u}'" for u in unknown)
+        if not unknown_in:
+            continue
+        holding = map(unknown_in.__contains__, keys)
+        for i in itertools.compress(itertools.count(), holding):
+            where = cell_location(
+                inventory.source, register.title, register.numbers[i], register.columns[column]
+            )
+            problems.append(
+                Problem.warning(
+                    where,
+                    "warn_unknown_unit",
+                    "inventory.unit",
+                    column=header.name,
+                    names=unknown_in[keys[i]],
                 )
-                listed = ", ".join(f"'{u}'" for u in unknown)
-                problems.append(
-                    Problem.warning(
-                        where,
-                        "warn_unknown_unit",
-                        "inventory.unit",
-                        column=header.name,
-                        names=listed,
-                    )
-                )
+            )
     return problems

@@ -141,6 +141,8 @@ def check(
         recorded=recorded,
         basis=chosen,
         limits=limits,
+        # one workbook is read in this process, which may then read its sheets in parallel
+        workers=(jobs or default_jobs()) if len(workbooks) == 1 else 1,
     )
     reports: list[FileReport] = []
     try:
@@ -276,15 +278,17 @@ def _check_file(
     recorded: Baseline | None,
     basis: Basis,
     limits: Limits,
+    workers: int = 1,
 ) -> tuple[list[Problem], FileReport]:
     """Score one workbook on every set and make every check; and its input errors.
 
-    Runs in a worker process when several workbooks are checked with ``--jobs``.
+    Runs in a worker process when several workbooks are checked with ``--jobs``;
+    ``workers``: how many processes reading the workbook may use.
     """
     from smartserang.gate import FileReport, evaluate, scores_of
     from smartserang.scoring import score_inventory
 
-    inventory, problems = read_checked(workbook, sets, limits)
+    inventory, problems = read_checked(workbook, sets, limits, workers)
     if problems or inventory is None:
         return problems, FileReport(str(workbook), readable=False)
     results = [score_inventory(iset, inventory) for iset in sets]

@@ -43,8 +43,9 @@ JobsOption = Annotated[
         "-j",
         min=1,
         show_default=False,
-        help="With several workbooks: how many are read at once, each in its own process."
-        " Default: every CPU this process may use; 1 reads them one by one in this process.",
+        help="With several workbooks: how many are read at once, each in its own process;"
+        " with one, how many of its large register sheets are read at once."
+        " Default: every CPU this process may use; 1 reads everything in this process.",
     ),
 ]
 
@@ -128,7 +129,7 @@ def score(
             limits,
         )
         return
-    sets, inventory = load_inputs(files[0], references, target, limits)
+    sets, inventory = load_inputs(files[0], references, target, limits, jobs)
     results = [score_inventory(iset, inventory) for iset in sets]
     seen: set[str] = set()
     for result in results:
@@ -315,11 +316,20 @@ def _progress(outcomes: Iterator[UnitOutcome], count: int) -> Iterator[UnitOutco
 
 
 def load_inputs(
-    workbook: Path, references: list[str], target: float | None, limits: Limits | None = None
+    workbook: Path,
+    references: list[str],
+    target: float | None,
+    limits: Limits | None = None,
+    workers: int | None = None,
 ) -> tuple[list[IndicatorSet], Inventory]:
-    """The sets and the inventory, or exit 2 with every problem of all of them."""
+    """The sets and the inventory, or exit 2 with every problem of all of them.
+
+    ``workers``: processes the read may use (default: every CPU this process may use).
+    """
+    from smartserang.batch import default_jobs
+
     sets, problems = load_sets(references, target)
-    inventory, more = read_checked(workbook, sets, limits)
+    inventory, more = read_checked(workbook, sets, limits, workers or default_jobs())
     problems.extend(more)
     if problems or inventory is None or not sets:
         fail(tuple(problems))
@@ -348,17 +358,20 @@ def load_sets(
 
 
 def read_checked(
-    workbook: Path, sets: list[IndicatorSet], limits: Limits | None = None
+    workbook: Path, sets: list[IndicatorSet], limits: Limits | None = None, workers: int = 1
 ) -> tuple[Inventory | None, list[Problem]]:
     """One workbook, and every problem in it, including rows the sets cannot place.
 
-    ``limits``: what the workbook may hold (default: ``smartserang.limits.DEFAULTS``).
+    ``limits``: what the workbook may hold (default: ``smartserang.limits.DEFAULTS``);
+    ``workers``: how many processes the read may use (one in a batch's worker).
     """
     from smartserang.inventory import read_inventory
     from smartserang.limits import DEFAULTS
 
     try:
-        inventory = read_inventory(workbook, display=str(workbook), limits=limits or DEFAULTS)
+        inventory = read_inventory(
+            workbook, display=str(workbook), limits=limits or DEFAULTS, workers=workers
+        )
     except InputError as error:
         return None, list(error.problems)
     return inventory, _check_against_sets(inventory, sets)

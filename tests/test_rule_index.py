@@ -16,6 +16,8 @@ from fractions import Fraction
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from smartserang.contract import normalise_all, normalise_token
 from smartserang.indicators import load_indicator_set
@@ -138,6 +140,21 @@ def test_normalise_all_equals_normalising_one_by_one() -> None:
         normalise_token(t) for t in texts if "\0" not in t
     ]
     assert normalise_all([]) == []
+
+
+# Every kind of white space str.isspace knows (the separators \x1c-\x1f, NEL, the
+# Unicode spaces and line separators), characters casefolding changes or lengthens, and
+# zero-width ones that are not white space.
+_AWKWARD = "".join(
+    map(chr, [*range(0x00, 0x80), 0x85, 0xA0, 0x1680, 0x2000, 0x200A, 0x200B, 0x2028,
+              0x2029, 0x202F, 0x205F, 0x3000, 0xFEFF, 0x130, 0xDF, 0xFB01, 0x3A3, 0x1E9E])
+)  # fmt: skip
+
+
+@settings(max_examples=300, derandomize=True, database=None)
+@given(st.lists(st.text(alphabet=_AWKWARD, max_size=12), max_size=8))
+def test_normalise_all_equals_normalise_token_on_awkward_text(texts: list[str]) -> None:
+    assert normalise_all(texts) == [normalise_token(t) for t in texts]
 
 
 def synthetic_conditions(column: str) -> list[Condition]:

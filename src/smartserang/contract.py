@@ -31,14 +31,17 @@ def normalise_all(texts: Sequence[str]) -> list[str]:
     """``normalise_token`` of every text, in one pass over them all (for whole columns).
 
     The texts are joined by NUL, which neither casefolding nor the white-space rule
-    touches, so each part comes back exactly as ``normalise_token`` would make it.
+    touches, so each part comes back exactly as ``normalise_token`` would make it:
+    hyphens and underscores become spaces, then ``str.split`` drops the runs of white
+    space (the characters ``\\s`` matches: both are ``str.isspace``).
     """
     joined = "\0".join(texts)
     if joined.count("\0") != max(len(texts) - 1, 0):  # a text holds NUL itself
         return [normalise_token(text) for text in texts]
     if not texts:
         return []
-    return [part.strip() for part in _SPACES.sub(" ", joined.casefold()).split("\0")]
+    spaced = joined.casefold().replace("-", " ").replace("_", " ")
+    return [" ".join(part.split()) for part in spaced.split("\0")]
 
 
 class ColumnType(enum.Enum):

@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import NamedTuple, cast
+from typing import Any, NamedTuple, cast
 
 from smartserang.contract import (
     ALL_UNITS_ALIASES,
@@ -344,11 +344,15 @@ class RuleContext:
         cached = self._token_cache.get(key)
         if cached is None:
             cells = register.cells(column)
-            if set(map(type, cells)) <= {str, type(None)}:  # one item per filled cell
+            kinds = set(map(type, cells))
+            filled: list[Any] = list(filter(None, cells))  # "", () and None are blank
+            lists = kinds <= {tuple, type(None)}
+            items = list(itertools.chain.from_iterable(filled)) if lists else filled
+            if kinds <= {str, type(None)} or (lists and set(map(type, items)) <= {str}):
+                # text, or lists of text (as the reader makes them): taken apart in C
                 positions = list(itertools.compress(itertools.count(), cells))
-                cached = _Tokens(
-                    positions, None, normalise_all(cast(list[str], list(filter(None, cells))))
-                )
+                counts = list(map(len, filled)) if lists else None
+                cached = _Tokens(positions, counts, normalise_all(items))
             else:
                 positions, counts, items = [], [], []
                 for i, cell in enumerate(cells):
@@ -412,14 +416,17 @@ class RuleContext:
             register = self.inventory.register(reference.sheet)
             if register is not None:
                 cells = register.cells(reference.column)
-                numbers = register.numbers
-                chosen = [
-                    (numbers[i], str(cell))
-                    for i in self.positions(register, reference.where)
-                    if (cell := cells[i]) not in (None, "")
-                ]
-                names = normalise_all([text for _, text in chosen])
-                for (number, _), name in zip(chosen, names, strict=True):
+                positions = self.positions(register, reference.where)
+                if len(positions) < len(register):
+                    cells = list(map(cells.__getitem__, positions))
+                numbers = list(map(register.numbers.__getitem__, positions))
+                if set(map(type, cells)) <= {str, type(None)}:  # names, as the reader makes them
+                    numbers = list(itertools.compress(numbers, cells))
+                    texts = cast(list[str], list(filter(None, cells)))
+                else:
+                    chosen = [(n, c) for n, c in zip(numbers, cells, strict=True) if _named(c)]
+                    numbers, texts = [n for n, _ in chosen], [str(c) for _, c in chosen]
+                for number, name in zip(numbers, normalise_all(texts), strict=True):
                     table.setdefault(name, set()).add(number)
             self._names[key] = table
         return table
@@ -559,6 +566,11 @@ class _Tokens(NamedTuple):
             return self.positions
         repeated = map(itertools.repeat, self.positions, self.counts)
         return list(itertools.chain.from_iterable(repeated))
+
+
+def _named(cell: CellValue) -> bool:
+    """Whether a cell names a row (``names_in``): any value but a blank."""
+    return cell not in (None, "")
 
 
 def _unkey(key: object, keyed: bool) -> CellValue:

@@ -177,8 +177,13 @@ class RuleContext:
         key = (register.sheet, where)
         cached = self._evidence.get(key)
         if cached is None:
-            every = self._every_evidence(register)
-            cached = tuple(map(every.__getitem__, self.positions(register, where)))
+            positions = self.positions(register, where)
+            if len(positions) * _FEW_ROWS > len(register):  # a large part: share every row's
+                every = self._every_evidence(register)
+                cached = tuple(map(every.__getitem__, positions))
+            else:
+                title, numbers, labels = register.title, register.numbers, self._labels(register)
+                cached = tuple([EvidenceRow(title, numbers[i], labels[i]) for i in positions])
             self._evidence[key] = cached
         return cached
 
@@ -209,11 +214,24 @@ class RuleContext:
         return labels
 
     def _passing(self, register: Register, conditions: Iterable[Condition]) -> frozenset[int]:
-        """Positions (in the register) of the rows passing every condition."""
-        sets = sorted((self._positions_of(register, c) for c in conditions), key=len)
+        """Positions (in the register) of the rows passing every condition.
+
+        A condition naming rows of a register (``names_row_of``) is asked only of the
+        rows passing the others, when there are others: it reads every item of every
+        list, where the others look each distinct value up once.
+        """
+        conditions = list(conditions)
+        costly = [c for c in conditions if c.op == "names_row_of"]
+        cheap = [c for c in conditions if c.op != "names_row_of"]
+        if not costly or not cheap:
+            costly, cheap = [], conditions
+        sets = sorted((self._positions_of(register, c) for c in cheap), key=len)
         if not sets:
             return frozenset(range(len(register)))
-        return sets[0].intersection(*sets[1:])
+        passing = sets[0].intersection(*sets[1:])
+        for condition in costly:
+            passing = self._naming_among(register, condition, passing)
+        return passing
 
     def _positions_of(self, register: Register, condition: Condition) -> frozenset[int]:
         """Positions of the rows passing one condition (cached per register)."""
@@ -264,6 +282,11 @@ class RuleContext:
             return self._where(register, column, chosen)
         holds = self.condition_holds
         return frozenset(i for i, r in enumerate(register.rows) if holds(r, condition))
+
+    def cell_keys(self, register: Register, column: str) -> tuple[list[object], set[object], bool]:
+        """The cells of ``column`` as keys, the distinct keys, and whether each key is a
+        (class, cell) pair (see ``_keyed``)."""
+        return self._keyed(register, column)
 
     def _keyed(self, register: Register, column: str) -> tuple[list[object], set[object], bool]:
         """The cells of ``column`` as keys, their distinct keys, and whether the keys carry
@@ -406,6 +429,40 @@ class RuleContext:
             for name, i in zip(tokens.items, cells, strict=True)
         ]
         return frozenset(itertools.compress(cells, named))
+
+    def _naming_among(
+        self, register: Register, condition: Condition, positions: frozenset[int]
+    ) -> frozenset[int]:
+        """The ``positions`` whose row passes ``condition``, a ``names_row_of``."""
+        if not positions:
+            return positions
+        cached = self._answers.get((register.sheet, condition))
+        if cached is not None:
+            return positions & cached
+        reference, column = condition.value, condition.column
+        assert isinstance(reference, RowReference)
+        assert column is not None
+        table = self.names_in(reference)
+        cells, numbers = register.cells(column), register.numbers
+        owners: list[int] = []
+        items: list[str] = []
+        for i in sorted(positions):
+            cell = cells[i]
+            if isinstance(cell, str):
+                if cell:
+                    owners.append(i)
+                    items.append(cell)
+            elif _filled(cell):
+                texts = [str(item) for item in _items(cell)]
+                owners.extend(itertools.repeat(i, len(texts)))
+                items.extend(texts)
+        same = reference.sheet == register.sheet  # a row naming itself proves nothing
+        return frozenset(
+            i
+            for i, name in zip(owners, normalise_all(items), strict=True)
+            if (found := table.get(name)) is not None
+            and (not same or len(found) > 1 or numbers[i] not in found)
+        )
 
     def names_in(self, reference: RowReference) -> dict[str, set[int]]:
         """Normalised value of ``reference.column`` -> row numbers holding it."""
@@ -586,6 +643,8 @@ def _contains(cell: CellValue, needles: tuple[str, ...]) -> bool:
 _SEPARATOR = "\x1f"
 """Joins list items in ``RuleContext._text``; ``normalise_token`` turns it (white space,
 like the newline between rows) into a plain space, so no normalised text holds it."""
+_FEW_ROWS = 4
+"""An evidence list of more than one row in this many shares the register's evidence rows."""
 _FEW_VALUES = 8
 """A column with fewer distinct values than one in this many rows is tested value by value."""
 _BY_VALUE = frozenset({"present", "is", "within_days", "at_least", "at_most", "contains"})

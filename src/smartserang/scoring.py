@@ -16,7 +16,7 @@ from fractions import Fraction
 
 from smartserang import collector
 from smartserang.contract import ALL_UNITS_ALIASES, SHEETS_BY_KEY, normalise_token
-from smartserang.model import CellValue, Group, Indicator, IndicatorSet, Inventory, Row, Text
+from smartserang.model import Group, Indicator, IndicatorSet, Inventory, Row, Text
 from smartserang.problems import Problem, cell_location
 from smartserang.rules import EvidenceRow, RuleContext, evaluate_rule
 
@@ -477,11 +477,13 @@ def _register_warnings(
         warnings.append(Problem.warning(inventory.source, "warn_no_date", "inventory.date"))
     known_units, _ = context.unit_universe()
     if known_units:
-        warnings.extend(_unknown_unit_names(inventory, known_units))
+        warnings.extend(_unknown_unit_names(inventory, known_units, context))
     return warnings
 
 
-def _unknown_unit_names(inventory: Inventory, known: Mapping[str, int]) -> list[Problem]:
+def _unknown_unit_names(
+    inventory: Inventory, known: Mapping[str, int], context: RuleContext
+) -> list[Problem]:
     problems = []
     for sheet, column in (
         ("fasilitas", "perangkat_daerah_pengguna"),
@@ -492,13 +494,12 @@ def _unknown_unit_names(inventory: Inventory, known: Mapping[str, int]) -> list[
             continue
         header = SHEETS_BY_KEY[sheet].column(column)
         assert header is not None
-        # A few distinct cells repeat down the rows: each is looked at once (keyed with
-        # its class: True == 1), then the rows holding the unknown ones are found.
-        cells = register.cells(column)
-        keys = list(zip(map(type, cells), cells, strict=True))
-        unknown_in: dict[tuple[type, CellValue], str] = {}
-        for key in set(keys):
-            value = key[1]
+        # A few distinct cells repeat down the rows: each is looked at once, then the
+        # rows holding the unknown ones are found.
+        keys, distinct, keyed = context.cell_keys(register, column)
+        unknown_in: dict[object, str] = {}
+        for key in distinct:
+            value = key[1] if keyed else key  # type: ignore[index]
             names = value if isinstance(value, tuple) else (value,) if value else ()
             unknown = [
                 str(n)

@@ -549,11 +549,11 @@ def profile(rows: int) -> list[str]:
     path = str(generate.ensure_workbook(rows))
     code = (
         "import cProfile, pstats, sys\n"
-        "from smartserang.cli import main\n"
+        "from smartserang.cli import app\n"
         "sys.argv = ['smartserang', 'score', sys.argv[1], '--format', 'json']\n"
         "profiler = cProfile.Profile()\n"
         "try:\n"
-        "    profiler.runcall(main)\n"
+        "    profiler.runcall(app)\n"
         "except SystemExit:\n"
         "    pass\n"
         "pstats.Stats(profiler, stream=sys.stderr).sort_stats('cumulative').print_stats(25)\n"

@@ -40,6 +40,7 @@ from smartserang.cells import (
     BadValue,
     Raw,
     as_text,
+    bulk_table,
     cell_reader,
     error_value,
     text_column,
@@ -86,40 +87,74 @@ def read_inventory(
     processes may read at once; with two or more, each large register sheet past the
     largest is read in a process of its own (see ``_SheetWorker``).
     """
-    from python_calamine import CalamineWorkbook  # imported here: the CLI starts faster
+    with Reading(path, display=display, limits=limits, workers=workers) as reading:
+        return reading.finish()
 
-    source = str(path) if display is None else display
-    digest, head = _hash_file(path, source, limits)
-    package = None
-    if head[:2] == b"PK":  # a zip: .xlsx, .xlsm, .xlsb, .ods
-        from smartserang.prescan import open_package
 
-        package = open_package(os.fspath(path), source, limits)
-        _check_tables(package, source, limits)
-    problems = _Problems()
-    # Forked before any thread of this read starts.
-    with (
-        _SheetWorkers(package, source, limits, workers) as helpers,
-        _Scanner(package, limits) as scanner,
-    ):
+class Reading:
+    """A read begun: the file checked and hashed, the scans of its sheets started in the
+    background, and the large sheets given to processes of their own.
+
+    For a caller with work of its own before it needs the inventory (loading indicator
+    sets): that work then runs while the sheets are scanned and parsed. ``finish`` reads
+    the rest; leaving the block stops whatever is still running. Raises ``InputError``
+    as ``read_inventory`` does, from the constructor for the file itself.
+    """
+
+    def __init__(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        display: str | None = None,
+        limits: Limits = DEFAULTS,
+        workers: int = 1,
+    ) -> None:
+        self.path = os.fspath(path)
+        self.source = source = str(path) if display is None else display
+        self.digest, self.head = _hash_file(path, source, limits)
+        package = None
+        if self.head[:2] == b"PK":  # a zip: .xlsx, .xlsm, .xlsb, .ods
+            from smartserang.prescan import open_package
+
+            package = open_package(self.path, source, limits)
+            _check_tables(package, source, limits)
+        # Forked before any thread of this read starts.
+        self.helpers = _SheetWorkers(package, source, limits, workers)
+        self.scanner = _Scanner(package, limits)
         # The scans start before calamine opens the file (its shared strings can take a
         # while), the contract's sheets first, smallest part first.
         known = [
             t
-            for t in scanner.titles()
-            if _SHEET_LOOKUP.get(normalise_token(t)) and t not in helpers.titles
+            for t in self.scanner.titles()
+            if _SHEET_LOOKUP.get(normalise_token(t)) and t not in self.helpers.titles
         ]
-        scanner.start(sorted(known, key=scanner.size))
+        self.scanner.start(sorted(known, key=self.scanner.size))
+
+    def __enter__(self) -> Reading:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.scanner.__exit__()
+        self.helpers.__exit__()
+
+    def finish(self) -> Inventory:
+        """The inventory; raises ``InputError`` carrying every problem found."""
+        from python_calamine import CalamineWorkbook  # imported here: the CLI starts faster
+
+        source = self.source
         try:
-            workbook = CalamineWorkbook.from_path(os.fspath(path))
+            workbook = CalamineWorkbook.from_path(self.path)
         except Exception as exc:  # calamine raises its own errors and plain OSError
-            problem = Problem(source, _unreadable(exc, head), "inventory.file")
+            problem = Problem(source, _unreadable(exc, self.head), "inventory.file")
             raise InputError([problem]) from exc
+        problems = _Problems()
         with workbook, collector.paused():
-            profile, registers = _read_sheets(workbook, source, problems, scanner, helpers)
-    if problems.errors:
-        raise InputError([*problems.errors, *problems.warnings])
-    return Inventory(source, digest, profile, registers, tuple(problems.warnings))
+            profile, registers = _read_sheets(
+                workbook, source, problems, self.scanner, self.helpers
+            )
+        if problems.errors:
+            raise InputError([*problems.errors, *problems.warnings])
+        return Inventory(source, self.digest, profile, registers, tuple(problems.warnings))
 
 
 def _check_tables(package: Package, source: str, limits: Limits) -> None:
@@ -689,6 +724,7 @@ def _raw_columns(wanted: list[int], rows: Iterator[list[Raw]]) -> dict[int, list
 
 _CELL_ERROR = "inventory.cell.error"
 _NUMERIC = frozenset({bool, int, float})
+_BULK = frozenset({ColumnType.LIST, ColumnType.INTEGER, ColumnType.NUMBER})
 _SAMPLE = 1000
 _FEW = 10
 """A TEXT column whose first ``_SAMPLE`` cells hold fewer than one distinct value in
@@ -760,6 +796,11 @@ def _type_column(
         and (values := text_column(cells, longest)) is not None
     ):
         return values
+    if column.type in _BULK:  # lists and numbers: typed a distinct cell at a time, in C
+        distinct = set(cells)
+        known = bulk_table(column, distinct, longest)
+        if known is not None:
+            return list(map(known.__getitem__, cells))
     read = cell_reader(column, longest)
     bad: dict[Any, BadValue] = {}  # key -> its problem
     table = _Table(read, bad)

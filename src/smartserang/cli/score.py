@@ -6,6 +6,7 @@ commands that need them so that ``--help`` stays fast.
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -327,10 +328,32 @@ def load_inputs(
     ``workers``: processes the read may use (default: every CPU this process may use).
     """
     from smartserang.batch import default_jobs
+    from smartserang.inventory import Reading
+    from smartserang.limits import DEFAULTS
 
-    sets, problems = load_sets(references, target)
-    inventory, more = read_checked(workbook, sets, limits, workers or default_jobs())
-    problems.extend(more)
+    # The sets load while the workbook's sheets are scanned (and its large sheets read by
+    # other processes).
+    inventory: Inventory | None = None
+    found: list[Problem] = []  # the workbook's problems, after the sets'
+    try:
+        reading: Reading | None = Reading(
+            workbook,
+            display=str(workbook),
+            limits=limits or DEFAULTS,
+            workers=workers or default_jobs(),
+        )
+    except InputError as error:
+        reading, found = None, list(error.problems)
+    with reading or contextlib.nullcontext():
+        sets, problems = load_sets(references, target)
+        if reading is not None:
+            try:
+                inventory = reading.finish()
+            except InputError as error:
+                found = list(error.problems)
+    problems.extend(found)
+    if inventory is not None:
+        problems.extend(_check_against_sets(inventory, sets))
     if problems or inventory is None or not sets:
         fail(tuple(problems))
     return sets, inventory

@@ -1,0 +1,86 @@
+"""Typing a whole column at once gives what typing its cells one by one gives.
+
+The reader types names and addresses with ``text_column`` and lists and numbers with
+``bulk_table``, a few passes in C over a column; each answers only for columns of the
+usual kind (or says None, and the cell-by-cell reader takes over). Where they answer,
+every value must be the one ``cell_reader`` gives the cell alone.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from smartserang.cells import BadValue, Raw, bulk_table, cell_reader, text_column
+from smartserang.contract import SHEETS, Column, ColumnType
+from smartserang.model import CellValue
+
+LONGEST = 40
+
+
+def column_of(kind: ColumnType) -> Column:
+    return next(c for s in SHEETS for c in s.columns if c.type is kind)
+
+
+def one_by_one(column: Column, cells: list[Raw]) -> list[CellValue | str]:
+    """Each cell typed alone: its value, or 'bad' where the reader reports it."""
+    read = cell_reader(column, LONGEST)
+    typed: list[CellValue | str] = []
+    for cell in cells:
+        try:
+            typed.append(None if cell == "" else read(cell))
+        except BadValue:
+            typed.append("bad")
+    return typed
+
+
+texts = st.text(alphabet=" ,\t\u00a0abcAB#N/!?0-9", max_size=50) | st.sampled_from(
+    ["#N/A", " #REF! ", "", "  ", "a, b,,c", ",", "x" * (LONGEST + 1)]
+)
+numbers = st.floats(allow_nan=True, allow_infinity=True) | st.integers(-5, 5).map(float)
+cells = st.lists(texts | numbers | st.just(""), max_size=30)
+
+
+@settings(max_examples=400, derandomize=True, database=None)
+@given(cells)
+@pytest.mark.parametrize("kind", [ColumnType.LIST, ColumnType.INTEGER, ColumnType.NUMBER])
+def test_bulk_tables_type_as_the_cell_reader_does(kind: ColumnType, cells: list[Raw]) -> None:
+    column = column_of(kind)
+    table = bulk_table(column, set(cells), LONGEST)
+    if table is not None:
+        expected = one_by_one(column, cells)
+        assert "bad" not in expected  # a column with a bad cell is left to the reader
+        assert [table[c] for c in cells] == expected
+
+
+@settings(max_examples=400, derandomize=True, database=None)
+@given(st.lists(texts | numbers, max_size=30))
+def test_text_columns_type_as_the_cell_reader_does(cells: list[Raw]) -> None:
+    column = column_of(ColumnType.TEXT)
+    typed = text_column(cells, LONGEST)
+    if typed is not None:
+        expected = one_by_one(column, cells)
+        assert "bad" not in expected
+        assert typed == expected
+
+
+def test_usual_columns_are_typed_in_bulk() -> None:
+    """The fast paths answer for the usual registers (else the tests above prove nothing)."""
+    listed = column_of(ColumnType.LIST)
+    assert bulk_table(listed, {"SIPD, SRIKANDI", "", " e-Kinerja "}, LONGEST) == {
+        "SIPD, SRIKANDI": ("SIPD", "SRIKANDI"),
+        "": None,
+        " e-Kinerja ": ("e-Kinerja",),
+    }
+    whole = column_of(ColumnType.INTEGER)
+    assert bulk_table(whole, {2011.0, 5920.0, ""}, LONGEST) == {
+        2011.0: 2011,
+        5920.0: 5920,
+        "": None,
+    }
+    assert bulk_table(whole, {2011.5}, LONGEST) is None
+    assert bulk_table(listed, {"#N/A"}, LONGEST) is None
+    assert text_column([" Diskominfo ", "", "SIPD"], LONGEST) == ["Diskominfo", None, "SIPD"]
+    assert text_column(["#REF!"], LONGEST) is None
+    assert text_column([3.0], LONGEST) is None

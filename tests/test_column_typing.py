@@ -1,18 +1,17 @@
 """Typing a whole column at once gives what typing its cells one by one gives.
 
-The reader types names and addresses with ``text_column`` and lists and numbers with
-``bulk_table``, a few passes in C over a column; each answers only for columns of the
-usual kind (or says None, and the cell-by-cell reader takes over). Where they answer,
-every value must be the one ``cell_reader`` gives the cell alone.
+The reader types names and addresses with ``text_column``, a few passes in C over the
+column; it answers only for columns of the usual kind (or says None, and the reader
+types the column cell by cell). Where it answers, every value must be the one
+``cell_reader`` gives the cell alone.
 """
 
 from __future__ import annotations
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from smartserang.cells import BadValue, Raw, bulk_table, cell_reader, text_column
+from smartserang.cells import BadValue, Raw, cell_reader, text_column
 from smartserang.contract import SHEETS, Column, ColumnType
 from smartserang.model import CellValue
 
@@ -39,19 +38,6 @@ texts = st.text(alphabet=" ,\t\u00a0abcAB#N/!?0-9", max_size=50) | st.sampled_fr
     ["#N/A", " #REF! ", "", "  ", "a, b,,c", ",", "x" * (LONGEST + 1)]
 )
 numbers = st.floats(allow_nan=True, allow_infinity=True) | st.integers(-5, 5).map(float)
-cells = st.lists(texts | numbers | st.just(""), max_size=30)
-
-
-@settings(max_examples=400, derandomize=True, database=None)
-@given(cells)
-@pytest.mark.parametrize("kind", [ColumnType.LIST, ColumnType.INTEGER, ColumnType.NUMBER])
-def test_bulk_tables_type_as_the_cell_reader_does(kind: ColumnType, cells: list[Raw]) -> None:
-    column = column_of(kind)
-    table = bulk_table(column, set(cells), LONGEST)
-    if table is not None:
-        expected = one_by_one(column, cells)
-        assert "bad" not in expected  # a column with a bad cell is left to the reader
-        assert [table[c] for c in cells] == expected
 
 
 @settings(max_examples=400, derandomize=True, database=None)
@@ -66,21 +52,7 @@ def test_text_columns_type_as_the_cell_reader_does(cells: list[Raw]) -> None:
 
 
 def test_usual_columns_are_typed_in_bulk() -> None:
-    """The fast paths answer for the usual registers (else the tests above prove nothing)."""
-    listed = column_of(ColumnType.LIST)
-    assert bulk_table(listed, {"SIPD, SRIKANDI", "", " e-Kinerja "}, LONGEST) == {
-        "SIPD, SRIKANDI": ("SIPD", "SRIKANDI"),
-        "": None,
-        " e-Kinerja ": ("e-Kinerja",),
-    }
-    whole = column_of(ColumnType.INTEGER)
-    assert bulk_table(whole, {2011.0, 5920.0, ""}, LONGEST) == {
-        2011.0: 2011,
-        5920.0: 5920,
-        "": None,
-    }
-    assert bulk_table(whole, {2011.5}, LONGEST) is None
-    assert bulk_table(listed, {"#N/A"}, LONGEST) is None
+    """The fast path answers for the usual registers (else the test above proves nothing)."""
     assert text_column([" Diskominfo ", "", "SIPD"], LONGEST) == ["Diskominfo", None, "SIPD"]
     assert text_column(["#REF!"], LONGEST) is None
     assert text_column([3.0], LONGEST) is None

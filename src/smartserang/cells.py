@@ -8,10 +8,9 @@ reports at that cell.
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 import re
 from collections.abc import Callable, Mapping
-from typing import Any, cast
+from typing import Any
 
 from smartserang.contract import VOCABULARIES, Column, ColumnType, Vocabulary, normalise_token
 from smartserang.limits import breach_message
@@ -29,7 +28,6 @@ _EXCEL_ERRORS = frozenset(
     {"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#SPILL!", "#CALC!"}
 )
 _ERRORS_OR_BLANK = _EXCEL_ERRORS | {""}
-_NUMERIC_TYPES = frozenset({ColumnType.INTEGER, ColumnType.NUMBER})
 _BOOLEANS = {
     **dict.fromkeys(("ya", "yes", "true", "1", "y"), True),
     **dict.fromkeys(("tidak", "no", "false", "0", "t"), False),
@@ -134,31 +132,6 @@ def _list_reader(max_length: int) -> Converter:
         return tuple(filter(None, map(str.strip, text.split(",")))) or None
 
     return read
-
-
-def bulk_table(column: Column, distinct: set[Raw], max_length: int) -> dict[Raw, CellValue] | None:
-    """Distinct raw cell -> typed value for a column whose cells are all of the usual kind
-    (lists as text, whole numbers as Excel's floats, blanks as ""), typed by a few passes
-    in C; or None when a cell needs the cell-by-cell reader (to type it or report it)."""
-    kinds = set(map(type, distinct))
-    filled = distinct - {""}
-    if column.type is ColumnType.LIST and kinds <= {str}:
-        texts = cast(set[str], filled)
-        if max(map(len, texts), default=0) > max_length:
-            return None
-        stripped = list(map(str.strip, texts))
-        if not _EXCEL_ERRORS.isdisjoint(stripped):
-            return None
-        pieces = map(str.split, stripped, itertools.repeat(","))
-        lists = [tuple(filter(None, map(str.strip, p))) or None for p in pieces]
-        return {"": None, **dict(zip(texts, lists, strict=True))}
-    if column.type in _NUMERIC_TYPES and set(map(type, filled)) <= {float}:
-        numbers = cast(set[float], filled)
-        if column.type is ColumnType.NUMBER:
-            return {"": None, **{value: value for value in numbers}}
-        if all(map(float.is_integer, numbers)):
-            return {"": None, **dict(zip(numbers, map(int, numbers), strict=True))}
-    return None
 
 
 def text_column(cells: list[Raw], max_length: int) -> list[CellValue] | None:

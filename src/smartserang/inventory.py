@@ -40,7 +40,6 @@ from smartserang.cells import (
     BadValue,
     Raw,
     as_text,
-    bulk_table,
     cell_reader,
     error_value,
     text_column,
@@ -724,7 +723,6 @@ def _raw_columns(wanted: list[int], rows: Iterator[list[Raw]]) -> dict[int, list
 
 _CELL_ERROR = "inventory.cell.error"
 _NUMERIC = frozenset({bool, int, float})
-_BULK = frozenset({ColumnType.LIST, ColumnType.INTEGER, ColumnType.NUMBER})
 _SAMPLE = 1000
 _FEW = 10
 """A TEXT column whose first ``_SAMPLE`` cells hold fewer than one distinct value in
@@ -796,11 +794,6 @@ def _type_column(
         and (values := text_column(cells, longest)) is not None
     ):
         return values
-    if column.type in _BULK:  # lists and numbers: typed a distinct cell at a time, in C
-        distinct = set(cells)
-        known = bulk_table(column, distinct, longest)
-        if known is not None:
-            return list(map(known.__getitem__, cells))
     read = cell_reader(column, longest)
     bad: dict[Any, BadValue] = {}  # key -> its problem
     table = _Table(read, bad)

@@ -489,7 +489,8 @@ class _Scan:
         return SheetScan(rows, columns, False, self.errors)
 
     def _piece(self, piece: bytes) -> None:
-        if _PREFIXED.search(piece) is None:
+        # (the byte searches first: a colon is common in text, ":c" and ":row" are not)
+        if (b":c" not in piece and b":row" not in piece) or _PREFIXED.search(piece) is None:
             if _unusual(self.letters, self.digits, self.rests).search(piece) is None:
                 self._usual(piece)
                 return

@@ -29,6 +29,7 @@ import functools
 import itertools
 import operator
 import os
+import pickle
 import signal
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -405,11 +406,16 @@ class _SheetWorkers:
 
 
 class _SheetWorker:
-    """One forked process reading one sheet, and the thread taking in what it sends."""
+    """One forked process reading one sheet, and the thread taking in what it sends.
+
+    The thread also unpickles what it receives: that runs while this process's own
+    sheet is parsed (without the GIL), not after.
+    """
 
     def __init__(self, package: Package, source: str, title: str, limits: Limits) -> None:
-        self._data = b""
+        self._read: tuple[_Problems, Profile | Register | None] | None = None
         self._thread: threading.Thread | None = None
+        self._reaping = threading.Lock()  # the pid is ours until reaped, then anyone's
         self._reaped = False
         read_end, write_end = os.pipe()
         self.pid = os.fork()
@@ -425,30 +431,31 @@ class _SheetWorker:
 
     def _drain(self) -> None:
         with os.fdopen(self._fd, "rb") as stream:
-            self._data = stream.read()
+            data = stream.read()  # until the process ends or is killed
+        with self._reaping:
+            if self._reaped:  # by ``stop``
+                return
+            _, status = os.waitpid(self.pid, 0)
+            self._reaped = True
+        if status == 0 and data:
+            with contextlib.suppress(Exception):  # damaged: the sheet is read here instead
+                self._read = pickle.loads(data)
 
     def result(self) -> tuple[_Problems, Profile | Register | None] | None:
-        import pickle
-
         assert self._thread is not None
         self._thread.join()
-        _, status = os.waitpid(self.pid, 0)
-        self._reaped = True
-        if status != 0 or not self._data:
-            return None
-        read: tuple[_Problems, Profile | Register | None] = pickle.loads(self._data)
-        self._data = b""
+        read, self._read = self._read, None
         return read
 
     def stop(self) -> None:
-        """Kill and reap the process if its result was never taken (an error, a signal)."""
-        if self._reaped:
-            return
-        with contextlib.suppress(OSError):
-            os.kill(self.pid, signal.SIGKILL)
-        with contextlib.suppress(OSError):
-            os.waitpid(self.pid, 0)
-        self._reaped = True
+        """Kill and reap the process if it is still there (an error, a signal)."""
+        with self._reaping:
+            if not self._reaped:
+                with contextlib.suppress(OSError):
+                    os.kill(self.pid, signal.SIGKILL)
+                with contextlib.suppress(OSError):
+                    os.waitpid(self.pid, 0)
+                self._reaped = True
         if self._thread is not None:
             self._thread.join()
 
@@ -460,8 +467,6 @@ def _read_alone(package: Package, source: str, title: str, limits: Limits, out: 
     try:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
-        import pickle
-
         from python_calamine import CalamineWorkbook
 
         sheet = _SHEET_LOOKUP[normalise_token(title)]

@@ -73,6 +73,8 @@ class Finding:
 
 
 _LATEST: tuple[Inventory, RuleContext] | None = None
+SEVERAL = -1
+"""In ``RuleContext.names_in``: the name is held by several rows (no row number is < 1)."""
 
 
 class RuleContext:
@@ -90,10 +92,12 @@ class RuleContext:
     def __init__(self, inventory: Inventory) -> None:
         self.inventory = inventory
         self.reference_date: dt.date | None = inventory.profile.reference_date()
-        self._names: dict[tuple[str, str, tuple[Condition, ...]], dict[str, set[int]]] = {}
+        self._names: dict[tuple[str, str, tuple[Condition, ...]], dict[str, int]] = {}
         self._units: tuple[dict[str, int], int | None] | None = None
         self._selections: dict[tuple[str, tuple[Condition, ...]], list[int]] = {}
-        self._answers: dict[tuple[str, Condition], frozenset[int]] = {}
+        self._answers: dict[tuple[str, Condition], int] = {}
+        self._masks: dict[tuple[str, tuple[Condition, ...]], int] = {}
+        self._named: dict[tuple[str, Condition], tuple[int, int]] = {}
         self._indexes: dict[tuple[str, str], dict[tuple[str, object], set[object]]] = {}
         self._evidence: dict[tuple[str, tuple[Condition, ...]], tuple[EvidenceRow, ...]] = {}
         self._coverage: dict[tuple[object, ...], bool] = {}
@@ -159,6 +163,18 @@ class RuleContext:
         rows = register.rows
         return tuple([rows[i] for i in self.positions(register, where)])
 
+    def any_row(self, register: Register, where: tuple[Condition, ...]) -> bool:
+        """Whether a row of ``register`` passes every condition of ``where``."""
+        return bool(self._selected(register, where))
+
+    def _selected(self, register: Register, where: tuple[Condition, ...]) -> int:
+        """The rows of ``register`` passing every condition of ``where``, as a mask (cached)."""
+        key = (register.sheet, where)
+        cached = self._masks.get(key)
+        if cached is None:
+            cached = self._masks[key] = self._passing(register, where)
+        return cached
+
     def positions(self, register: Register, where: tuple[Condition, ...]) -> list[int]:
         """Positions of the rows of ``register`` passing every condition of ``where``, in
         sheet order (cached: indicators share their questions)."""
@@ -168,7 +184,7 @@ class RuleContext:
             if not where:
                 cached = list(range(len(register)))
             else:
-                cached = sorted(self._passing(register, where))
+                cached = _positions_in(self._selected(register, where), len(register))
             self._selections[key] = cached
         return cached
 
@@ -213,8 +229,8 @@ class RuleContext:
             self._label_cache[register.sheet] = labels
         return labels
 
-    def _passing(self, register: Register, conditions: Iterable[Condition]) -> frozenset[int]:
-        """Positions (in the register) of the rows passing every condition.
+    def _passing(self, register: Register, conditions: Iterable[Condition]) -> int:
+        """The rows (as a mask, see ``_mask``) passing every condition.
 
         A condition naming rows of a register (``names_row_of``) is asked only of the
         rows passing the others, when there are others: it reads every item of every
@@ -225,16 +241,15 @@ class RuleContext:
         cheap = [c for c in conditions if c.op != "names_row_of"]
         if not costly or not cheap:
             costly, cheap = [], conditions
-        sets = sorted((self._positions_of(register, c) for c in cheap), key=len)
-        if not sets:
-            return frozenset(range(len(register)))
-        passing = sets[0].intersection(*sets[1:])
+        passing = _every(len(register))
+        for condition in cheap:
+            passing &= self._positions_of(register, condition)
         for condition in costly:
             passing = self._naming_among(register, condition, passing)
         return passing
 
-    def _positions_of(self, register: Register, condition: Condition) -> frozenset[int]:
-        """Positions of the rows passing one condition (cached per register)."""
+    def _positions_of(self, register: Register, condition: Condition) -> int:
+        """The rows passing one condition, as a mask (cached per register)."""
         key = (register.sheet, condition)
         cached = self._answers.get(key)
         if cached is None:
@@ -242,13 +257,13 @@ class RuleContext:
             self._answers[key] = cached
         return cached
 
-    def _answer(self, register: Register, condition: Condition) -> frozenset[int]:
+    def _answer(self, register: Register, condition: Condition) -> int:
         op, column = condition.op, condition.column
         if op == "any_of":
-            found: set[int] = set()
+            found = 0
             for alternative in condition.alternatives:
                 found |= self._passing(register, alternative)
-            return frozenset(found)
+            return found
         assert column is not None
         if op in ("equals", "in"):
             options = condition.value if op == "in" else (condition.value,)
@@ -281,7 +296,7 @@ class RuleContext:
             }
             return self._where(register, column, chosen)
         holds = self.condition_holds
-        return frozenset(i for i, r in enumerate(register.rows) if holds(r, condition))
+        return _mask(holds(row, condition) for row in register.rows)
 
     def cell_keys(self, register: Register, column: str) -> tuple[list[object], set[object], bool]:
         """The cells of ``column`` as keys, the distinct keys, and whether each key is a
@@ -306,13 +321,13 @@ class RuleContext:
             self._keys[cache_key] = cached
         return cached
 
-    def _where(self, register: Register, column: str, chosen: set[object]) -> frozenset[int]:
-        """Positions of the rows whose ``column`` has one of the ``chosen`` keys (see
-        ``_keyed``), found in C."""
+    def _where(self, register: Register, column: str, chosen: set[object]) -> int:
+        """The rows whose ``column`` has one of the ``chosen`` keys (see ``_keyed``), as a
+        mask made in C."""
         if not chosen:
-            return frozenset()
+            return 0
         keys, _, _ = self._keyed(register, column)
-        return frozenset(itertools.compress(itertools.count(), map(chosen.__contains__, keys)))
+        return _mask(map(chosen.__contains__, keys))
 
     def _value_test(self, condition: Condition) -> Callable[[CellValue], bool]:
         """``condition_holds`` for the operators that look at the cell alone."""
@@ -330,9 +345,7 @@ class RuleContext:
             return lambda cell: _is_number(cell) and cell >= operand  # type: ignore[operator]
         return lambda cell: _is_number(cell) and cell <= operand  # type: ignore[operator]
 
-    def _containing(
-        self, register: Register, column: str, needles: tuple[str, ...]
-    ) -> frozenset[int]:
+    def _containing(self, register: Register, column: str, needles: tuple[str, ...]) -> int:
         """Positions of the rows whose ``column`` has an item containing one of ``needles``.
 
         One regular-expression pass over the column's normalised text, rows joined by
@@ -340,12 +353,13 @@ class RuleContext:
         holds; so a match never spans two items or two rows.
         """
         if not needles:
-            return frozenset()
+            return 0
         text, starts, positions = self._text(register, column)
         pattern = re.compile("|".join(re.escape(n) for n in needles))
-        return frozenset(
+        found = (
             positions[bisect.bisect_right(starts, m.start()) - 1] for m in pattern.finditer(text)
         )
+        return _mask_at(found, len(register))
 
     def _text(self, register: Register, column: str) -> tuple[str, list[int], list[int]]:
         """The filled cells of ``column`` as one normalised text, with where each starts."""
@@ -415,30 +429,40 @@ class RuleContext:
             self._indexes[key] = index
         return index
 
-    def _naming(self, register: Register, column: str, reference: RowReference) -> frozenset[int]:
+    def _naming(self, register: Register, column: str, reference: RowReference) -> int:
         """Positions of the rows whose ``column`` names a row of ``reference`` (not itself)."""
         table = self.names_in(reference)
         tokens = self._tokens(register, column)
         cells = tokens.cells()  # the position of each item's cell
+        size = len(register)
         if reference.sheet != register.sheet:
-            return frozenset(itertools.compress(cells, map(table.__contains__, tokens.items)))
+            named = itertools.compress(cells, map(table.__contains__, tokens.items))
+            return _mask_at(named, size)
         # A row naming itself proves nothing: the name must hold another row's number.
         numbers = register.numbers
-        named = [
-            (found := table.get(name)) is not None and (len(found) > 1 or numbers[i] not in found)
+        others = [
+            (found := table.get(name)) is not None and found != numbers[i]
             for name, i in zip(tokens.items, cells, strict=True)
         ]
-        return frozenset(itertools.compress(cells, named))
+        return _mask_at(itertools.compress(cells, others), size)
 
-    def _naming_among(
-        self, register: Register, condition: Condition, positions: frozenset[int]
-    ) -> frozenset[int]:
-        """The ``positions`` whose row passes ``condition``, a ``names_row_of``."""
-        if not positions:
-            return positions
+    def _naming_among(self, register: Register, condition: Condition, among: int) -> int:
+        """The rows of the mask ``among`` whose row passes ``condition``, a ``names_row_of``."""
+        if not among:
+            return among
         cached = self._answers.get((register.sheet, condition))
         if cached is not None:
-            return positions & cached
+            return among & cached
+        # Steps ask it of overlapping rows: each row is looked at once, then remembered.
+        decided, passing = self._named.get((register.sheet, condition), (0, 0))
+        todo = among & ~decided
+        if todo:
+            passing |= self._naming_at(register, condition, todo)
+            self._named[(register.sheet, condition)] = (decided | todo, passing)
+        return among & passing
+
+    def _naming_at(self, register: Register, condition: Condition, among: int) -> int:
+        """The rows of the mask ``among`` passing ``condition``, a ``names_row_of``."""
         reference, column = condition.value, condition.column
         assert isinstance(reference, RowReference)
         assert column is not None
@@ -446,7 +470,7 @@ class RuleContext:
         cells, numbers = register.cells(column), register.numbers
         owners: list[int] = []
         items: list[str] = []
-        for i in sorted(positions):
+        for i in _positions_in(among, len(register)):
             cell = cells[i]
             if isinstance(cell, str):
                 if cell:
@@ -457,15 +481,16 @@ class RuleContext:
                 owners.extend(itertools.repeat(i, len(texts)))
                 items.extend(texts)
         same = reference.sheet == register.sheet  # a row naming itself proves nothing
-        return frozenset(
+        named = (
             i
             for i, name in zip(owners, normalise_all(items), strict=True)
-            if (found := table.get(name)) is not None
-            and (not same or len(found) > 1 or numbers[i] not in found)
+            if (found := table.get(name)) is not None and (not same or found != numbers[i])
         )
+        return _mask_at(named, len(register))
 
-    def names_in(self, reference: RowReference) -> dict[str, set[int]]:
-        """Normalised value of ``reference.column`` -> row numbers holding it."""
+    def names_in(self, reference: RowReference) -> dict[str, int]:
+        """Normalised value of ``reference.column`` -> the number of the row holding it,
+        or ``SEVERAL`` (never a row number) when several rows hold it."""
         key = (reference.sheet, reference.column, reference.where)
         table = self._names.get(key)
         if table is None:
@@ -483,8 +508,12 @@ class RuleContext:
                 else:
                     chosen = [(n, c) for n, c in zip(numbers, cells, strict=True) if _named(c)]
                     numbers, texts = [n for n, _ in chosen], [str(c) for _, c in chosen]
-                for number, name in zip(numbers, normalise_all(texts), strict=True):
-                    table.setdefault(name, set()).add(number)
+                names = normalise_all(texts)
+                table = dict(zip(names, numbers, strict=True))
+                if len(table) < len(names):  # a name held by several rows
+                    for name, count in Counter(names).items():
+                        if count > 1:
+                            table[name] = SEVERAL
             self._names[key] = table
         return table
 
@@ -543,10 +572,9 @@ class RuleContext:
     def _names_row(self, row: Row, cell: CellValue, reference: RowReference) -> bool:
         table = self.names_in(reference)
         for name in _items(cell):
-            numbers = table.get(normalise_token(str(name)), set())
-            if reference.sheet == row.sheet:
-                numbers = numbers - {row.number}  # a row naming itself proves nothing
-            if numbers:
+            found = table.get(normalise_token(str(name)))
+            # a row naming itself proves nothing
+            if found is not None and (reference.sheet != row.sheet or found != row.number):
                 return True
         return False
 
@@ -625,6 +653,43 @@ class _Tokens(NamedTuple):
         return list(itertools.chain.from_iterable(repeated))
 
 
+def _mask(flags: Iterable[bool]) -> int:
+    """Rows as one integer: byte ``i`` (bit ``8 * i``) is 1 when row ``i`` is in.
+
+    Built from one flag per row in C; intersections and unions are then ``&`` and ``|``
+    on integers, however many rows pass.
+    """
+    return int.from_bytes(bytes(flags), "little")
+
+
+def _mask_at(positions: Iterable[int], size: int) -> int:
+    """The mask of the rows at ``positions`` in a register of ``size`` rows."""
+    flags = bytearray(size)
+    for position in positions:
+        flags[position] = 1
+    return int.from_bytes(flags, "little")
+
+
+def _every(size: int) -> int:
+    """The mask of every row of a register of ``size`` rows."""
+    return int.from_bytes(b"\x01" * size, "little")
+
+
+def _positions_in(mask: int, size: int) -> list[int]:
+    """The positions of the rows in ``mask``, in sheet order."""
+    if not mask:
+        return []
+    flags = mask.to_bytes(size, "little")
+    if mask.bit_count() * _SPARSE > size:
+        return list(itertools.compress(range(size), flags))
+    found = []  # a few rows: from one to the next with a byte search
+    at = flags.find(1)
+    while at >= 0:
+        found.append(at)
+        at = flags.find(1, at + 1)
+    return found
+
+
 def _named(cell: CellValue) -> bool:
     """Whether a cell names a row (``names_in``): any value but a blank."""
     return cell not in (None, "")
@@ -643,6 +708,8 @@ def _contains(cell: CellValue, needles: tuple[str, ...]) -> bool:
 _SEPARATOR = "\x1f"
 """Joins list items in ``RuleContext._text``; ``normalise_token`` turns it (white space,
 like the newline between rows) into a plain space, so no normalised text holds it."""
+_SPARSE = 16
+"""A mask holding fewer than one row in this many is read row to row, not byte by byte."""
 _FEW_ROWS = 4
 """An evidence list of more than one row in this many shares the register's evidence rows."""
 _FEW_VALUES = 8
@@ -704,8 +771,7 @@ def evaluate_rule(rule: EvidenceRule, scale: Scale, context: RuleContext) -> Fin
     backing = rule.where
     for step in rule.steps:
         conditions = rule.where + step.rows
-        passing = context.positions(register, conditions)
-        ok = bool(passing) and (
+        ok = context.any_row(register, conditions) and (
             step.units is None or context.covers(rule, register, conditions, step.units)
         )
         if not ok:

@@ -97,6 +97,7 @@ class RuleContext:
         self._selections: dict[tuple[str, tuple[Condition, ...]], list[int]] = {}
         self._answers: dict[tuple[str, Condition], int] = {}
         self._masks: dict[tuple[str, tuple[Condition, ...]], int] = {}
+        self._codes: dict[tuple[str, str], tuple[bytes, dict[object, int]] | None] = {}
         self._named: dict[tuple[str, Condition], tuple[int, int]] = {}
         self._indexes: dict[tuple[str, str], dict[tuple[str, object], set[object]]] = {}
         self._evidence: dict[tuple[str, tuple[Condition, ...]], tuple[EvidenceRow, ...]] = {}
@@ -326,8 +327,29 @@ class RuleContext:
         mask made in C."""
         if not chosen:
             return 0
-        keys, _, _ = self._keyed(register, column)
-        return _mask(map(chosen.__contains__, keys))
+        coded = self._coded(register, column)
+        if coded is None:
+            keys, _, _ = self._keyed(register, column)
+            return _mask(map(chosen.__contains__, keys))
+        codes, code_of = coded
+        flags = bytearray(256)
+        for key in chosen:
+            flags[code_of[key]] = 1
+        return int.from_bytes(codes.translate(flags), "little")
+
+    def _coded(self, register: Register, column: str) -> tuple[bytes, dict[object, int]] | None:
+        """For a column of at most 256 distinct keys: one byte per row naming its key,
+        and each key's byte (cached). A condition's rows are then one ``translate`` of
+        those bytes, in C, however many rows there are."""
+        cache_key = (register.sheet, column)
+        if cache_key not in self._codes:
+            keys, distinct, _ = self._keyed(register, column)
+            coded = None
+            if len(distinct) <= _BYTE_VALUES:
+                code_of = {key: code for code, key in enumerate(distinct)}
+                coded = (bytes(map(code_of.__getitem__, keys)), code_of)
+            self._codes[cache_key] = coded
+        return self._codes[cache_key]
 
     def _value_test(self, condition: Condition) -> Callable[[CellValue], bool]:
         """``condition_holds`` for the operators that look at the cell alone."""
@@ -708,6 +730,7 @@ def _contains(cell: CellValue, needles: tuple[str, ...]) -> bool:
 _SEPARATOR = "\x1f"
 """Joins list items in ``RuleContext._text``; ``normalise_token`` turns it (white space,
 like the newline between rows) into a plain space, so no normalised text holds it."""
+_BYTE_VALUES = 256
 _SPARSE = 16
 """A mask holding fewer than one row in this many is read row to row, not byte by byte."""
 _FEW_ROWS = 4

@@ -13,7 +13,10 @@ from hypothesis import strategies as st
 
 from smartserang.cells import BadValue, Raw, cell_reader, text_column
 from smartserang.contract import SHEETS, Column, ColumnType
+from smartserang.inventory import read_inventory
 from smartserang.model import CellValue
+
+from builders import EXAMPLES
 
 LONGEST = 40
 
@@ -56,3 +59,17 @@ def test_usual_columns_are_typed_in_bulk() -> None:
     assert text_column([" Diskominfo ", "", "SIPD"], LONGEST) == ["Diskominfo", None, "SIPD"]
     assert text_column(["#REF!"], LONGEST) is None
     assert text_column([3.0], LONGEST) is None
+
+
+def test_the_distinct_values_a_register_gives_hold_every_cell() -> None:
+    """The rule engine takes a column's distinct values from the reader when it has them
+    (and looks a condition up in them): a value missing there would lose its rows."""
+    inventory = read_inventory(EXAMPLES / "kota-sukamaju.xlsx")
+    given = 0
+    for register in inventory.registers.values():
+        for key in register.columns:
+            distinct = register.distinct(key)
+            if distinct is not None:
+                given += 1
+                assert set(register.cells(key)) <= distinct, (register.sheet, key)
+    assert given > 10  # the vocabulary, yes/no, number and list columns

@@ -696,10 +696,11 @@ def _read_register(
             problems.error(place.cell(header_at, first), message, "inventory.column.missing")
     by_index = dict(sorted((col, key) for key, col in columns.items()))
     raw = _raw_columns(list(by_index), (row for _, row in numbered))
-    numbers, typed = _type_columns(sheet, by_index, raw, header_at + 1, place, problems)
+    distinct: dict[str, frozenset[CellValue]] = {}
+    numbers, typed = _type_columns(sheet, by_index, raw, header_at + 1, place, problems, distinct)
     register = Register(
         sheet.key, place.title, columns, label_column=sheet.label_column, numbers=numbers,
-        cells=typed,
+        cells=typed, distinct=distinct,
     )  # fmt: skip
     _check_unique(sheet, register, place, problems)
     return register
@@ -743,8 +744,10 @@ def _type_columns(
     start: int,
     place: _Place,
     problems: _Problems,
+    distinct: dict[str, frozenset[CellValue]],
 ) -> tuple[list[int], dict[str, list[CellValue]]]:
-    """The 1-based row numbers of the non-blank rows and each column's typed cells.
+    """The 1-based row numbers of the non-blank rows and each column's typed cells; the
+    distinct values of the columns typed through a table are put in ``distinct``.
 
     Each distinct raw cell of a column is typed once (registers repeat a few spellings
     down 100k rows) and the column is mapped through that table in C. Problems are
@@ -755,7 +758,10 @@ def _type_columns(
     typed: dict[str, list[CellValue]] = {}
     for col, key in columns.items():
         cells = raw[col]
-        typed[key] = _type_column(_column(sheet, key), cells, longest, col, start, place, found)
+        values, table = _type_column(_column(sheet, key), cells, longest, col, start, place, found)
+        typed[key] = values
+        if table is not None:  # (with None: blank rows and reported cells end as blanks)
+            distinct[key] = frozenset(table.values()) - {_BAD} | {None}
     for (index, col), shown in place.errors.items():  # error cells, which calamine blanks
         position = index - start
         if col in columns and 0 <= position < len(raw[col]) and raw[col][position] == "":
@@ -768,13 +774,15 @@ def _type_columns(
         typed = {key: [values[i] for i in keep] for key, values in typed.items()}
     for col, key in columns.items():
         if _column(sheet, key).required:
+            if not _holds(typed[key], None):
+                continue
             message = f"{_column(sheet, key).name} is required but blank"
             blank = map(operator.is_, typed[key], itertools.repeat(None))
             for i in itertools.compress(keep, blank):
                 problem = Problem(place.cell(start + i, col), message, "inventory.cell.missing")
                 found.append((start + i, 1, col, problem))
     for values in typed.values():
-        if _BAD in values:  # identity first: no typed value equals the marker
+        if _holds(values, _BAD):
             values[:] = [None if v is _BAD else v for v in values]
     found.sort(key=lambda item: item[:3])
     problems.errors.extend(problem for *_, problem in found)
@@ -789,8 +797,9 @@ def _type_column(
     start: int,
     place: _Place,
     found: list[tuple[int, int, int, Problem]],
-) -> list[CellValue]:
-    """One column's typed cells (``_BAD`` where a problem was reported)."""
+) -> tuple[list[CellValue], _Table | None]:
+    """One column's typed cells (``_BAD`` where a problem was reported), and the table
+    of its distinct cells when it was typed through one."""
     # Names and addresses differ on every row: a TEXT column is typed in a few passes in
     # C, unless its first cells show it repeats a few values (Perangkat Daerah, Kecamatan).
     if (
@@ -798,29 +807,30 @@ def _type_column(
         and len(set(cells[:_SAMPLE])) * _FEW > min(len(cells), _SAMPLE)
         and (values := text_column(cells, longest)) is not None
     ):
-        return values
+        return values, None
     read = cell_reader(column, longest)
     bad: dict[Any, BadValue] = {}  # key -> its problem
-    table = _Table(read, bad)
-    values = list(map(table.__getitem__, cells))  # each distinct cell typed once, in C
+    first = _Table(read, bad)
+    values = list(map(first.__getitem__, cells))  # each distinct cell typed once, in C
+    table: _Table | None = first
     keys: list[Any] = cells
     # True == 1 == 1.0, so a cell may have been looked up as an equal one of another
     # class typed before it: where the column mixes booleans, whole and decimal numbers,
     # it is typed again with each cell keyed by its class.
-    if not _NUMERIC.isdisjoint(map(type, table)):
+    if not _NUMERIC.isdisjoint(map(type, first)):
         kinds = set(map(type, cells))
         if len(kinds & _NUMERIC) > 1:
             keys = list(zip(map(type, cells), cells, strict=True))
             bad.clear()
-            table = _Table(read, bad, keyed=True)
-            values = list(map(table.__getitem__, keys))
+            values = list(map(_Table(read, bad, keyed=True).__getitem__, keys))
+            table = None
     if bad:
         marked = map(operator.is_, values, itertools.repeat(_BAD))
         for i in itertools.compress(itertools.count(), marked):
             problem = bad[keys[i]]
             location = place.cell(start + i, col)
             found.append((start + i, 0, col, Problem(location, problem.message, problem.code)))
-    return values
+    return values, table
 
 
 class _Table(dict[Any, Any]):
@@ -848,10 +858,18 @@ class _Table(dict[Any, Any]):
         return value
 
 
+def _holds(values: list[Any], marker: object) -> bool:
+    """Whether ``values`` holds ``marker`` itself: compared by identity, in C, without
+    reading the cells (``marker in values`` would compare each cell with it)."""
+    return any(map(operator.is_, values, itertools.repeat(marker)))
+
+
 def _filled_rows(columns: list[list[CellValue]], size: int) -> list[int]:
     """Positions of the rows with at least one filled cell (a blank row is skipped)."""
     if not columns:
         return []
+    if any(not _holds(values, None) for values in columns):  # a column filled to the end
+        return list(range(size))
     filled = 0
     for values in columns:
         marks = bytes(map(operator.is_not, values, itertools.repeat(None)))

@@ -61,7 +61,9 @@ class Register:
     for the code that walks a register row by row.
     """
 
-    __slots__ = ("_cells", "_rows", "columns", "label_column", "numbers", "sheet", "title")
+    __slots__ = (
+        "_cells", "_distinct", "_rows", "columns", "label_column", "numbers", "sheet", "title"
+    )  # fmt: skip
 
     sheet: str
     """Canonical sheet key."""
@@ -84,11 +86,14 @@ class Register:
         *,
         numbers: Sequence[int] | None = None,
         cells: Mapping[str, Sequence[CellValue]] | None = None,
+        distinct: Mapping[str, frozenset[CellValue]] | None = None,
     ) -> None:
         """Build a register from ``rows``, or from ``numbers`` and ``cells`` (by column key,
-        one typed value or None per number)."""
+        one typed value or None per number). ``distinct``: for some columns, a set holding
+        every value of the column (and perhaps more), as the reader found them."""
         self.sheet, self.title, self.columns = sheet, title, columns
         self.label_column = label_column
+        self._distinct = dict(distinct or {})
         self._cells: dict[str, Sequence[CellValue]]
         if numbers is None:
             built = tuple(rows)
@@ -128,6 +133,11 @@ class Register:
         if found is None:
             found = self._cells[key] = [None] * len(self.numbers)
         return found
+
+    def distinct(self, key: str) -> frozenset[CellValue] | None:
+        """A set holding every value of column ``key`` (and perhaps values no row holds
+        any more), when the reader knows one; else None."""
+        return self._distinct.get(key)
 
     @property
     def rows(self) -> tuple[Row, ...]:

@@ -313,12 +313,13 @@ class RuleContext:
         cached = self._keys.get(cache_key)
         if cached is None:
             cells = register.cells(column)
-            kinds = set(map(type, cells))
+            given = register.distinct(column)  # the reader's, spares two passes
+            kinds = set(map(type, cells if given is None else given))
             keyed = len(kinds - {str, tuple, dt.date, type(None)}) > 1  # True == 1 == 1.0
             keys: list[object] = (
                 list(zip(map(type, cells), cells, strict=True)) if keyed else list(cells)
             )
-            cached = (keys, set(keys), keyed)
+            cached = (keys, set(keys) if keyed or given is None else set(given), keyed)
             self._keys[cache_key] = cached
         return cached
 

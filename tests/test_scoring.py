@@ -9,7 +9,7 @@ import pytest
 from smartserang.model import Profile
 from smartserang.scoring import Status, check_claims, round_score, score_inventory, weighted_mean
 
-from builders import claims, inventory, mini, yaml_set
+from builders import claims, inventory, mini, spbe_set, yaml_set
 
 
 def test_claimed_index_is_the_weighted_mean_of_claims() -> None:
@@ -143,3 +143,31 @@ def test_reference_date_falls_back_to_the_end_of_the_year() -> None:
     day = dt.date(2024, 6, 1)
     assert Profile(tahun=2024, tanggal_penilaian=day).reference_date() == day
     assert Profile().reference_date() is None
+
+
+def test_unit_names_missing_from_perangkat_daerah_are_warned_at_their_cells() -> None:
+    """Each cell naming a unit the Perangkat Daerah sheet lacks gets a located warning
+    naming only the unknown names; 'semua' and the known names or abbreviations do not."""
+    units = [
+        {"nama": "Dinas Komunikasi dan Informatika", "singkatan": "Diskominfo"},
+        {"nama": "Dinas Kesehatan", "singkatan": "Dinkes"},
+    ]
+    facilities = [
+        {"nama": "A", "perangkat_daerah_pengguna": ("Diskominfo", "Dinas Antah")},
+        {"nama": "B", "perangkat_daerah_pengguna": ("semua",)},
+        {"nama": "C", "perangkat_daerah_pengguna": ("dinas  KESEHATAN",)},
+        {"nama": "D", "perangkat_daerah_pengguna": ("Dinas Antah",)},
+    ]
+    apps = [{"nama_aplikasi": "X", "perangkat_daerah": "Badan Entah"}]
+    result = score_inventory(
+        spbe_set(),
+        inventory(
+            {"perangkat_daerah": units, "fasilitas": facilities, "aplikasi": apps},
+        ),
+    )
+    found = [
+        (w.location.split(":", 1)[1], str(w)) for w in result.warnings if w.code == "inventory.unit"
+    ]
+    assert [where for where, _ in found] == ["Fasilitas!B2", "Fasilitas!B5", "Aplikasi!B2"]
+    assert all("'Dinas Antah'" in text and "Diskominfo" not in text for _, text in found[:2])
+    assert "'Badan Entah'" in found[2][1]

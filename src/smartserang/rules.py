@@ -14,7 +14,7 @@ import functools
 import itertools
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any, NamedTuple, cast
@@ -198,9 +198,15 @@ class RuleContext:
             if len(positions) * _FEW_ROWS > len(register):  # a large part: share every row's
                 every = self._every_evidence(register)
                 cached = tuple(map(every.__getitem__, positions))
-            else:
-                title, numbers, labels = register.title, register.numbers, self._labels(register)
-                cached = tuple([EvidenceRow(title, numbers[i], labels[i]) for i in positions])
+            else:  # a few rows: each labelled alone
+                title, numbers = register.title, register.numbers
+                cells = register.cells(register.label_column) if register.label_column else None
+                cached = tuple(
+                    [
+                        EvidenceRow(title, numbers[i], _label(cells, i, title, numbers))
+                        for i in positions
+                    ]
+                )
             self._evidence[key] = cached
         return cached
 
@@ -711,6 +717,14 @@ def _positions_in(mask: int, size: int) -> list[int]:
         found.append(at)
         at = flags.find(1, at + 1)
     return found
+
+
+def _label(
+    cells: Sequence[CellValue] | None, position: int, title: str, numbers: Sequence[int]
+) -> str:
+    """``Register.label`` of the row at ``position``, from its label column's ``cells``."""
+    cell = None if cells is None else cells[position]
+    return str(cell) if cell not in (None, "") else f"{title} {numbers[position]}"
 
 
 def _named(cell: CellValue) -> bool:

@@ -15,8 +15,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
 from smartserang import collector
-from smartserang.contract import ALL_UNITS_ALIASES, SHEETS_BY_KEY, normalise_token
-from smartserang.model import Group, Indicator, IndicatorSet, Inventory, Row, Text
+from smartserang.contract import ALL_UNITS_ALIASES, SHEETS_BY_KEY, normalise_all
+from smartserang.model import CellValue, Group, Indicator, IndicatorSet, Inventory, Row, Text
 from smartserang.problems import Problem, cell_location
 from smartserang.rules import EvidenceRow, RuleContext, evaluate_rule
 
@@ -497,16 +497,16 @@ def _unknown_unit_names(
         # A few distinct cells repeat down the rows: each is looked at once, then the
         # rows holding the unknown ones are found.
         keys, distinct, keyed = context.cell_keys(register, column)
+        named = {key: _unit_names(key[1] if keyed else key) for key in distinct}  # type: ignore[index, arg-type]
+        every = {name for names in named.values() for name in names}
+        unknown_names = {
+            name
+            for name, token in zip(every, normalise_all(list(every)), strict=True)
+            if token not in known and token not in ALL_UNITS_ALIASES
+        }
         unknown_in: dict[object, str] = {}
-        for key in distinct:
-            value = key[1] if keyed else key  # type: ignore[index]
-            names = value if isinstance(value, tuple) else (value,) if value else ()
-            unknown = [
-                str(n)
-                for n in names
-                if normalise_token(str(n)) not in known
-                and normalise_token(str(n)) not in ALL_UNITS_ALIASES
-            ]
+        for key, names in named.items():
+            unknown = [name for name in names if name in unknown_names]
             if unknown:
                 unknown_in[key] = ", ".join(f"'{u}'" for u in unknown)
         if not unknown_in:
@@ -526,3 +526,9 @@ def _unknown_unit_names(
                 )
             )
     return problems
+
+
+def _unit_names(value: CellValue) -> list[str]:
+    """The unit names a cell gives (a list's items, or the text itself)."""
+    names = value if isinstance(value, tuple) else (value,) if value else ()
+    return [str(name) for name in names]

@@ -430,16 +430,19 @@ class _SheetWorker:
         self._thread.start()
 
     def _drain(self) -> None:
+        read = None
         with os.fdopen(self._fd, "rb") as stream:
-            data = stream.read()  # until the process ends or is killed
+            # unpickled as it arrives; a process that dies midway leaves it unfinished
+            with contextlib.suppress(Exception):
+                read = pickle.load(stream)
+            stream.read()  # until the process ends or is killed
         with self._reaping:
             if self._reaped:  # by ``stop``
                 return
             _, status = os.waitpid(self.pid, 0)
             self._reaped = True
-        if status == 0 and data:
-            with contextlib.suppress(Exception):  # damaged: the sheet is read here instead
-                self._read = pickle.loads(data)
+        if status == 0:
+            self._read = read
 
     def result(self) -> tuple[_Problems, Profile | Register | None] | None:
         assert self._thread is not None
@@ -475,9 +478,8 @@ def _read_alone(package: Package, source: str, title: str, limits: Limits, out: 
             scanner.start([title])
             with CalamineWorkbook.from_path(package.path) as workbook, collector.paused():
                 content = _read_sheet(workbook, sheet, title, source, scanner, problems)
-                data = pickle.dumps((problems, content), protocol=pickle.HIGHEST_PROTOCOL)
-        with os.fdopen(out, "wb") as stream:
-            stream.write(data)
+                with os.fdopen(out, "wb") as stream:  # the parent unpickles as it arrives
+                    pickle.dump((problems, content), stream, protocol=pickle.HIGHEST_PROTOCOL)
         code = 0
     finally:
         os._exit(code)

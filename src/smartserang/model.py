@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 
+from smartserang import collector
 from smartserang.problems import Problem
 
 # --------------------------------------------------------------------------- text
@@ -143,16 +144,16 @@ class Register:
     def rows(self) -> tuple[Row, ...]:
         """Non-blank data rows in workbook order (built on first use)."""
         if self._rows is None:
-            keys = list(self._cells)
-            sheet = self.sheet
-            self._rows = tuple(
-                Row(
-                    sheet,
-                    number,
-                    {k: v for k, v in zip(keys, values, strict=True) if v is not None},
+            keys, sheet = list(self._cells), self.sheet
+            with collector.paused():  # 100k rows and dicts, none in a cycle
+                self._rows = tuple(
+                    Row(
+                        sheet,
+                        number,
+                        {k: v for k, v in zip(keys, values, strict=True) if v is not None},
+                    )
+                    for number, *values in zip(self.numbers, *self._cells.values(), strict=True)
                 )
-                for number, *values in zip(self.numbers, *self._cells.values(), strict=True)
-            )
         return self._rows
 
     def label(self, row: Row) -> str:

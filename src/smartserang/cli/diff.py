@@ -89,12 +89,17 @@ def diff(
     limit: LimitOption = None,
 ) -> None:
     """Compare two assessments: index, groups, indicators, and the register rows behind each."""
+    from smartserang import collector
     from smartserang.compare import compare
     from smartserang.scoring import Basis
 
     limits = parse_limit_options(limit, what="nothing compared")
-    old_side, new_side, workbooks = load_sides(old, new, indicator_sets or [], lang.value, limits)
-    result = compare(old_side, new_side, Basis(basis.value), workbooks)
+    # Comparing two 100k-row registers makes millions of acyclic objects: see collector.
+    with collector.paused():
+        old_side, new_side, workbooks = load_sides(
+            old, new, indicator_sets or [], lang.value, limits
+        )
+        result = compare(old_side, new_side, Basis(basis.value), workbooks)
     if output_format is OutputFormat.json:
         from smartserang.diffrender import build_diff_data
 

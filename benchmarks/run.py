@@ -569,11 +569,11 @@ def profile(rows: int) -> list[str]:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the selected benchmarks and print the Markdown tables on stdout."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--repeat", type=int, default=3, help="runs per command (median)")
+    parser.add_argument("--repeat", type=int, default=5, help="runs per command (median)")
     parser.add_argument("--quick", action="store_true", help="1k and 10k rows, batch of 20")
     parser.add_argument("--large", action="store_true", help="add the 300k-row workbook")
     parser.add_argument(
-        "--batch-repeat", type=int, default=1, help="runs of the batch benchmark (default 1)"
+        "--batch-repeat", type=int, default=3, help="runs of the batch benchmark (default 3)"
     )
     parser.add_argument(
         "--only",

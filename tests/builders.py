@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 from smartserang.contract import SHEETS_BY_KEY
 from smartserang.indicators import parse_indicator_set
@@ -149,3 +152,15 @@ groups:
 def mini(policy: str = "minimum") -> str:
     """The mini set's YAML with an unassessed policy."""
     return MINI.format(policy=policy)
+
+
+def require_tool(command: str, what: str | None = None) -> str:
+    """The path of ``command``; skips the test when it is missing, except under CI, whose
+    image installs it (the test must run there)."""
+    path = shutil.which(command)
+    if path is None:
+        name = what or command
+        if os.environ.get("CI"):
+            pytest.fail(f"{name} is required under CI (the CI image installs it)")
+        pytest.skip(f"{name} is not installed")
+    return path

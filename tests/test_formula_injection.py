@@ -16,9 +16,7 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import re
-import shutil
 import subprocess
 import zipfile
 from pathlib import Path
@@ -30,7 +28,7 @@ from openpyxl import Workbook, load_workbook
 
 from smartserang.spreadsheet import FORMULA_TRIGGERS, starts_formula
 
-from builders import smartserang, write_workbook
+from builders import require_tool, smartserang, write_workbook
 
 INJECTIONS = (
     "=cmd|' /C calc'!A0",
@@ -64,15 +62,6 @@ BASE_PROFIL: list[list[Any]] = [
 ]
 
 
-def _soffice() -> str:
-    found = shutil.which("soffice")
-    if found is None:
-        if os.environ.get("CI"):
-            pytest.fail("CI needs LibreOffice: apt-get install libreoffice-calc-nogui")
-        pytest.skip("LibreOffice (soffice) is not installed")
-    return found
-
-
 def libreoffice_csv(workbooks: list[Path], folder: Path) -> dict[tuple[str, str], list[list[str]]]:
     """Every sheet of ``workbooks`` as LibreOffice saves it to CSV: {(file stem, sheet): rows}.
 
@@ -80,9 +69,10 @@ def libreoffice_csv(workbooks: list[Path], folder: Path) -> dict[tuple[str, str]
     stored (not as formatted, not formulas) and every sheet (the last option, -1).
     """
     out = folder / "csv"
+    soffice = require_tool("soffice", "LibreOffice (soffice)")
     options = "44,34,76,1,,0,false,true,false,false,false,-1"
     run = subprocess.run(
-        [_soffice(), f"-env:UserInstallation={(folder / 'profile').as_uri()}", "--headless",
+        [soffice, f"-env:UserInstallation={(folder / 'profile').as_uri()}", "--headless",
          "--convert-to", f"csv:Text - txt - csv (StarCalc):{options}", "--outdir", str(out),
          *map(str, workbooks)],
         capture_output=True, text=True, check=False, timeout=240,

@@ -26,7 +26,7 @@ from smartserang.indicators import load_indicator_set
 from smartserang.inventory import read_inventory
 from smartserang.spreadsheet import safe_text, write_text
 
-from builders import jsonish, mini, smartserang
+from builders import jsonish, mini, require_tool, smartserang
 
 Make = Callable[..., Path]
 """``make(*options, name=..., fresh=False)``: the template for these options (see ``make``)."""
@@ -507,12 +507,7 @@ def test_indicator_names_from_a_set_cannot_inject_formulas(tmp_path: Path) -> No
 
 def soffice() -> str:
     """The LibreOffice command; skips the test when absent, unless CI requires it."""
-    found = shutil.which("soffice")
-    if found is None:
-        if os.environ.get("CI"):
-            pytest.fail("CI needs LibreOffice: apt-get install libreoffice-calc-nogui")
-        pytest.skip("LibreOffice (soffice) is not installed")
-    return found
+    return require_tool("soffice", "LibreOffice (soffice)")
 
 
 def convert(workbook: Path, target: str, folder: Path) -> Path:

@@ -8,9 +8,7 @@ except under CI (the environment variable ``CI`` set), where a missing tool is a
 from __future__ import annotations
 
 import dataclasses
-import os
 import re
-import shutil
 import subprocess
 from html import unescape
 from html.parser import HTMLParser
@@ -23,6 +21,8 @@ from sample_view import HOSTILE_LABEL, sample_view
 from smartserang.render import escape_markdown, render_report
 from smartserang.report_text import REPORT_TEXT, report_text
 from smartserang.reportview import ReportView
+
+from builders import require_tool
 
 TEMPLATES = Path(smartserang.__file__).parent / "templates"
 PAGE_TEMPLATES = ("report.html", "report.md")
@@ -68,15 +68,6 @@ def _visible_text(page: str) -> str:
     """What a reader sees: no style sheet, no tags, entities decoded (Markdown passes as is)."""
     page = re.sub(r"<style>.*?</style>", " ", page, flags=re.DOTALL)
     return unescape(_TAG.sub(" ", page))
-
-
-def _require(tool: str) -> str:
-    path = shutil.which(tool)
-    if path is None:
-        if "CI" in os.environ:
-            pytest.fail(f"{tool} is required under CI (the CI image installs it)")
-        pytest.skip(f"{tool} is not installed")
-    return path
 
 
 # The catalogue.
@@ -379,7 +370,7 @@ none; CSP violations arrive as INFO:CONSOLE lines) and blocked loads."""
 
 def _chromium(tmp_path: Path, html: str, *output: str) -> str:
     """Run headless chromium on ``html`` with ``output`` flags; its stderr."""
-    chromium = _require("chromium")
+    chromium = require_tool("chromium")
     page = tmp_path / "report.html"
     page.write_text(html, encoding="utf-8")
     result = subprocess.run(
@@ -443,7 +434,7 @@ def test_chromium_check_catches_a_blocked_script(tmp_path: Path) -> None:
 @pytest.mark.parametrize("lang", LANGS)
 def test_pandoc_reads_the_markdown_as_gfm(tmp_path: Path, lang: str) -> None:
     """pandoc turns the Markdown into DOCX, and into HTML with one <table> per pipe table."""
-    pandoc = _require("pandoc")
+    pandoc = require_tool("pandoc")
     md = render_report([sample_view(lang)], "md")
     source = tmp_path / "report.md"
     source.write_text(md, encoding="utf-8")

@@ -31,9 +31,7 @@ from __future__ import annotations
 
 import html as htmllib
 import json
-import os
 import re
-import shutil
 import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -51,6 +49,8 @@ from payloads import (
     render_outputs,
 )
 from payloads import field as text_field
+
+from builders import require_tool
 
 PACKAGE = Path(smartserang.__file__).parent
 CSP_META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="[^"]*">\n?')
@@ -123,15 +123,6 @@ FRAMES
 """
 """The page Chromium opens: every output in an iframe. After load and ten (virtual)
 seconds for timers it copies each frame's DOM into a textarea, for --dump-dom."""
-
-
-def _require(tool: str) -> str:
-    path = shutil.which(tool)
-    if path is None:
-        if "CI" in os.environ:
-            pytest.fail(f"{tool} is required under CI (the CI image installs it)")
-        pytest.skip(f"{tool} is not installed")
-    return path
 
 
 # ------------------------------------------------------------------- what may be in a page
@@ -276,7 +267,7 @@ _LOG_SOURCE = re.compile(r"source: file://\S*/([^/\s]+?)(?: |\(|$)")
 
 def browse(folder: Path, pages: dict[str, str]) -> Browsed:
     """Open ``pages`` (file name -> HTML) as frames of one page in one Chromium launch."""
-    chromium = _require("chromium")
+    chromium = require_tool("chromium")
     frames = []
     for name, html in pages.items():
         (folder / name).write_text(html, encoding="utf-8")

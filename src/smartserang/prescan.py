@@ -309,12 +309,23 @@ def _passes(scan: SheetScan, limits: Limits) -> bool:
 def _pieces(stream: IO[bytes], stop: threading.Event | None = None) -> Iterator[bytes]:
     """The part's bytes in pieces of about ``_CHUNK`` bytes that each end before a cell (or at
     least before a ``<``), so that no tag and no usual cell is cut in two."""
+
+    def chunks() -> Iterator[bytes]:
+        while chunk := stream.read(_CHUNK):
+            if stop is not None and stop.is_set():
+                raise _Damaged("the scan was stopped")
+            yield chunk
+
+    return _cut(chunks(), b"<c")
+
+
+def _cut(chunks: Iterable[bytes], before: bytes) -> Iterator[bytes]:
+    """``chunks`` cut again so that each piece ends before ``before`` (or at least before a
+    ``<``); the last piece is what is left, possibly nothing."""
     carry = b""
-    while chunk := stream.read(_CHUNK):
-        if stop is not None and stop.is_set():
-            raise _Damaged("the scan was stopped")
+    for chunk in chunks:
         buffer = carry + chunk
-        cut = buffer.rfind(b"<c")
+        cut = buffer.rfind(before)
         if cut <= 0:
             cut = buffer.rfind(b"<")
         if cut <= 0:
@@ -324,8 +335,7 @@ def _pieces(stream: IO[bytes], stop: threading.Event | None = None) -> Iterator[
             continue
         yield buffer[:cut]
         carry = buffer[cut:]
-    if carry:
-        yield carry
+    yield carry
 
 
 def _place(reference: str) -> tuple[int, int]:
@@ -634,20 +644,8 @@ def _ods_tables(chunks: Iterable[bytes]) -> dict[str, SheetScan]:
     the others row by row and, where a row repeats a cell, cell by cell.
     """
     walk = _OdsWalk()
-    carry = b""
-    for chunk in chunks:
-        buffer = carry + chunk
-        cut = buffer.rfind(b"<table:table-row")
-        if cut <= 0:
-            cut = buffer.rfind(b"<")
-        if cut <= 0:
-            if len(buffer) > _MAX_RUN:
-                raise _Damaged(f"it holds over {_MAX_RUN >> 20} MB without markup")
-            carry = buffer
-            continue
-        carry = buffer[cut:]
-        walk.piece(buffer[:cut])
-    walk.piece(carry)
+    for piece in _cut(chunks, b"<table:table-row"):
+        walk.piece(piece)
     return walk.result()
 
 

@@ -81,9 +81,9 @@ class RuleContext:
     """Shared, lazily built lookups over one inventory.
 
     Registers are indexed once per run, not scanned once per rule: every distinct
-    condition is answered once per register as the set of row positions passing it
-    (equality and membership through a per-column index of normalised values), and a
-    rule's row selection is the intersection of those sets. Selections, their evidence
+    condition is answered once per register as a mask of the rows passing it (equality
+    and membership through a per-column index of normalised values), and a rule's row
+    selection is the ``&`` of those masks. Selections, their evidence
     rows and their unit coverage are cached under the conditions that define them, so
     the many indicators sharing a question (status aktif, cakupan lengkap…) share one
     answer.
@@ -280,12 +280,10 @@ class RuleContext:
                 index = self._index(register, column)
                 chosen = set().union(*(index.get(k, ()) for k in keys))  # type: ignore[arg-type]
                 return self._where(register, column, chosen)
-        if op == "names_row_of":
-            reference = condition.value
-            assert isinstance(reference, RowReference)
-            return self._naming(register, column, reference)
+        if op == "names_row_of":  # asked of every row: a condition on its own
+            return self._naming_among(register, condition, _every(len(register)))
         if op in _BY_VALUE:
-            _, distinct, keyed = self._keyed(register, column)
+            _, distinct, keyed = self.cell_keys(register, column)
             if op == "contains":
                 needles = condition.value
                 assert isinstance(needles, tuple)
@@ -306,15 +304,11 @@ class RuleContext:
         return _mask(holds(row, condition) for row in register.rows)
 
     def cell_keys(self, register: Register, column: str) -> tuple[list[object], set[object], bool]:
-        """The cells of ``column`` as keys, the distinct keys, and whether each key is a
-        (class, cell) pair (see ``_keyed``)."""
-        return self._keyed(register, column)
-
-    def _keyed(self, register: Register, column: str) -> tuple[list[object], set[object], bool]:
         """The cells of ``column`` as keys, their distinct keys, and whether the keys carry
-        their class (only when the column mixes booleans and numbers: True == 1 == 1.0);
-        cached. Registers repeat a few values down the rows (status, jenis, tingkat), so a
-        condition tests each distinct value once and finds its rows in C."""
+        their class (only when the column mixes booleans, whole and decimal numbers:
+        True == 1 == 1.0); cached. Registers repeat a few values down the rows (status,
+        jenis, tingkat), so a condition tests each distinct value once and finds its rows
+        in C."""
         cache_key = (register.sheet, column)
         cached = self._keys.get(cache_key)
         if cached is None:
@@ -330,13 +324,13 @@ class RuleContext:
         return cached
 
     def _where(self, register: Register, column: str, chosen: set[object]) -> int:
-        """The rows whose ``column`` has one of the ``chosen`` keys (see ``_keyed``), as a
+        """The rows whose ``column`` has one of the ``chosen`` keys (see ``cell_keys``), as a
         mask made in C."""
         if not chosen:
             return 0
         coded = self._coded(register, column)
         if coded is None:
-            keys, _, _ = self._keyed(register, column)
+            keys, _, _ = self.cell_keys(register, column)
             return _mask(map(chosen.__contains__, keys))
         codes, code_of = coded
         flags = bytearray(256)
@@ -350,7 +344,7 @@ class RuleContext:
         those bytes, in C, however many rows there are."""
         cache_key = (register.sheet, column)
         if cache_key not in self._codes:
-            keys, distinct, _ = self._keyed(register, column)
+            keys, distinct, _ = self.cell_keys(register, column)
             coded = None
             if len(distinct) <= _BYTE_VALUES:
                 code_of = {key: code for code, key in enumerate(distinct)}
@@ -438,12 +432,12 @@ class RuleContext:
 
     def _index(self, register: Register, column: str) -> dict[tuple[str, object], set[object]]:
         """Index of ``column``: the key of each value (each item of a list) -> the
-        distinct cells holding it, as ``_keyed`` keys them (cached)."""
+        distinct cells holding it, as ``cell_keys`` keys them (cached)."""
         key = (register.sheet, column)
         index = self._indexes.get(key)
         if index is None:
             index = {}
-            _, distinct, keyed = self._keyed(register, column)
+            _, distinct, keyed = self.cell_keys(register, column)
             filled = [(key, cell) for key in distinct if _filled(cell := _unkey(key, keyed))]
             texts = [item for _, cell in filled for item in _items(cell) if isinstance(item, str)]
             normal = dict(zip(texts, normalise_all(texts), strict=True))
@@ -457,23 +451,6 @@ class RuleContext:
                         index.setdefault(item_key, set()).add(cell_key)
             self._indexes[key] = index
         return index
-
-    def _naming(self, register: Register, column: str, reference: RowReference) -> int:
-        """Positions of the rows whose ``column`` names a row of ``reference`` (not itself)."""
-        table = self.names_in(reference)
-        tokens = self._tokens(register, column)
-        cells = tokens.cells()  # the position of each item's cell
-        size = len(register)
-        if reference.sheet != register.sheet:
-            named = itertools.compress(cells, map(table.__contains__, tokens.items))
-            return _mask_at(named, size)
-        # A row naming itself proves nothing: the name must hold another row's number.
-        numbers = register.numbers
-        others = [
-            (found := table.get(name)) is not None and found != numbers[i]
-            for name, i in zip(tokens.items, cells, strict=True)
-        ]
-        return _mask_at(itertools.compress(cells, others), size)
 
     def _naming_among(self, register: Register, condition: Condition, among: int) -> int:
         """The rows of the mask ``among`` whose row passes ``condition``, a ``names_row_of``."""
@@ -640,7 +617,7 @@ class RuleContext:
 
     def names_at(self, register: Register, column: str, positions: list[int]) -> list[str]:
         """The items of ``column`` at ``positions`` as text, each distinct cell once."""
-        keys, _, keyed = self._keyed(register, column)
+        keys, _, keyed = self.cell_keys(register, column)
         distinct = dict.fromkeys(map(keys.__getitem__, positions))  # in sheet order
         return [str(item) for key in distinct for item in _items(_unkey(key, keyed)) if item]
 
@@ -654,7 +631,7 @@ class RuleContext:
         self, register: Register, column: str, positions: list[int]
     ) -> list[tuple[CellValue, int]]:
         """The distinct cells of ``column`` at ``positions``, each with how many rows hold it."""
-        keys, _, keyed = self._keyed(register, column)
+        keys, _, keyed = self.cell_keys(register, column)
         counted = Counter(map(keys.__getitem__, positions))
         return [(_unkey(key, keyed), count) for key, count in counted.items()]
 
@@ -673,13 +650,6 @@ class _Tokens(NamedTuple):
         """Where each cell's items start and end in ``items``."""
         assert self.counts is not None
         return itertools.pairwise(itertools.accumulate(self.counts, initial=0))
-
-    def cells(self) -> list[int]:
-        """The position of the cell of each item."""
-        if self.counts is None:
-            return self.positions
-        repeated = map(itertools.repeat, self.positions, self.counts)
-        return list(itertools.chain.from_iterable(repeated))
 
 
 def _mask(flags: Iterable[bool]) -> int:
@@ -733,7 +703,7 @@ def _named(cell: CellValue) -> bool:
 
 
 def _unkey(key: object, keyed: bool) -> CellValue:
-    """The cell of a key of ``RuleContext._keyed``."""
+    """The cell of a key of ``RuleContext.cell_keys``."""
     return key[1] if keyed else key  # type: ignore[index, return-value]
 
 

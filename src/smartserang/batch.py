@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -103,40 +104,40 @@ def _submit(
 ) -> list[Future[list[object]]]:
     """Send every chunk of ``paths`` to the pool; ``ours`` gets the pool's processes."""
     import multiprocessing
-    import signal
 
     size = chunk_size(len(paths), workers)
     chunks = [paths[i : i + size] for i in range(0, len(paths), size)]
     before = set(multiprocessing.active_children())
-    # SIGINT stays blocked while the workers are forked, so none of them can get a Ctrl-C
-    # before it has set itself to ignore one, and ``ours`` is complete before a Ctrl-C
+    # SIGINT and SIGTERM stay blocked while the workers are forked, so that none of them
+    # can get one before it has set its own handlers (it would run this process's, which
+    # unwind the CLI with a traceback), and ``ours`` is complete before either signal
     # can interrupt this process (it waits for the unblock).
     masked = hasattr(signal, "pthread_sigmask")
     if masked:
-        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        signal.pthread_sigmask(signal.SIG_BLOCK, _STOPS)
     try:
         # The first submission forks every worker; the pool's manager thread starts after.
         return [pool.submit(_run, chunk) for chunk in chunks]
     finally:
         ours.extend(p for p in multiprocessing.active_children() if p not in before)
         if masked:
-            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPS)
 
 
+_STOPS = {signal.SIGINT, signal.SIGTERM}
+"""The signals that stop a run (see ``smartserang.cli.main``)."""
 _worker_task: list[Callable[[Path], object]] = []
 """This worker process's task, set once when it starts (a list: no ``global`` needed)."""
 
 
 def _start_worker(task: Callable[[Path], object]) -> None:
-    import signal
-
     _worker_task[:] = [task]
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
     # The parent's SIGTERM handler unwinds the CLI; a worker the parent terminates must
     # simply end.
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     if hasattr(signal, "pthread_sigmask"):
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPS)
 
 
 def _run(paths: Sequence[Path]) -> list[object]:
@@ -152,8 +153,6 @@ def _end(processes: list[BaseProcess]) -> None:
 
 
 def _lost(processes: list[BaseProcess]) -> str:
-    import signal
-
     codes = {p.exitcode for p in processes} - {None, 0}
     # The pool terminates the other workers once one dies: show how the first one ended.
     shown = sorted(c for c in codes - {-signal.SIGTERM} or codes if c is not None)

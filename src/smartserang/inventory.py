@@ -357,6 +357,8 @@ class _Scanner:
 # ------------------------------------------------------------------ file and sheets
 
 
+_STOPS = {signal.SIGINT, signal.SIGTERM}
+"""The signals that stop a run (see ``smartserang.cli.main``)."""
 _PARALLEL_PART = 8 * 1024 * 1024
 """A register sheet whose part unpacks to this many bytes (some 20,000 rows) is worth a
 process of its own, when the caller allows more than one."""
@@ -418,10 +420,15 @@ class _SheetWorker:
         self._reaping = threading.Lock()  # the pid is ours until reaped, then anyone's
         self._reaped = False
         read_end, write_end = os.pipe()
-        self.pid = os.fork()
-        if self.pid == 0:  # pragma: no cover - the child; its work is checked by the parent
-            os.close(read_end)
-            _read_alone(package, source, title, limits, write_end)
+        # Blocked across the fork: the child sets its own handlers before either can reach
+        # it (this process's would unwind a second copy of the command).
+        signal.pthread_sigmask(signal.SIG_BLOCK, _STOPS)
+        try:
+            self.pid = os.fork()
+            if self.pid == 0:  # pragma: no cover - the child; the parent checks its work
+                _read_alone(package, source, title, limits, write_end, read_end)
+        finally:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPS)
         os.close(write_end)
         self._fd = read_end
 
@@ -463,13 +470,17 @@ class _SheetWorker:
             self._thread.join()
 
 
-def _read_alone(package: Package, source: str, title: str, limits: Limits, out: int) -> None:
+def _read_alone(
+    package: Package, source: str, title: str, limits: Limits, out: int, unused: int
+) -> None:
     """In a forked process: read sheet ``title``, send what was found through ``out``
     (pickled), and exit, never returning to the caller's code."""
     code = 1
     try:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPS)
+        os.close(unused)
         from python_calamine import CalamineWorkbook
 
         sheet = _SHEET_LOOKUP[normalise_token(title)]

@@ -93,11 +93,11 @@ loaded = time.time()
 inventory, problems = read_checked(Path(sys.argv[1]), sets)
 assert inventory is not None and not problems, problems
 read = time.time()
-from smartserang.scoring import Basis, score_inventory
+from smartserang.scoring.levels import Basis, score_inventory
 results = [score_inventory(s, inventory) for s in sets]
 scored = time.time()
-from smartserang.analysis import analyse, resolve_targets
-from smartserang.results import build_output_data
+from smartserang.scoring.analysis import analyse, resolve_targets
+from smartserang.report.json_data import build_output_data
 analyses = [analyse(r, resolve_targets(r, None)) for r in results]
 text = json.dumps(build_output_data(results, analyses, Basis.VERIFIED, "id"), indent=2)
 done = time.time()
@@ -107,15 +107,15 @@ print(json.dumps([started, imported, loaded, read, scored, done]))
 RENDER = """
 import json, statistics, sys, time
 from pathlib import Path
-from smartserang.analysis import analyse, resolve_targets
+from smartserang.scoring.analysis import analyse, resolve_targets
 from smartserang.cli.score import load_inputs
-from smartserang.scoring import Basis, score_inventory
+from smartserang.scoring.levels import Basis, score_inventory
 sets, inventory = load_inputs(Path(sys.argv[1]), ["spbe-2020", "smart-city"], None)
 results = [score_inventory(s, inventory) for s in sets]
 analyses = [analyse(r, resolve_targets(r, None)) for r in results]
 start = time.perf_counter()
-from smartserang.render import render_report
-from smartserang.reportbuild import build_report_view
+from smartserang.report.render import render_report
+from smartserang.report.build import build_report_view
 imported = time.perf_counter() - start
 start = time.perf_counter()
 views = [

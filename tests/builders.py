@@ -12,9 +12,9 @@ from typing import Any
 
 import pytest
 
-from smartserang.contract import SHEETS_BY_KEY
-from smartserang.indicators import parse_indicator_set
 from smartserang.model import CellValue, IndicatorSet, Inventory, Profile, Register, Row
+from smartserang.sets.load import parse_indicator_set
+from smartserang.workbook.contract import SHEETS_BY_KEY
 
 
 def register(sheet: str, rows: Sequence[Mapping[str, Any]]) -> Register:
@@ -57,7 +57,7 @@ def claims(levels: Mapping[str, int | None]) -> list[Mapping[str, CellValue]]:
 
 def spbe_set() -> IndicatorSet:
     """The shipped SPBE set."""
-    from smartserang.indicators import load_indicator_set
+    from smartserang.sets.load import load_indicator_set
 
     return load_indicator_set("spbe-2020")
 

@@ -14,8 +14,7 @@ import html
 from decimal import ROUND_HALF_UP, Decimal
 from typing import NamedTuple
 
-from smartserang.report_text import report_text
-from smartserang.reportview import (
+from smartserang.report.view import (
     BreakdownRowView,
     BreakdownView,
     Chart,
@@ -31,6 +30,7 @@ from smartserang.reportview import (
     UnsupportedRow,
     WarningRow,
 )
+from smartserang.report.words import report_text
 
 HOSTILE_LABEL = "e-Kinerja <script>alert(1)</script> a | b"
 """An application name as a careless (or hostile) workbook might hold it."""

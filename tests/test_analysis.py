@@ -10,16 +10,16 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from smartserang.analysis import (
+from smartserang.model import IndicatorSet
+from smartserang.scoring.analysis import (
     TargetSource,
     analyse,
     check_targets,
     index_slopes,
     resolve_targets,
 )
-from smartserang.indicators import load_indicator_set
-from smartserang.model import IndicatorSet
-from smartserang.scoring import indicator_value, score_inventory, score_tree
+from smartserang.scoring.levels import indicator_value, score_inventory, score_tree
+from smartserang.sets.load import load_indicator_set
 
 from builders import EXAMPLES, claims, inventory, mini, smartserang, spbe_set, yaml_set
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from smartserang.batch import WorkerLost, chunk_size, map_workbooks
+from smartserang.procs import WorkerLost, chunk_size, map_workbooks
 
 from builders import EXAMPLES, smartserang
 

@@ -9,7 +9,7 @@ from functools import partial
 
 import pytest
 
-from smartserang.charts import GapBar, ScoreBar, render_gap_chart, render_score_chart
+from smartserang.report.charts import GapBar, ScoreBar, render_gap_chart, render_score_chart
 
 HOSTILE = "<script>alert(1)</script>"
 SCORE = ScoreBar("D1 Kebijakan Internal SPBE", 2.6, 2.1, 3.5, "2,60", "2,10", "3,50")

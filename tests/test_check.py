@@ -31,7 +31,7 @@ from smartserang.gate import (
     parse_baseline,
 )
 from smartserang.problems import InputError
-from smartserang.scoring import round_score
+from smartserang.scoring.levels import round_score
 
 from builders import EXAMPLES, smartserang, write_workbook
 

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from smartserang.indicators import load_indicator_set, resolve_set
+from smartserang.sets.load import load_indicator_set, resolve_set
 
 from builders import EXAMPLES, smartserang, write_workbook
 

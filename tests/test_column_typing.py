@@ -11,10 +11,10 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from smartserang.cells import BadValue, Raw, cell_reader, text_column
-from smartserang.contract import SHEETS, Column, ColumnType
-from smartserang.inventory import read_inventory
 from smartserang.model import CellValue
+from smartserang.workbook.cells import BadValue, Raw, cell_reader, text_column
+from smartserang.workbook.contract import SHEETS, Column, ColumnType
+from smartserang.workbook.reader import read_inventory
 
 from builders import EXAMPLES
 

@@ -26,10 +26,10 @@ from smartserang.compare import (
     parse_result_document,
     workbook_side,
 )
-from smartserang.diffrender import DIFF_TEXT
+from smartserang.compare.render import DIFF_TEXT
 from smartserang.model import IndicatorSet, Inventory, Profile
 from smartserang.problems import InputError
-from smartserang.scoring import Basis, score_inventory
+from smartserang.scoring.levels import Basis, score_inventory
 
 from builders import EXAMPLES, claims, inventory, mini, register, yaml_set
 from builders import smartserang as run_cli
@@ -430,7 +430,7 @@ def test_help_describes_the_command() -> None:
 # ---------------------------------------------------------------------------- words
 
 
-TEMPLATES = Path(smartserang.__file__).parent / "templates"
+TEMPLATES = Path(smartserang.__file__).parent / "report" / "templates"
 
 
 def test_every_word_the_templates_print_is_in_both_languages() -> None:

@@ -26,7 +26,7 @@ import pytest
 import yaml
 from openpyxl import Workbook, load_workbook
 
-from smartserang.spreadsheet import FORMULA_TRIGGERS, starts_formula
+from smartserang.author.safe_text import FORMULA_TRIGGERS, starts_formula
 
 from builders import require_tool, smartserang, write_workbook
 

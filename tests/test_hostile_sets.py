@@ -18,9 +18,9 @@ from typer.testing import CliRunner
 from hostile_case import HostileCase
 from hostile_sets import cases
 from smartserang.cli import app
-from smartserang.indicators import load_indicator_set
 from smartserang.problems import InputError, Problem
-from smartserang.yamlnodes import MAX_PROBLEMS
+from smartserang.sets.load import load_indicator_set
+from smartserang.sets.yamlnodes import MAX_PROBLEMS
 
 from builders import EXAMPLES
 

@@ -16,11 +16,11 @@ from typer.testing import CliRunner, Result
 import hostile_run
 import hostile_workbooks
 from hostile_case import HostileCase
-from smartserang import prescan
 from smartserang.cli import app
-from smartserang.inventory import read_inventory
-from smartserang.limits import Limits, parse_limits
 from smartserang.problems import InputError
+from smartserang.workbook import scan as prescan
+from smartserang.workbook.limits import Limits, parse_limits
+from smartserang.workbook.reader import read_inventory
 
 EXAMPLE = hostile_workbooks.EXAMPLE
 

@@ -16,10 +16,10 @@ from typing import Any
 import pytest
 from openpyxl import load_workbook
 
-from smartserang.contract import SHEETS_BY_KEY
-from smartserang.csvimport import decode_csv, parse_csv, sniff_separator, write_checked
-from smartserang.inventory import read_inventory
+from smartserang.author.csvimport import decode_csv, parse_csv, sniff_separator, write_checked
 from smartserang.problems import InputError
+from smartserang.workbook.contract import SHEETS_BY_KEY
+from smartserang.workbook.reader import read_inventory
 
 from builders import smartserang, write_workbook
 

@@ -6,9 +6,9 @@ import json
 
 import pytest
 
-from smartserang.indicators import list_shipped_sets, load_indicator_set, resolve_set
 from smartserang.problems import InputError
-from smartserang.schema import SCHEMA
+from smartserang.sets.load import list_shipped_sets, load_indicator_set, resolve_set
+from smartserang.sets.schema import SCHEMA
 
 from builders import yaml_set
 

@@ -1,4 +1,4 @@
-"""Tests for reading the inventory workbook (smartserang.inventory)."""
+"""Tests for reading the inventory workbook (smartserang.workbook.reader)."""
 
 from __future__ import annotations
 
@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from smartserang.contract import SHEETS, SHEETS_BY_KEY, normalise_token
-from smartserang.inventory import read_inventory
 from smartserang.model import CellValue, Inventory, Profile
 from smartserang.problems import InputError, Severity
+from smartserang.workbook.contract import SHEETS, SHEETS_BY_KEY, normalise_token
+from smartserang.workbook.reader import read_inventory
 
 Make = Callable[[dict[str, list[list[object]]]], Path]
 SOURCE = "inv.xlsx"

@@ -8,7 +8,7 @@ import pytest
 
 from smartserang.model import Profile
 from smartserang.problems import InputError
-from smartserang.scoring import Status, score_inventory
+from smartserang.scoring.levels import Status, score_inventory
 
 from builders import inventory, yaml_set
 

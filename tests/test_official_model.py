@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from smartserang.model import IndicatorSet
-from smartserang.scoring import round_score, score_inventory, weighted_mean
+from smartserang.scoring.levels import round_score, score_inventory, weighted_mean
 
 from builders import claims, inventory, spbe_set
 

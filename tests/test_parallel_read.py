@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from smartserang import inventory as reader
-from smartserang.inventory import read_inventory
 from smartserang.problems import InputError
+from smartserang.workbook import reader
+from smartserang.workbook.reader import read_inventory
 
 from builders import EXAMPLES
 
@@ -30,8 +30,8 @@ def every_sheet_is_large(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def forked_titles(path: Path, workers: int) -> list[str]:
     """The sheets ``read_inventory`` would give to processes of their own."""
-    from smartserang.limits import DEFAULTS
-    from smartserang.prescan import open_package
+    from smartserang.workbook.limits import DEFAULTS
+    from smartserang.workbook.scan import open_package
 
     package = open_package(str(path), str(path), DEFAULTS)
     with reader._SheetWorkers(package, str(path), DEFAULTS, workers) as helpers:

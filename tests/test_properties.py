@@ -26,18 +26,24 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from smartserang.analysis import analyse, check_targets, index_range, resolve_targets
-from smartserang.cells import BadValue, cell_reader
-from smartserang.contract import SHEETS_BY_KEY, VOCABULARIES
-from smartserang.indicators import parse_indicator_set
-from smartserang.inventory import read_inventory
 from smartserang.model import CellValue, IndicatorSet, Inventory, Profile, Register, Row
 from smartserang.problems import InputError
-from smartserang.render import render_report
-from smartserang.reportbuild import build_report_view
-from smartserang.results import build_output_data
-from smartserang.rules import EvidenceRow
-from smartserang.scoring import Basis, IndicatorResult, SetResult, check_claims, score_inventory
+from smartserang.report.build import build_report_view
+from smartserang.report.json_data import build_output_data
+from smartserang.report.render import render_report
+from smartserang.scoring.analysis import analyse, check_targets, index_range, resolve_targets
+from smartserang.scoring.levels import (
+    Basis,
+    IndicatorResult,
+    SetResult,
+    check_claims,
+    score_inventory,
+)
+from smartserang.scoring.rules import EvidenceRow
+from smartserang.sets.load import parse_indicator_set
+from smartserang.workbook.cells import BadValue, cell_reader
+from smartserang.workbook.contract import SHEETS_BY_KEY, VOCABULARIES
+from smartserang.workbook.reader import read_inventory
 
 from builders import write_workbook
 

@@ -9,7 +9,7 @@ import pytest
 from openpyxl import load_workbook
 
 from smartserang.i18n import MESSAGES
-from smartserang.report_text import REPORT_TEXT
+from smartserang.report.words import REPORT_TEXT
 
 from builders import EXAMPLES, smartserang
 
@@ -76,8 +76,8 @@ def data_words(lang: str) -> set[str]:
     """Words the report may print from data: the workbook, contract names, the set's texts."""
     from python_calamine import CalamineWorkbook
 
-    from smartserang.contract import SHEETS
-    from smartserang.indicators import load_indicator_set
+    from smartserang.sets.load import load_indicator_set
+    from smartserang.workbook.contract import SHEETS
 
     texts: list[str] = []
     book = CalamineWorkbook.from_path(str(EXAMPLE))

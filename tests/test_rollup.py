@@ -10,8 +10,8 @@ from pathlib import Path
 from openpyxl import load_workbook
 
 from smartserang.model import Profile
-from smartserang.rollup import roll_up, unit_result
-from smartserang.scoring import Basis, score_inventory
+from smartserang.scoring.levels import Basis, score_inventory
+from smartserang.scoring.rollup import roll_up, unit_result
 
 from builders import EXAMPLES, claims, inventory, mini, smartserang, yaml_set
 

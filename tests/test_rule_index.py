@@ -19,11 +19,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from smartserang.contract import normalise_all, normalise_token
-from smartserang.indicators import load_indicator_set
-from smartserang.inventory import read_inventory
 from smartserang.model import Condition, EvidenceRule, Inventory
-from smartserang.rules import RuleContext
+from smartserang.scoring.rules import RuleContext
+from smartserang.sets.load import load_indicator_set
+from smartserang.workbook.contract import normalise_all, normalise_token
+from smartserang.workbook.reader import read_inventory
 
 from builders import inventory
 

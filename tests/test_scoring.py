@@ -7,7 +7,13 @@ from fractions import Fraction
 import pytest
 
 from smartserang.model import Profile
-from smartserang.scoring import Status, check_claims, round_score, score_inventory, weighted_mean
+from smartserang.scoring.levels import (
+    Status,
+    check_claims,
+    round_score,
+    score_inventory,
+    weighted_mean,
+)
 
 from builders import claims, inventory, mini, spbe_set, yaml_set
 

@@ -40,7 +40,7 @@ def pause(real):
 if hook == "write":
     os.fsync = pause(os.fsync)
 elif hook == "read":
-    import smartserang.inventory as inventory
+    import smartserang.workbook.reader as inventory
     inventory._read_sheets = pause(inventory._read_sheets)
 sys.argv = ["smartserang", *sys.argv[2:]]
 from smartserang.cli import main

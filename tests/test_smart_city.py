@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 from openpyxl import load_workbook
 
-from smartserang.contract import VOCABULARIES
-from smartserang.indicators import load_indicator_set
 from smartserang.model import Indicator
+from smartserang.sets.load import load_indicator_set
+from smartserang.workbook.contract import VOCABULARIES
 
 from builders import EXAMPLES, smartserang
 

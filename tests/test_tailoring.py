@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from smartserang.indicators import load_indicator_set
 from smartserang.problems import InputError
-from smartserang.scoring import Status, score_inventory
+from smartserang.scoring.levels import Status, score_inventory
+from smartserang.sets.load import load_indicator_set
 
 from builders import claims, inventory
 

@@ -17,14 +17,21 @@ from typing import Any
 
 import pytest
 
-from smartserang.blank import HELPER_SHEET, INDICATOR_NAME_COLUMN, INSTRUCTIONS_SHEET
-from smartserang.blank.lists import LEVELS, fits_inline, scopes
-from smartserang.blank.notes import fill_names
-from smartserang.blank.words import COLUMN_NOTES, SHEET_HELP, TEXT
-from smartserang.contract import SHEETS, SHEETS_BY_KEY, VOCABULARIES, Column, ColumnType, Sheet
-from smartserang.indicators import load_indicator_set
-from smartserang.inventory import read_inventory
-from smartserang.spreadsheet import safe_text, write_text
+from smartserang.author.safe_text import safe_text, write_text
+from smartserang.author.template import HELPER_SHEET, INDICATOR_NAME_COLUMN, INSTRUCTIONS_SHEET
+from smartserang.author.template.lists import LEVELS, fits_inline, scopes
+from smartserang.author.template.notes import fill_names
+from smartserang.author.template.words import COLUMN_NOTES, SHEET_HELP, TEXT
+from smartserang.sets.load import load_indicator_set
+from smartserang.workbook.contract import (
+    SHEETS,
+    SHEETS_BY_KEY,
+    VOCABULARIES,
+    Column,
+    ColumnType,
+    Sheet,
+)
+from smartserang.workbook.reader import read_inventory
 
 from builders import jsonish, mini, require_tool, smartserang
 

@@ -18,13 +18,13 @@ import pytest
 
 import smartserang
 from sample_view import HOSTILE_LABEL, sample_view
-from smartserang.render import escape_markdown, render_report
-from smartserang.report_text import REPORT_TEXT, report_text
-from smartserang.reportview import ReportView
+from smartserang.report.render import escape_markdown, render_report
+from smartserang.report.view import ReportView
+from smartserang.report.words import REPORT_TEXT, report_text
 
 from builders import require_tool
 
-TEMPLATES = Path(smartserang.__file__).parent / "templates"
+TEMPLATES = Path(smartserang.__file__).parent / "report" / "templates"
 PAGE_TEMPLATES = ("report.html", "report.md")
 FORMATS = ("md", "html")
 LANGS = ("id", "en")

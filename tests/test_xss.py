@@ -131,9 +131,9 @@ seconds for timers it copies each frame's DOM into a textarea, for --dump-dom.""
 def _allowed_tags() -> frozenset[str]:
     """Every element the HTML templates and the chart builder write (lower case)."""
     tags: set[str] = set()
-    for template in PACKAGE.joinpath("templates").glob("*.html"):
+    for template in PACKAGE.joinpath("report", "templates").glob("*.html"):
         tags.update(re.findall(r"<([A-Za-z][A-Za-z0-9]*)", template.read_text("utf-8")))
-    charts = PACKAGE.joinpath("charts.py").read_text("utf-8")
+    charts = PACKAGE.joinpath("report", "charts.py").read_text("utf-8")
     tags.update(re.findall(r'_el\(\s*"(\w+)"', charts))
     tags.update(re.findall(r"<([A-Za-z][A-Za-z0-9]*)", charts))
     return frozenset(t.lower() for t in tags)
@@ -142,7 +142,7 @@ def _allowed_tags() -> frozenset[str]:
 def _template_attributes() -> frozenset[str]:
     """Every attribute name the HTML templates write on HTML elements."""
     names: set[str] = set()
-    for template in PACKAGE.joinpath("templates").glob("*.html"):
+    for template in PACKAGE.joinpath("report", "templates").glob("*.html"):
         for tag in re.findall(r"<[A-Za-z][^>]*>", template.read_text("utf-8")):
             names.update(re.findall(r'\s([A-Za-z][A-Za-z:-]*)="', tag))
     return frozenset(n.lower() for n in names)

@@ -36,9 +36,9 @@ if TYPE_CHECKING:
     from decimal import Decimal
 
     from smartserang.gate import Baseline, FileReport, Thresholds
-    from smartserang.limits import Limits
     from smartserang.model import IndicatorSet
-    from smartserang.scoring import Basis
+    from smartserang.scoring.levels import Basis
+    from smartserang.workbook.limits import Limits
 
 
 class CheckFormat(enum.StrEnum):
@@ -125,8 +125,8 @@ def check(
     """Check workbooks against thresholds and a baseline: exit 0 pass, 1 fail, 2 bad input."""
     from functools import partial
 
-    from smartserang.batch import WorkerLost, default_jobs, map_workbooks
     from smartserang.gate import build_check_data, render_summary
+    from smartserang.procs import WorkerLost, default_jobs, map_workbooks
 
     limits = parse_limit_options(limit, what="nothing checked")
     thresholds = _thresholds(min_index, minimums, max_unsupported, tolerance)
@@ -165,7 +165,7 @@ def check(
 
 
 def _basis(option: BasisOption) -> Basis:
-    from smartserang.scoring import Basis
+    from smartserang.scoring.levels import Basis
 
     return Basis(option.value)
 
@@ -286,7 +286,7 @@ def _check_file(
     ``workers``: how many processes reading the workbook may use.
     """
     from smartserang.gate import FileReport, evaluate, scores_of
-    from smartserang.scoring import score_inventory
+    from smartserang.scoring.levels import score_inventory
 
     inventory, problems = read_checked(workbook, sets, limits, workers)
     if problems or inventory is None:
@@ -360,7 +360,7 @@ def record_baseline(
     import datetime as dt
 
     from smartserang.gate import build_baseline_data, loosenings, scores_of
-    from smartserang.scoring import score_inventory
+    from smartserang.scoring.levels import score_inventory
 
     day = parse_date(date) or dt.date.today()  # a record of when: the clock belongs here
     limits = parse_limit_options(limit, what="nothing recorded")

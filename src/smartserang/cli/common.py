@@ -19,7 +19,7 @@ from smartserang import __version__
 from smartserang.problems import InputError, Problem, Severity
 
 if TYPE_CHECKING:
-    from smartserang.limits import Limits
+    from smartserang.workbook.limits import Limits
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -74,7 +74,7 @@ LimitOption = Annotated[
 
 def parse_limit_options(settings: list[str] | None, *, what: str = "nothing read") -> Limits:
     """The limits with every ``--limit NAME=VALUE`` applied, or exit 2 naming the bad ones."""
-    from smartserang.limits import parse_limits
+    from smartserang.workbook.limits import parse_limits
 
     try:
         return parse_limits(settings or [])

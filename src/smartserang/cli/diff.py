@@ -36,9 +36,9 @@ if TYPE_CHECKING:
     from rich.table import Table
 
     from smartserang.compare import Side, Workbooks
-    from smartserang.diffrender import DiffView, SetView
-    from smartserang.limits import Limits
+    from smartserang.compare.render import DiffView, SetView
     from smartserang.model import IndicatorSet, Inventory
+    from smartserang.workbook.limits import Limits
 
 WORKBOOK_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"})
 
@@ -91,7 +91,7 @@ def diff(
     """Compare two assessments: index, groups, indicators, and the register rows behind each."""
     from smartserang import collector
     from smartserang.compare import compare
-    from smartserang.scoring import Basis
+    from smartserang.scoring.levels import Basis
 
     limits = parse_limit_options(limit, what="nothing compared")
     # Comparing two 100k-row registers makes millions of acyclic objects: see collector.
@@ -101,11 +101,11 @@ def diff(
         )
         result = compare(old_side, new_side, Basis(basis.value), workbooks)
     if output_format is OutputFormat.json:
-        from smartserang.diffrender import build_diff_data
+        from smartserang.compare.render import build_diff_data
 
         emit(json.dumps(build_diff_data(result), ensure_ascii=False, indent=2) + "\n", output)
         return
-    from smartserang.diffrender import build_diff_view, render_diff
+    from smartserang.compare.render import build_diff_view, render_diff
 
     view = build_diff_view(result, lang.value)
     if output_format is OutputFormat.text:
@@ -181,7 +181,7 @@ def _load_workbooks(
 
 def _set_problems(references: list[str]) -> list[Problem]:
     """Problems of the sets, checked once here rather than once per workbook."""
-    from smartserang.indicators import load_indicator_set
+    from smartserang.sets.load import load_indicator_set
 
     problems: list[Problem] = []
     for reference in references:
@@ -194,7 +194,7 @@ def _set_problems(references: list[str]) -> list[Problem]:
 
 def _score_side(path: Path, sets: list[IndicatorSet], inventory: Inventory, lang: str) -> Side:
     from smartserang.compare import workbook_side
-    from smartserang.scoring import score_inventory
+    from smartserang.scoring.levels import score_inventory
 
     results = [score_inventory(iset, inventory) for iset in sets]
     seen: set[str] = set()

@@ -1,6 +1,6 @@
 """``smartserang import``: rows of a CSV file appended to one register of a workbook copy.
 
-The work is in ``smartserang.csvimport``; this module checks the options, prints what
+The work is in ``smartserang.author.csvimport``; this module checks the options, prints what
 was detected, every skipped line and a summary on stderr, and decides the exit code.
 """
 
@@ -23,9 +23,9 @@ from smartserang.cli.common import (
 from smartserang.problems import InputError, Problem
 
 if TYPE_CHECKING:
-    from smartserang.contract import Sheet
-    from smartserang.csvimport import Appended, Conversion, CsvTable, ImportPlan, Skipped
-    from smartserang.limits import Limits
+    from smartserang.author.csvimport import Appended, Conversion, CsvTable, ImportPlan, Skipped
+    from smartserang.workbook.contract import Sheet
+    from smartserang.workbook.limits import Limits
 
 _SHOWN_LINES = 10
 """Skipped line numbers listed in the summary before it says 'and N more'."""
@@ -99,7 +99,7 @@ def import_csv(
     limit: LimitOption = None,
 ) -> None:
     """Append the rows of a CSV file to a register of a copy of the workbook."""
-    from smartserang import csvimport
+    from smartserang.author import csvimport
 
     limits = parse_limit_options(limit, what="nothing imported")
     usage = _usage(data, into, output, in_place, sheet_name, separator, encoding)
@@ -155,7 +155,7 @@ def _usage(
     encoding: str | None,
 ) -> _Usage:
     """The checked options, or exit 2 naming every mistake in them."""
-    from smartserang.csvimport import encoding_named, find_sheet, separator_named
+    from smartserang.author.csvimport import encoding_named, find_sheet, separator_named
 
     problems = _destination_problems(data, into, output, in_place)
     sheet: Sheet | None = None
@@ -205,7 +205,7 @@ def _read_workbook(into: Path, sheet: Sheet, limits: Limits) -> tuple[bytes, int
 
     Checked first so that an error already in the workbook is not blamed on the import.
     """
-    from smartserang.inventory import read_inventory
+    from smartserang.workbook.reader import read_inventory
 
     try:
         inventory = read_inventory(into, limits=limits)
@@ -244,7 +244,7 @@ def _write(
     limits: Limits,
 ) -> None:
     """Write the result (checked by reading it back), or exit 2 leaving ``target`` as it was."""
-    from smartserang.csvimport import sha256, write_checked
+    from smartserang.author.csvimport import sha256, write_checked
 
     try:
         write_checked(
@@ -267,7 +267,7 @@ def _write(
 
 
 def _detected(table: CsvTable, encoding: str | None, separator: str | None) -> str:
-    from smartserang.csvimport import SEPARATORS
+    from smartserang.author.csvimport import SEPARATORS
 
     how_encoded = "given" if encoding else "detected"
     how_separated = "given" if separator else "detected"

@@ -31,11 +31,11 @@ from smartserang.cli.common import (
 from smartserang.problems import InputError, Problem
 
 if TYPE_CHECKING:
-    from smartserang.batch import WorkerLost
-    from smartserang.limits import Limits
     from smartserang.model import IndicatorSet, Inventory
-    from smartserang.rollup import UnitResult
-    from smartserang.scoring import Basis, SetResult
+    from smartserang.procs import WorkerLost
+    from smartserang.scoring.levels import Basis, SetResult
+    from smartserang.scoring.rollup import UnitResult
+    from smartserang.workbook.limits import Limits
 
 JobsOption = Annotated[
     int | None,
@@ -111,8 +111,8 @@ def score(
     jobs: JobsOption = None,
 ) -> None:
     """Score an inventory workbook: index, predikat, groups, indicators, each claim checked."""
-    from smartserang.batch import default_jobs
-    from smartserang.scoring import Basis, score_inventory
+    from smartserang.procs import default_jobs
+    from smartserang.scoring.levels import Basis, score_inventory
 
     report_date = parse_date(date)
     limits = parse_limit_options(limit, what="nothing scored")
@@ -145,18 +145,18 @@ def score(
         return
     from fractions import Fraction
 
-    from smartserang.analysis import analyse, resolve_targets
+    from smartserang.scoring.analysis import analyse, resolve_targets
 
     index_target = Fraction(str(target)) if target is not None else None
     analyses = [analyse(r, resolve_targets(r, index_target)) for r in results]
     if output_format is OutputFormat.json:
-        from smartserang.results import build_output_data
+        from smartserang.report.json_data import build_output_data
 
         data = build_output_data(results, analyses, chosen, lang_code)
         emit(json.dumps(data, ensure_ascii=False, indent=2) + "\n", output)
         return
-    from smartserang.render import render_report
-    from smartserang.reportbuild import build_report_view
+    from smartserang.report.build import build_report_view
+    from smartserang.report.render import render_report
 
     several = len(results) > 1
     views = [
@@ -218,8 +218,8 @@ def score_unit(
     (and stays there) is a few kilobytes per workbook. ``check_only`` reads and checks
     without scoring (for a run that fails anyway).
     """
-    from smartserang.rollup import unit_result
-    from smartserang.scoring import score_inventory
+    from smartserang.scoring.levels import score_inventory
+    from smartserang.scoring.rollup import unit_result
 
     inventory, problems = read_checked(path, sets, limits)
     if problems or inventory is None or check_only:
@@ -240,8 +240,8 @@ def _score_units(
     """Score several workbooks on each set, side by side, and roll them up."""
     from functools import partial
 
-    from smartserang.batch import WorkerLost, map_workbooks
-    from smartserang.rollup import roll_up
+    from smartserang.procs import WorkerLost, map_workbooks
+    from smartserang.scoring.rollup import roll_up
 
     sets, problems = load_sets(references, None)
     # The sets are loaded once, here: forked workers inherit them. With a broken set the
@@ -267,19 +267,19 @@ def _score_units(
                 stderr(str(warning))
         rollups.append(roll_up(iset, results, basis))
     if output_format is OutputFormat.json:
-        from smartserang.results import build_rollup_data
+        from smartserang.report.json_data import build_rollup_data
 
         data = build_rollup_data(rollups, lang)
         emit(json.dumps(data, ensure_ascii=False, indent=2) + "\n", output)
         return
-    from smartserang.rollupview import build_rollup_view
+    from smartserang.report.rollupview import build_rollup_view
 
     several = len(rollups) > 1
     views = [
         build_rollup_view(r, lang, f"{r.indicator_set.id}-" if several else "") for r in rollups
     ]
     if output_format is OutputFormat.text:
-        from smartserang.terminal import render_rollup, rollup_text
+        from smartserang.cli.terminal import render_rollup, rollup_text
 
         if output is not None:
             emit("\n".join(rollup_text(v) for v in views), output)
@@ -289,7 +289,7 @@ def _score_units(
         for view in views:
             Console(markup=False).print(render_rollup(view))
         return
-    from smartserang.render import render_rollup as render_document
+    from smartserang.report.render import render_rollup as render_document
 
     emit(render_document(views, output_format.value), output)
 
@@ -327,9 +327,9 @@ def load_inputs(
 
     ``workers``: processes the read may use (default: every CPU this process may use).
     """
-    from smartserang.batch import default_jobs
-    from smartserang.inventory import Reading
-    from smartserang.limits import DEFAULTS
+    from smartserang.procs import default_jobs
+    from smartserang.workbook.limits import DEFAULTS
+    from smartserang.workbook.reader import Reading
 
     # The sets load while the workbook's sheets are scanned (and its large sheets read by
     # other processes).
@@ -363,7 +363,7 @@ def load_sets(
     references: list[str], target: float | None
 ) -> tuple[list[IndicatorSet], list[Problem]]:
     """The indicator sets named by ``--set``, and every problem loading them."""
-    from smartserang.indicators import load_indicator_set
+    from smartserang.sets.load import load_indicator_set
 
     problems: list[Problem] = []
     sets: list[IndicatorSet] = []
@@ -385,11 +385,11 @@ def read_checked(
 ) -> tuple[Inventory | None, list[Problem]]:
     """One workbook, and every problem in it, including rows the sets cannot place.
 
-    ``limits``: what the workbook may hold (default: ``smartserang.limits.DEFAULTS``);
+    ``limits``: what the workbook may hold (default: ``smartserang.workbook.limits.DEFAULTS``);
     ``workers``: how many processes the read may use (one in a batch's worker).
     """
-    from smartserang.inventory import read_inventory
-    from smartserang.limits import DEFAULTS
+    from smartserang.workbook.limits import DEFAULTS
+    from smartserang.workbook.reader import read_inventory
 
     try:
         inventory = read_inventory(
@@ -407,8 +407,8 @@ def _ids_of(iset: IndicatorSet) -> set[str]:
 
 def _check_against_sets(inventory: Inventory, sets: list[IndicatorSet]) -> list[Problem]:
     """Penilaian and Target rows that no set (scored now or shipped) can place."""
-    from smartserang.analysis import check_targets
-    from smartserang.scoring import check_claims
+    from smartserang.scoring.analysis import check_targets
+    from smartserang.scoring.levels import check_claims
 
     if not sets:
         return []
@@ -425,14 +425,14 @@ def _check_against_sets(inventory: Inventory, sets: list[IndicatorSet]) -> list[
     found = check(every_id)
     if found:
         # Rows may belong to a shipped set not scored in this run: not errors.
-        from smartserang.indicators import shipped_ids
+        from smartserang.sets.load import shipped_ids
 
         found = check(every_id | shipped_ids())
     return found
 
 
 def _emit_summary(results: list[SetResult], basis: Basis, lang: str, output: Path | None) -> None:
-    from smartserang.terminal import render_summary, summary_text
+    from smartserang.cli.terminal import render_summary, summary_text
 
     if output is not None:
         emit("\n".join(summary_text(r, basis, lang) for r in results), output)
@@ -461,7 +461,7 @@ def _check_target_option(target: float | None, iset: IndicatorSet) -> list[Probl
 @app.command("sets")
 def list_sets() -> None:
     """List the indicator sets shipped with smartserang."""
-    from smartserang.indicators import list_shipped_sets
+    from smartserang.sets.load import list_shipped_sets
 
     for info in list_shipped_sets():
         typer.echo(f"{info.id}\t{info.version}\t{info.title.get('id')}")
@@ -470,6 +470,6 @@ def list_sets() -> None:
 @app.command()
 def schema() -> None:
     """Print the JSON Schema of the indicator-set format (for editors)."""
-    from smartserang.schema import SCHEMA
+    from smartserang.sets.schema import SCHEMA
 
     typer.echo(json.dumps(SCHEMA, indent=2, ensure_ascii=False))

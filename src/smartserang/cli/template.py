@@ -59,7 +59,7 @@ def template(
         stderr(
             f"{output}: warning: the template is an .xlsx workbook; name it *.xlsx [usage.output]"
         )
-    from smartserang.blank.workbook import build_template
+    from smartserang.author.template.workbook import build_template
 
     data = build_template(
         sets,
@@ -72,7 +72,7 @@ def template(
 
 def _load_sets(references: list[str]) -> list[IndicatorSet]:
     """The sets named by ``--set``, or exit 2 with every problem of all of them."""
-    from smartserang.indicators import load_indicator_set
+    from smartserang.sets.load import load_indicator_set
 
     problems: list[Problem] = []
     sets: list[IndicatorSet] = []

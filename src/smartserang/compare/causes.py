@@ -27,7 +27,6 @@ from smartserang.compare.rulereads import (
 )
 from smartserang.compare.shifts import Cause, IndicatorShift, LevelShift, Via
 from smartserang.compare.snapshots import IndicatorLevels
-from smartserang.contract import SHEETS_BY_KEY, normalise_token
 from smartserang.model import (
     Condition,
     EvidenceRule,
@@ -36,7 +35,8 @@ from smartserang.model import (
     RowReference,
     Scale,
 )
-from smartserang.rules import RuleContext, evaluate_rule
+from smartserang.scoring.rules import RuleContext, evaluate_rule
+from smartserang.workbook.contract import SHEETS_BY_KEY, normalise_token
 
 
 @dataclass(frozen=True)

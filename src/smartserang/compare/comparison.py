@@ -20,8 +20,8 @@ from smartserang.compare.shifts import (
     Shift,
 )
 from smartserang.compare.snapshots import GroupScores, IndicatorLevels, Side, Snapshot
-from smartserang.contract import SHEETS_BY_KEY
-from smartserang.scoring import Basis
+from smartserang.scoring.levels import Basis
+from smartserang.workbook.contract import SHEETS_BY_KEY
 
 
 def compare(old: Side, new: Side, basis: Basis, workbooks: Workbooks | None = None) -> Diff:

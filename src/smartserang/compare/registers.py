@@ -8,7 +8,6 @@ import dataclasses
 import enum
 from dataclasses import dataclass
 
-from smartserang.contract import SHEETS, SHEETS_BY_KEY, normalise_token
 from smartserang.model import (
     CellValue,
     Inventory,
@@ -16,6 +15,7 @@ from smartserang.model import (
     Register,
     Row,
 )
+from smartserang.workbook.contract import SHEETS, SHEETS_BY_KEY, normalise_token
 
 
 class Change(enum.Enum):

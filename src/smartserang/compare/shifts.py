@@ -10,7 +10,7 @@ from fractions import Fraction
 
 from smartserang.compare.registers import CellChange, Change, InventoryDiff
 from smartserang.compare.snapshots import Side
-from smartserang.scoring import Basis
+from smartserang.scoring.levels import Basis
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from fractions import Fraction
 from smartserang.model import (
     Inventory,
 )
-from smartserang.scoring import Basis, GroupResult, SetResult
+from smartserang.scoring.levels import Basis, GroupResult, SetResult
 
 
 @dataclass(frozen=True)

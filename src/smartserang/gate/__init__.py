@@ -1,7 +1,7 @@
 """The CI gate: thresholds, baselines and the words a check run reports.
 
 Pure logic (no I/O, no printing, no third-party imports). Every comparison uses the
-rounded score the reports show (:func:`smartserang.scoring.round_score`), as
+rounded score the reports show (:func:`smartserang.scoring.levels.round_score`), as
 coverage.py's ``fail_under`` does: an index shown as 2.65 passes ``--min-index 2.65``,
 and a drop that leaves the shown value unchanged is not a fall. Modules, in the order
 data flows through them:

@@ -19,7 +19,7 @@ from smartserang import __version__
 from smartserang.gate.scores import GroupScore, SetScores
 from smartserang.gate.thresholds import compare
 from smartserang.problems import InputError, Problem
-from smartserang.scoring import Basis, GroupResult, SetResult, round_score
+from smartserang.scoring.levels import Basis, GroupResult, SetResult, round_score
 
 BASELINE_FORMAT = "smartserang-baseline"
 BASELINE_VERSION = "1.0"

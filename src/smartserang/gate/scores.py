@@ -1,6 +1,6 @@
 """The scores the gate compares: one set's index and groups, rounded, on one basis.
 
-``scores_of`` rounds a ``SetResult`` with :func:`smartserang.scoring.round_score`, the
+``scores_of`` rounds a ``SetResult`` with :func:`smartserang.scoring.levels.round_score`, the
 rounding the reports show; thresholds, baselines and summaries all work on these values.
 """
 
@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from smartserang.scoring import Basis, GroupResult, SetResult, round_score
+from smartserang.scoring.levels import Basis, GroupResult, SetResult, round_score
 
 
 @dataclass(frozen=True)

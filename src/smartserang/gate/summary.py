@@ -90,7 +90,7 @@ def render_summary(reports: Sequence[FileReport], thresholds: Thresholds) -> str
 
 
 def _summary_section(report: FileReport, thresholds: Thresholds) -> str:
-    from smartserang.render import markdown_code  # Markdown only when a summary is asked for
+    from smartserang.report.render import markdown_code  # Markdown only when a summary is asked for
 
     lines = [f"### smartserang check: {markdown_code(report.path)}", ""]
     if report.outcome is Outcome.UNREADABLE:
@@ -137,7 +137,7 @@ def _row(scores: SetScores, subject: str, checks: Sequence[Check]) -> str:
         else:
             change = format_change(check.value - check.limit)
             baseline = f"{format_score(check.limit)} ({change})"
-    from smartserang.render import escape_markdown
+    from smartserang.report.render import escape_markdown
 
     result = "–" if not mine else "✅" if all(c.passed for c in mine) else "❌"
     # A group id comes from the set file: literal text, never markup or a cell boundary.

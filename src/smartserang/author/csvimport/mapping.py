@@ -1,0 +1,220 @@
+"""From ``--sheet``, ``--map`` and ``--set-column`` to contract columns, and typed rows.
+
+``find_sheet`` and ``plan_import`` turn the options into an ``ImportPlan`` (raising one
+``InputError`` naming every unknown column with the closest known name);
+``convert_rows`` applies it, typing each value as the workbook reader does and skipping
+a record with a value its column rejects.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+
+from smartserang.author.csvimport.records import CsvTable, Skipped
+from smartserang.author.csvimport.values import Stored, as_stored
+from smartserang.problems import InputError, Problem
+from smartserang.workbook.cells import BadValue, cell_reader
+from smartserang.workbook.contract import SHEETS, Column, Sheet, normalise_token
+
+
+@dataclass(frozen=True)
+class Field:
+    """A contract column filled from a CSV column."""
+
+    column: Column
+    index: int
+    """The CSV column's 0-based position."""
+    header: str
+    """The CSV column's name, as written."""
+
+
+@dataclass(frozen=True)
+class ImportPlan:
+    """Which contract columns the new rows fill, and from where."""
+
+    sheet: Sheet
+    fields: tuple[Field, ...]
+    constants: tuple[tuple[Column, Stored], ...]
+    """Columns given one value for every row by ``--set-column``, stored form."""
+
+
+def find_sheet(name: str) -> Sheet:
+    """The table sheet ``name`` names (Indonesian or English, any case)."""
+    tables = [sheet for sheet in SHEETS if not sheet.labels]
+    by_name = {normalise_token(n): s for s in SHEETS for n in (s.name, s.alias)}
+    found = by_name.get(normalise_token(name))
+    if found is not None and not found.labels:
+        return found
+    known = ", ".join(s.name for s in tables)
+    if found is not None:
+        message = f"{found.name} holds labels, not rows; import into one of {known}"
+    else:
+        hint = _did_you_mean(name, [n for s in tables for n in (s.name, s.alias)])
+        message = f"unknown sheet {name!r}{hint}; the sheets that take rows: {known}"
+    raise InputError([Problem("--sheet", message, "import.sheet")])
+
+
+def plan_import(
+    sheet: Sheet, header: Sequence[str], maps: Sequence[str], sets: Sequence[str], source: str
+) -> ImportPlan:
+    """The plan ``--map`` and ``--set-column`` describe; raise ``InputError`` naming every
+    unknown column with the closest known name."""
+    problems: list[Problem] = []
+    fields: dict[str, Field] = {}
+    named: set[str] = set()  # columns already reported when their CSV column is unknown
+    for left, right in _map_pairs(maps, problems):
+        column = _contract_column(sheet, left, "--map", problems)
+        index = _csv_column(header, right, source, problems)
+        if column is not None:
+            named.add(column.key)
+        if column is None or index is None:
+            continue
+        if column.key in fields:
+            message = f"{column.name} is mapped twice ('{fields[column.key].header}', '{right}')"
+            problems.append(Problem("--map", message, "import.map"))
+        fields[column.key] = Field(column, index, header[index])
+    constants: dict[str, tuple[Column, Stored]] = {}
+    for spec in sets:
+        constant = _constant(sheet, spec, problems)
+        if constant is None:
+            continue
+        column = constant[0]
+        if column.key in fields or column.key in constants:
+            message = f"{column.name} is given twice (by --map or --set-column)"
+            problems.append(Problem("--set-column", message, "import.map"))
+        constants[column.key] = constant
+    for column in sheet.columns:
+        if column.required and column.key not in {*fields, *constants, *named}:
+            message = (
+                f"{sheet.name} needs {column.name} in every row: --map "
+                f"'{column.name}=<CSV column>' or --set-column '{column.name}=<value>'"
+            )
+            problems.append(Problem("--map", message, "import.map"))
+    if problems:
+        raise InputError(problems)
+    return ImportPlan(sheet, tuple(fields.values()), tuple(constants.values()))
+
+
+def _map_pairs(maps: Sequence[str], problems: list[Problem]) -> Iterator[tuple[str, str]]:
+    """``(contract column, CSV column)`` pairs of ``--map`` values.
+
+    ``A=x,B=y``; a lone ``Kecamatan`` maps the CSV column of the same name; a piece in
+    double quotes may hold a comma.
+    """
+    for spec in maps:
+        for piece in next(csv.reader([spec], skipinitialspace=True), []):
+            left, equals, right = (part.strip() for part in piece.partition("="))
+            if not left or (equals and not right):
+                message = f"expected CONTRACT_COLUMN=CSV_COLUMN, got {piece!r}"
+                problems.append(Problem("--map", message, "import.map"))
+                continue
+            yield left, right if equals else left
+
+
+def _contract_column(
+    sheet: Sheet, name: str, option: str, problems: list[Problem]
+) -> Column | None:
+    """The column of ``sheet`` that ``name`` names, as the reader matches headers."""
+    for column in sheet.columns:
+        if normalise_token(name) in {normalise_token(h) for h in column.headers()}:
+            return column
+    hint = _did_you_mean(name, [h for c in sheet.columns for h in c.headers()])
+    known = ", ".join(c.name for c in sheet.columns)
+    message = f"{sheet.name} has no column {name!r}{hint}; its columns: {known}"
+    problems.append(Problem(option, message, "import.map"))
+    return None
+
+
+def _csv_column(
+    header: Sequence[str], name: str, source: str, problems: list[Problem]
+) -> int | None:
+    """The position of CSV column ``name``: written exactly, else as the reader matches."""
+    exact = [i for i, h in enumerate(header) if h == name]
+    found = exact or [i for i, h in enumerate(header) if h and _same(h, name)]
+    if len(found) == 1:
+        return found[0]
+    if found:
+        places = ", ".join(str(i + 1) for i in found)
+        message = f"{source} has {len(found)} columns named {name!r} (columns {places})"
+    else:
+        hint = _did_you_mean(name, [h for h in header if h])
+        known = ", ".join(h for h in header if h)
+        message = f"{source} has no column {name!r}{hint}; its columns: {known}"
+    problems.append(Problem("--map", message, "import.map"))
+    return None
+
+
+def _same(a: str, b: str) -> bool:
+    return normalise_token(a) == normalise_token(b)
+
+
+def _constant(sheet: Sheet, spec: str, problems: list[Problem]) -> tuple[Column, Stored] | None:
+    """The column and stored value of one ``--set-column NAME=VALUE``."""
+    name, equals, value = spec.partition("=")
+    if not equals or not name.strip():
+        message = f"expected COLUMN=VALUE, got {spec!r}"
+        problems.append(Problem("--set-column", message, "import.map"))
+        return None
+    column = _contract_column(sheet, name.strip(), "--set-column", problems)
+    if column is None:
+        return None
+    location = f"--set-column {column.name}"
+    try:
+        stored = as_stored(column, cell_reader(column)(value))
+    except BadValue as bad:
+        problems.append(Problem(location, bad.message, bad.code))
+        return None
+    if stored is None:
+        problems.append(Problem(location, "the value is blank", "import.map"))
+        return None
+    return column, stored
+
+
+def _did_you_mean(text: str, choices: Iterable[str]) -> str:
+    """`` (did you mean 'X'?)`` for the choice closest to ``text``, or ``""``."""
+    import difflib  # only mistakes need it
+
+    by_token = {normalise_token(c): c for c in choices}
+    close = difflib.get_close_matches(normalise_token(text), list(by_token), n=1)
+    return f" (did you mean '{by_token[close[0]]}'?)" if close else ""
+
+
+@dataclass(frozen=True)
+class Conversion:
+    """The records typed as the reader types cells."""
+
+    rows: tuple[tuple[int, Mapping[str, Stored]], ...]
+    """``(CSV line, stored value by column key)`` for every good record, in order."""
+    skipped: tuple[Skipped, ...]
+    """Records with a value their column rejects."""
+
+
+def convert_rows(table: CsvTable, plan: ImportPlan) -> Conversion:
+    """Type every record of ``table`` by ``plan``; a record with a bad value is skipped."""
+    # One reader per column: a vocabulary reader remembers the spellings it has seen.
+    readers = [(field, cell_reader(field.column)) for field in plan.fields]
+    constants = {column.key: value for column, value in plan.constants}
+    rows: list[tuple[int, Mapping[str, Stored]]] = []
+    skipped: list[Skipped] = []
+    for record in table.records:
+        values = dict(constants)
+        problems: list[Problem] = []
+        for field, read in readers:
+            location = f"{table.source}:{record.line}"
+            try:
+                stored = as_stored(field.column, read(record.fields[field.index]))
+            except BadValue as bad:
+                problems.append(Problem(location, f"{field.header}: {bad.message}", bad.code))
+                continue
+            if stored is not None:
+                values[field.column.key] = stored
+            elif field.column.required:
+                message = f"{field.header}: {field.column.name} is required but blank"
+                problems.append(Problem(location, message, "inventory.cell.missing"))
+        if problems:
+            skipped.append(Skipped(record.line, tuple(problems)))
+        else:
+            rows.append((record.line, values))
+    return Conversion(tuple(rows), tuple(skipped))

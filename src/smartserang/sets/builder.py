@@ -1,0 +1,281 @@
+"""Building an IndicatorSet from schema-valid YAML nodes, checking what a schema cannot.
+
+Structure was already checked against the JSON Schema; this module checks meaning:
+consecutive scale levels, ordered bands, unique ids, scales that exist and reach every
+indicator, criteria within the scale, and weights that add up exactly as declared.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from fractions import Fraction
+
+import yaml
+
+from smartserang.model import Band, Group, Indicator, IndicatorSet, Level, Scale, Text
+from smartserang.problems import Problem
+from smartserang.sets.rulebuilder import RuleBuilder
+from smartserang.sets.schema import mapping_items, shorten, suggest
+from smartserang.sets.yamlnodes import NodeReader
+
+
+class SetBuilder(NodeReader):
+    """Builds the model of one set file, collecting semantic problems."""
+
+    def __init__(self, display: str) -> None:
+        super().__init__(display)
+        self.scales: dict[str, Scale] = {}
+        self.ladders: dict[str, yaml.MappingNode] = {}
+        self.ids: dict[str, yaml.Node] = {}
+        self.weight_nodes: dict[str, yaml.Node] = {}
+
+    def build(self, root: yaml.Node, sha256: str) -> IndicatorSet:
+        """The set described by a schema-valid root node."""
+        assert isinstance(root, yaml.MappingNode)
+        total_node = self.get(root, "total_weight")
+        total = self.decimal(total_node) if total_node is not None else Fraction(100)
+        weighting = self.scalar(root, "weighting", "absolute")
+        scales_node = self.get(root, "scales")
+        if isinstance(scales_node, yaml.MappingNode):
+            for key, value in mapping_items(scales_node):
+                self.scales[str(key.value)] = self._scale(str(key.value), value)
+        bands = self._bands(self.get(root, "bands"))
+        ladders_node = self.get(root, "ladders")
+        if isinstance(ladders_node, yaml.MappingNode):
+            for key, value in mapping_items(ladders_node):
+                assert isinstance(value, yaml.MappingNode)
+                self.ladders[str(key.value)] = value
+        groups_node = self.get(root, "groups")
+        groups = tuple(self._group(g, None) for g in self.items(groups_node))
+        for required in ("scales", "bands", "groups"):
+            if self.get(root, required) is None:
+                self.report(root, f"missing required key {required!r}", "set.missing")
+        if groups_node is not None:
+            self.problems.extend(
+                check_weights(
+                    groups, total, weighting, self.weight_location, self.where(groups_node)
+                )
+            )
+        tag_titles = {}
+        tags_node = self.get(root, "tag_titles")
+        if isinstance(tags_node, yaml.MappingNode):
+            tag_titles = {str(k.value): self.text(v) for k, v in mapping_items(tags_node)}
+        return IndicatorSet(
+            id=self.scalar(root, "id"),
+            version=self.scalar(root, "version"),
+            title=self.text(self.get(root, "title")),
+            legal_basis=self.text(self.get(root, "legal_basis")),
+            source=self.scalar(root, "source"),
+            path=self.display,
+            sha256=sha256,
+            weighting=weighting,
+            total_weight=total,
+            scales=dict(self.scales),
+            bands=bands,
+            unassessed=self.scalar(root, "unassessed", "minimum"),
+            groups=groups,
+            aggregation=self.scalar(root, "aggregation", "mean"),
+            tag_titles=tag_titles,
+        )
+
+    def weight_location(self, identifier: str) -> str:
+        """Where the weight of group or indicator ``identifier`` is written."""
+        node = self.weight_nodes.get(identifier) or self.ids.get(identifier)
+        return self.where(node) if node is not None else self.display
+
+    def _scale(self, scale_id: str, node: yaml.Node) -> Scale:
+        assert isinstance(node, yaml.MappingNode)
+        levels_node = self.get(node, "levels")
+        levels = []
+        if isinstance(levels_node, yaml.MappingNode):
+            for key, value in mapping_items(levels_node):
+                number = self.level(key)
+                if number is not None:
+                    levels.append(Level(number, self.text(value)))
+        levels.sort(key=lambda level: level.value)
+        values = [level.value for level in levels]
+        if not values:
+            self.report(node, f"scale {scale_id!r} has no levels", "set.scale")
+            levels = [Level(1, Text("1"))]
+        elif values != list(range(values[0], values[0] + len(values))):
+            self.report(
+                levels_node or node, "scale levels must be consecutive numbers", "set.scale"
+            )
+        return Scale(scale_id, self.text(self.get(node, "name")), tuple(levels))
+
+    def _bands(self, node: yaml.Node | None) -> tuple[Band, ...]:
+        bands: list[Band] = []
+        previous: Fraction | None = None
+        items = self.items(node)
+        for position, item in enumerate(items):
+            assert isinstance(item, yaml.MappingNode)
+            min_node = self.get(item, "min")
+            minimum = self.decimal(min_node) if min_node is not None else None
+            last = position == len(items) - 1
+            if minimum is None and not last:
+                self.report(item, "only the last (lowest) band may omit 'min'", "set.band")
+            if minimum is not None and last:
+                self.report(
+                    item, "the last band must omit 'min' (it takes every lower score)", "set.band"
+                )
+            if minimum is not None and previous is not None and minimum >= previous:
+                self.report(item, "bands must be listed from the highest 'min' down", "set.band")
+            if minimum is not None:
+                previous = minimum
+            bands.append(Band(self.text(self.get(item, "label")), None if last else minimum))
+        return tuple(bands)
+
+    def _claim_id(self, node: yaml.MappingNode, kind: str) -> str:
+        id_node = self.get(node, "id")
+        assert id_node is not None
+        identifier = str(id_node.value)
+        if identifier in self.ids:
+            first = self.ids[identifier].start_mark.line + 1
+            self.report(
+                id_node,
+                f"duplicate id {shorten(identifier)!r} (first used on line {first})",
+                "set.duplicate",
+            )
+        else:
+            self.ids[identifier] = id_node
+        return identifier
+
+    def _scale_ref(self, node: yaml.MappingNode, inherited: str | None) -> str | None:
+        scale_node = self.get(node, "scale")
+        if scale_node is None:
+            return inherited
+        name = str(scale_node.value)
+        if name not in self.scales:
+            known = list(self.scales)
+            self.report(
+                scale_node, f"unknown scale {shorten(name)!r}{suggest(name, known)}", "set.scale"
+            )
+            return inherited
+        return name
+
+    def _group(self, node: yaml.Node, scale: str | None) -> Group:
+        assert isinstance(node, yaml.MappingNode)
+        identifier = self._claim_id(node, "group")
+        scale = self._scale_ref(node, scale)
+        groups = tuple(self._group(g, scale) for g in self.items(self.get(node, "groups")))
+        indicators = tuple(
+            self.indicator(i, scale) for i in self.items(self.get(node, "indicators"))
+        )
+        if not groups and not indicators:
+            self.report(node, f"group {identifier!r} has no groups and no indicators", "set.empty")
+        weight_node = self.get(node, "weight")
+        assert weight_node is not None
+        self.weight_nodes.setdefault(identifier, weight_node)
+        return Group(
+            id=identifier,
+            name=self.text(self.get(node, "name")),
+            weight=self.decimal(weight_node),
+            groups=groups,
+            indicators=indicators,
+        )
+
+    def indicator(self, node: yaml.Node, scale: str | None) -> Indicator:
+        """One indicator node as a model object (``scale`` inherited from its group)."""
+        assert isinstance(node, yaml.MappingNode)
+        identifier = self._claim_id(node, "indicator")
+        scale = self._scale_ref(node, scale)
+        if scale is None:
+            self.report(
+                node,
+                f"indicator {identifier!r} has no scale (set 'scale:' on it or a parent group)",
+                "set.scale",
+            )
+            scale_obj = None
+        else:
+            scale_obj = self.scales[scale]
+        criteria: dict[int, Text] = {}
+        criteria_node = self.get(node, "criteria")
+        if isinstance(criteria_node, yaml.MappingNode):
+            for key, value in mapping_items(criteria_node):
+                level = self.level(key)
+                if level is None:
+                    continue
+                if scale_obj is not None and scale_obj.level_name(level) is None:
+                    self.report(
+                        key,
+                        f"level {level} is outside scale {scale!r}"
+                        f" ({scale_obj.minimum}–{scale_obj.maximum})",
+                        "set.level",
+                    )
+                criteria[level] = self.text(value)
+        evidence_node = self.get(node, "evidence")
+        evidence = None
+        if isinstance(evidence_node, yaml.MappingNode) and scale_obj is not None:
+            evidence = RuleBuilder(self, self.ladders).rule(evidence_node, scale_obj)
+        tags_node = self.get(node, "tags")
+        tags = {}
+        if isinstance(tags_node, yaml.MappingNode):
+            tags = {str(k.value): str(v.value) for k, v in mapping_items(tags_node)}
+        weight_node = self.get(node, "weight")
+        assert weight_node is not None
+        self.weight_nodes.setdefault(identifier, weight_node)
+        question = self.get(node, "question")
+        short = self.get(node, "short_name")
+        return Indicator(
+            id=identifier,
+            name=self.text(self.get(node, "name")),
+            weight=self.decimal(weight_node),
+            scale=scale or "",
+            criteria=criteria,
+            question=self.text(question) if question is not None else None,
+            short_name=self.text(short) if short is not None else None,
+            evidence=evidence,
+            tags=tags,
+        )
+
+
+def check_weights(
+    groups: tuple[Group, ...],
+    total: Fraction,
+    weighting: str,
+    locate: Callable[[str], str],
+    top_location: str,
+) -> list[Problem]:
+    """Weights that do not add up as ``weighting`` declares, located by ``locate(id)``."""
+    problems: list[Problem] = []
+    if weighting == "proportional":
+        for group in _walk(groups):
+            children: list[Group | Indicator] = [*group.groups, *group.indicators]
+            if not sum((c.weight for c in children), Fraction(0)):
+                message = f"weights inside group {group.id!r} are all zero"
+                problems.append(Problem(locate(group.id), message, "set.weight"))
+        return problems
+    top = sum((g.weight for g in groups), Fraction(0))
+    if top != total:
+        message = (
+            f"top-level group weights add up to {_num(top)},"
+            f" not the declared total_weight {_num(total)}"
+        )
+        problems.append(Problem(top_location, message, "set.weight"))
+    for group in _walk(groups):
+        children = [*group.groups, *group.indicators]
+        found = sum((c.weight for c in children), Fraction(0))
+        expected = group.weight if weighting == "absolute" else total
+        if found != expected:
+            basis = f"group {group.id!r}'s weight" if weighting == "absolute" else "total_weight"
+            message = (
+                f"weights inside group {group.id!r} add up to {_num(found)},"
+                f" not {basis} {_num(expected)}"
+            )
+            problems.append(Problem(locate(group.id), message, "set.weight"))
+        elif found == 0:
+            message = f"weights inside group {group.id!r} are all zero"
+            problems.append(Problem(locate(group.id), message, "set.weight"))
+    return problems
+
+
+def _walk(groups: tuple[Group, ...]) -> list[Group]:
+    out: list[Group] = []
+    for group in groups:
+        out.append(group)
+        out.extend(_walk(group.groups))
+    return out
+
+
+def _num(value: Fraction) -> str:
+    return f"{float(value):g}"

@@ -715,13 +715,13 @@ def run_pipeline(workbook: Path, set_path: Path | tuple[str, ...], render: bool)
 
     ``set_path`` is a set file, or the names of shipped sets to score on.
     """
-    from smartserang.cli.score import load_sets, read_checked
     from smartserang.cli.terminal import summary_text
     from smartserang.report.build import build_report_view
     from smartserang.report.json_data import build_output_data
     from smartserang.report.render import render_report
     from smartserang.scoring.analysis import analyse, resolve_targets
     from smartserang.scoring.levels import Basis, score_inventory
+    from smartserang.session import load_sets, read_checked
 
     shipped = _worker_state()["shipped"]
     if isinstance(set_path, Path):

@@ -26,7 +26,7 @@ from smartserang.compare import (
     parse_result_document,
     workbook_side,
 )
-from smartserang.compare.render import DIFF_TEXT
+from smartserang.compare.words import DIFF_TEXT
 from smartserang.model import IndicatorSet, Inventory, Profile
 from smartserang.problems import InputError
 from smartserang.scoring.levels import Basis, score_inventory

@@ -73,6 +73,14 @@ def plain_text(renderable: RenderableType, width: int = FILE_WIDTH) -> str:
     return console.end_capture()
 
 
+def _table(*headings: str, numbers: tuple[int, ...] = (), title: str | None = None) -> Table:
+    """A table of the terminal's one style; the columns at ``numbers`` align right."""
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, title=title)
+    for number, heading in enumerate(headings):
+        table.add_column(heading, justify="right" if number in numbers else "left")
+    return table
+
+
 def _score(value: Fraction | None, lang: str) -> str:
     return format_decimal(round_score(value), lang) if value is not None else "–"
 
@@ -127,10 +135,8 @@ def _heading(result: SetResult, lang: str) -> RichText:
 
 def _index_table(result: SetResult, basis: Basis, lang: str) -> Table:
     iset = result.indicator_set
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False)
-    table.add_column("")
-    table.add_column("Indeks" if lang == "id" else "Index", justify="right")
-    table.add_column(message("predikat", lang))
+    index = "Indeks" if lang == "id" else "Index"
+    table = _table("", index, message("predikat", lang), numbers=(1,))
     for key, value, this_basis in (
         ("index_claimed", result.claimed_index, Basis.CLAIMED),
         ("index_verified", result.verified_index, Basis.VERIFIED),
@@ -146,12 +152,8 @@ def _index_table(result: SetResult, basis: Basis, lang: str) -> Table:
 
 def _group_table(result: SetResult, basis: Basis, lang: str) -> Table:
     iset = result.indicator_set
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False)
-    table.add_column(message("group", lang))
-    table.add_column(message("weight", lang), justify="right")
-    table.add_column(message("claimed", lang), justify="right")
-    table.add_column(message("verified", lang), justify="right")
-    table.add_column(message("predikat", lang))
+    headings = ("group", "weight", "claimed", "verified", "predikat")
+    table = _table(*(message(h, lang) for h in headings), numbers=(1, 2, 3))
 
     def add(node: GroupResult, depth: int) -> None:
         score = node.score(basis)
@@ -172,11 +174,10 @@ def _group_table(result: SetResult, basis: Basis, lang: str) -> Table:
 
 
 def _breakdown_table(breakdown: Breakdown, result: SetResult, basis: Basis, lang: str) -> Table:
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, title=breakdown.title.get(lang))
-    table.add_column(message("breakdown_value", lang))
-    table.add_column(message("claimed", lang), justify="right")
-    table.add_column(message("verified", lang), justify="right")
-    table.add_column(message("predikat", lang))
+    headings = ("breakdown_value", "claimed", "verified", "predikat")
+    table = _table(
+        *(message(h, lang) for h in headings), numbers=(1, 2), title=breakdown.title.get(lang)
+    )
     for row in breakdown.rows:
         score = row.claimed if basis is Basis.CLAIMED else row.verified
         band = result.indicator_set.band_for(score).label.get(lang) if score is not None else "–"
@@ -188,11 +189,8 @@ def _unsupported(result: SetResult, lang: str) -> RenderableType:
     unsupported = result.unsupported()
     if not unsupported:
         return RichText(message("none_unsupported", lang))
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False)
-    table.add_column(message("indicator", lang))
-    table.add_column(message("claimed", lang), justify="right")
-    table.add_column(message("supported", lang), justify="right")
-    table.add_column(message("evidence", lang))
+    headings = ("indicator", "claimed", "supported", "evidence")
+    table = _table(*(message(h, lang) for h in headings), numbers=(1, 2))
     row_word = message("row", lang)
     for r in unsupported:
         rows = "; ".join(f"{e.sheet} {row_word} {e.row}: {e.label}" for e in r.evidence[:3])
@@ -225,23 +223,13 @@ def render_rollup(view: RollUpView) -> RenderableType:
         f"\n{text['units_count']}: {view.units_count} · {text['basis']}: {view.basis}"
         f"\n{text['combined']}: {view.combined_index} ({view.combined_band})"
     )
-    league = Table(box=box.SIMPLE_HEAD, show_edge=False, title=text["league"])
-    for label, justify in (
-        ("rank", "right"),
-        ("unit", "left"),
-        ("index", "right"),
-        ("band", "left"),
-    ):
-        league.add_column(text[label], justify=justify)  # type: ignore[arg-type]
-    for group in view.group_ids:
-        league.add_column(group, justify="right")
+    headings = (text["rank"], text["unit"], text["index"], text["band"], *view.group_ids)
+    numbers = (0, 2, *range(4, len(headings)))
+    league = _table(*headings, numbers=numbers, title=text["league"])
     for unit in view.units:
         league.add_row(unit.rank, unit.name, unit.index, unit.band, *unit.groups)
-    indicators = Table(box=box.SIMPLE_HEAD, show_edge=False, title=text["indicators"])
-    indicators.add_column(text["indicator"])
-    indicators.add_column(text["mean"], justify="right")
-    indicators.add_column(text["weakest"])
-    indicators.add_column(text["level"], justify="right")
+    headings = (text["indicator"], text["mean"], text["weakest"], text["level"])
+    indicators = _table(*headings, numbers=(1, 3), title=text["indicators"])
     for row in view.indicators:
         indicators.add_row(f"{row.id} {row.name}", row.mean, row.weakest, row.weakest_level)
     return Group(heading, league, indicators, RichText(text["mean_note"], style="dim"))
@@ -267,13 +255,6 @@ def diff_parts(view: DiffView) -> list[RenderableType]:
         parts.append(RichText("\n" + text["profile_caption"], style="bold"))
         parts.extend(RichText(f"  {line}") for line in view.profile)
     return parts
-
-
-def _table(*headings: str, numbers: tuple[int, ...] = ()) -> Table:
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False)
-    for number, heading in enumerate(headings):
-        table.add_column(heading, justify="right" if number in numbers else "left")
-    return table
 
 
 def _set_parts(view: DiffView, item: SetView) -> list[RenderableType]:

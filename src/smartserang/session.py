@@ -7,7 +7,8 @@ Steps, in the order a run takes them:
 - ``load_sets``: the sets, with every problem loading them (and ``--target`` outside a scale);
 - ``read_checked``: one workbook, with every problem in it, including Penilaian and Target
   rows that no set can place (``check_against_sets``);
-- ``load_inputs``: both for one workbook, the sets loading while its sheets are scanned;
+- ``read_inputs``: the sets and workbooks together, the sets loading while the first
+  workbook's sheets are scanned; ``load_inputs`` for one workbook, raising;
 - ``score_unit`` and ``check_unit``: one workbook of a roll-up or a check, read and scored
   in a worker process, giving back only what the parent keeps.
 
@@ -118,6 +119,66 @@ def read_checked(
     return inventory, check_against_sets(inventory, sets)
 
 
+@dataclass(frozen=True)
+class Inputs:
+    """The sets of a run and its workbooks, each read and checked against them."""
+
+    sets: tuple[IndicatorSet, ...]
+    """The sets that loaded, in ``--set`` order."""
+    set_problems: tuple[Problem, ...]
+    """Every problem of the sets (see ``load_sets``)."""
+    inventories: tuple[Inventory | None, ...]
+    """Per workbook, in the order given: its inventory, or None when it cannot be read."""
+    problems: tuple[tuple[Problem, ...], ...]
+    """Per workbook: every problem in it, including rows the sets cannot place."""
+
+
+def read_inputs(
+    workbooks: Sequence[Path],
+    references: Sequence[str],
+    target: float | None = None,
+    limits: Limits | None = None,
+    workers: int | None = None,
+) -> Inputs:
+    """The sets and the workbooks, every problem of each kept as a value.
+
+    The sets load while the first workbook's sheets are scanned (and its large sheets read
+    by other processes); the others are read after. ``workers``: processes a read may use
+    (default: every CPU this process may use).
+    """
+    from smartserang.procs import default_jobs
+    from smartserang.workbook.limits import DEFAULTS
+    from smartserang.workbook.reader import Reading
+
+    limits = limits or DEFAULTS
+    workers = workers or default_jobs()
+    first: Inventory | None = None
+    found: list[Problem] = []
+    try:
+        reading: Reading | None = Reading(
+            workbooks[0], display=str(workbooks[0]), limits=limits, workers=workers
+        )
+    except InputError as error:
+        reading, found = None, list(error.problems)
+    with reading or contextlib.nullcontext():
+        sets, set_problems = load_sets(references, target)
+        if reading is not None:
+            try:
+                first = reading.finish()
+            except InputError as error:
+                found = list(error.problems)
+    if first is not None:
+        found = check_against_sets(first, sets)
+    read = [(first, found)]
+    read.extend(read_checked(path, sets, limits, workers) for path in workbooks[1:])
+    return Inputs(
+        tuple(sets),
+        tuple(set_problems),
+        tuple(inventory for inventory, _ in read),
+        tuple(tuple(problems) for _, problems in read),
+    )
+
+
 def load_inputs(
     workbook: Path,
     references: Sequence[str],
@@ -125,41 +186,14 @@ def load_inputs(
     limits: Limits | None = None,
     workers: int | None = None,
 ) -> tuple[list[IndicatorSet], Inventory]:
-    """The sets and the workbook, checked against each other; ``InputError`` with every
-    problem of all of them (the sets' first).
-
-    The sets load while the workbook's sheets are scanned (and its large sheets read by
-    other processes). ``workers``: processes the read may use (default: every CPU this
-    process may use).
-    """
-    from smartserang.procs import default_jobs
-    from smartserang.workbook.limits import DEFAULTS
-    from smartserang.workbook.reader import Reading
-
-    inventory: Inventory | None = None
-    found: list[Problem] = []  # the workbook's problems, after the sets'
-    try:
-        reading: Reading | None = Reading(
-            workbook,
-            display=str(workbook),
-            limits=limits or DEFAULTS,
-            workers=workers or default_jobs(),
-        )
-    except InputError as error:
-        reading, found = None, list(error.problems)
-    with reading or contextlib.nullcontext():
-        sets, problems = load_sets(references, target)
-        if reading is not None:
-            try:
-                inventory = reading.finish()
-            except InputError as error:
-                found = list(error.problems)
-    problems.extend(found)
-    if inventory is not None:
-        problems.extend(check_against_sets(inventory, sets))
-    if problems or inventory is None or not sets:
+    """The sets and one workbook, checked against each other (see ``read_inputs``);
+    ``InputError`` with every problem of all of them, the sets' first."""
+    inputs = read_inputs([workbook], references, target, limits, workers)
+    (inventory,) = inputs.inventories
+    problems = [*inputs.set_problems, *inputs.problems[0]]
+    if problems or inventory is None or not inputs.sets:
         raise InputError(problems)
-    return sets, inventory
+    return list(inputs.sets), inventory
 
 
 def check_against_sets(inventory: Inventory, sets: Sequence[IndicatorSet]) -> list[Problem]:

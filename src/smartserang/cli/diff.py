@@ -34,7 +34,7 @@ from smartserang.problems import InputError, Problem
 
 if TYPE_CHECKING:
     from smartserang.compare import Side, Workbooks
-    from smartserang.model import IndicatorSet, Inventory
+    from smartserang.model import Inventory
     from smartserang.workbook.limits import Limits
 
 
@@ -102,7 +102,6 @@ def _load_sides(
     """
     from smartserang.compare import Workbooks, parse_result_document, workbook_side
     from smartserang.files import read_text
-    from smartserang.procs import default_jobs
 
     paths = (old, new)
     is_json = [_is_json(path) for path in paths]
@@ -116,31 +115,32 @@ def _load_sides(
                 json_problems.extend(error.problems)
     if all(is_json) and references:
         stderr("smartserang: --set ignored: JSON results carry their own sets [usage.set]")
-    sets: list[IndicatorSet] = []
-    set_problems: list[Problem] = []
-    if not all(is_json):
-        references = references or _set_ids(sides.values()) or ["spbe-2020"]
-        sets, set_problems = session.load_sets(references)
-    if set_problems:  # each workbook would report them again: stop here
-        fail([*json_problems, *set_problems], what="nothing compared")
-    inventories: dict[int, Inventory] = {}
-    unread: list[tuple[list[Problem], str]] = []  # each workbook's problems, on their own
-    for number, path in enumerate(paths):
-        if not is_json[number]:
-            inventory, problems = session.read_checked(path, sets, limits, default_jobs())
-            if problems or inventory is None:
-                unread.append((problems, "nothing scored"))
-            else:
-                inventories[number] = inventory
+    if all(is_json):
+        if json_problems:
+            fail(json_problems, what="nothing compared")
+        return sides[0], sides[1], None
+    books = [number for number in (0, 1) if not is_json[number]]
+    references = references or _set_ids(sides.values()) or ["spbe-2020"]
+    inputs = session.read_inputs([paths[n] for n in books], references, limits=limits)
+    if inputs.set_problems:  # the workbooks' problems may only follow from a broken set
+        fail([*json_problems, *inputs.set_problems], what="nothing compared")
+    unread = [
+        (list(problems), "nothing scored")
+        for problems, inventory in zip(inputs.problems, inputs.inventories, strict=True)
+        if problems or inventory is None
+    ]
     if unread or json_problems:
         fail(json_problems, what="nothing compared", earlier=unread)
-    for number, inventory in inventories.items():
-        results = session.score_sets(sets, inventory)
+    inventories: list[Inventory] = []
+    for number, inventory in zip(books, inputs.inventories, strict=True):
+        assert inventory is not None  # each unread workbook ended the run above
+        results = session.score_sets(inputs.sets, inventory)
         warn(session.warnings_of(results))
         sides[number] = workbook_side(str(paths[number]), inventory, results, lang)
+        inventories.append(inventory)
     workbooks = None
     if len(inventories) == 2:
-        workbooks = Workbooks(inventories[0], inventories[1], {s.id: s for s in sets})
+        workbooks = Workbooks(inventories[0], inventories[1], {s.id: s for s in inputs.sets})
     return sides[0], sides[1], workbooks
 
 

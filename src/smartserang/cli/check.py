@@ -137,7 +137,7 @@ def check(
         thresholds = _thresholds(min_index, minimums, max_unsupported, tolerance)
         sets = _sets_for_check(references, thresholds)
         chosen = basis_of(basis)
-        recorded = _baseline_for(baseline, sets, chosen, references) if baseline else None
+        recorded = None if baseline is None else _baseline_for(baseline, sets, chosen, references)
     task = partial(
         session.check_unit,
         sets=sets,

@@ -6,9 +6,10 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
+from xml.sax.saxutils import quoteattr
 
 import pytest
 
@@ -88,7 +89,88 @@ def write_workbook(path: Path, sheets: Mapping[str, list[list[Any]]]) -> Path:
     return path
 
 
+XLSX_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+XLSX_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
+_CT = "http://schemas.openxmlformats.org/package/2006/content-types"
+_SHEET_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"
+
+
+def xlsx_parts(
+    sheets: Sequence[tuple[str, str]],
+    *,
+    shared: str | None = None,
+    states: Mapping[str, str] | None = None,
+) -> dict[str, str]:
+    """The parts of a minimal .xlsx package, by name in zip order: ``sheets`` are (title,
+    whole worksheet part) pairs (a title may repeat), ``shared`` a whole sharedStrings part,
+    ``states`` gives a title ``hidden``. For workbooks no writer would make."""
+    states = states or {}
+    overrides = "".join(
+        f'<Override PartName="/xl/worksheets/sheet{n}.xml" ContentType="{_SHEET_TYPE}"/>'
+        for n in range(1, len(sheets) + 1)
+    )
+    if shared is not None:
+        overrides += (
+            '<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
+            'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>'
+        )
+    entries = "".join(
+        f'<sheet name={quoteattr(title)} sheetId="{n}" r:id="rId{n}"'
+        + (f' state="{states[title]}"' if title in states else "")
+        + "/>"
+        for n, (title, _) in enumerate(sheets, 1)
+    )
+    relations = "".join(
+        f'<Relationship Id="rId{n}" Type="{XLSX_REL}/worksheet" Target="worksheets/sheet{n}.xml"/>'
+        for n in range(1, len(sheets) + 1)
+    )
+    if shared is not None:
+        relations += (
+            f'<Relationship Id="rIdS" Type="{XLSX_REL}/sharedStrings" Target="sharedStrings.xml"/>'
+        )
+    parts = {
+        "[Content_Types].xml": (
+            f'<?xml version="1.0" encoding="UTF-8"?><Types xmlns="{_CT}">'
+            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
+            'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
+            '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-'
+            f'officedocument.spreadsheetml.sheet.main+xml"/>{overrides}</Types>'
+        ),
+        "_rels/.rels": (
+            f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{_PKG_REL}">'
+            f'<Relationship Id="rId1" Type="{XLSX_REL}/officeDocument" Target="xl/workbook.xml"/>'
+            "</Relationships>"
+        ),
+        "xl/workbook.xml": (
+            f'<?xml version="1.0" encoding="UTF-8"?>'
+            f'<workbook xmlns="{XLSX_MAIN}" xmlns:r="{XLSX_REL}">'
+            f"<sheets>{entries}</sheets></workbook>"
+        ),
+        "xl/_rels/workbook.xml.rels": (
+            f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{_PKG_REL}">'
+            f"{relations}</Relationships>"
+        ),
+    }
+    for n, (_, part) in enumerate(sheets, 1):
+        parts[f"xl/worksheets/sheet{n}.xml"] = part
+    if shared is not None:
+        parts["xl/sharedStrings.xml"] = shared
+    return parts
+
+
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+
+def edited_example(path: Path, edit: Callable[[Any], None]) -> Path:
+    """A copy of the example workbook at ``path``, changed by ``edit`` (given the openpyxl
+    workbook)."""
+    from openpyxl import load_workbook
+
+    book = load_workbook(EXAMPLES / "kota-sukamaju.xlsx")
+    edit(book)
+    book.save(path)
+    return path
 
 
 def smartserang(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:

@@ -46,11 +46,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
 from typing import Any
-from xml.sax.saxutils import escape, quoteattr
+from xml.sax.saxutils import escape
 
 import yaml
 
 from smartserang.problems import column_letter
+
+from builders import xlsx_parts
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "kota-sukamaju.xlsx"
@@ -351,55 +353,9 @@ def sheet_xml(rows: list[list[Cell]]) -> str:
     )
 
 
-def xlsx_parts(sheets: Sheets) -> dict[str, str]:
+def workbook_parts(sheets: Sheets) -> dict[str, str]:
     """The parts of a minimal .xlsx holding ``sheets``."""
-    main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-    sheet_type = f"{rel}/worksheet"
-    overrides = "".join(
-        f'<Override PartName="/xl/worksheets/sheet{n}.xml" ContentType="application/'
-        'vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
-        for n in range(1, len(sheets) + 1)
-    )
-    parts = {
-        "[Content_Types].xml": (
-            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-            '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-            '<Default Extension="rels" ContentType="application/'
-            'vnd.openxmlformats-package.relationships+xml"/>'
-            '<Default Extension="xml" ContentType="application/xml"/>'
-            '<Override PartName="/xl/workbook.xml" ContentType="application/'
-            'vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
-            f"{overrides}</Types>"
-        ),
-        "_rels/.rels": (
-            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-            f'<Relationship Id="rId1" Type="{rel}/officeDocument" Target="xl/workbook.xml"/>'
-            "</Relationships>"
-        ),
-        "xl/workbook.xml": (
-            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-            f'<workbook xmlns="{main}" xmlns:r="{rel}"><sheets>'
-            + "".join(
-                f'<sheet name={quoteattr(_xml_text(name))} sheetId="{n}" r:id="rId{n}"/>'
-                for n, (name, _) in enumerate(sheets, 1)
-            )
-            + "</sheets></workbook>"
-        ),
-        "xl/_rels/workbook.xml.rels": (
-            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-            + "".join(
-                f'<Relationship Id="rId{n}" Type="{sheet_type}" Target="worksheets/sheet{n}.xml"/>'
-                for n in range(1, len(sheets) + 1)
-            )
-            + "</Relationships>"
-        ),
-    }
-    for n, (_, rows) in enumerate(sheets, 1):
-        parts[f"xl/worksheets/sheet{n}.xml"] = sheet_xml(rows)
-    return parts
+    return xlsx_parts([(_xml_text(name), sheet_xml(rows)) for name, rows in sheets])
 
 
 XML_JUNK = ("<", "&", "&#0;", "]]>", "</row>", '<c r="A1">', "\x00", "\ufffe", "<!DOCTYPE x [", "é")
@@ -468,7 +424,7 @@ def corrupt_bytes(rng: random.Random, data: bytes, notes: list[str]) -> bytes:
 def make_workbook(rng: random.Random, base: Sheets, notes: list[str]) -> bytes:
     """A mutated example workbook as .xlsx bytes."""
     sheets = mutate_sheets(rng, base, notes)
-    parts = xlsx_parts(sheets)
+    parts = workbook_parts(sheets)
     if rng.random() < 0.12:
         corrupt_parts(rng, parts, notes)
     data = zip_bytes(parts, rng)
@@ -715,13 +671,13 @@ def run_pipeline(workbook: Path, set_path: Path | tuple[str, ...], render: bool)
 
     ``set_path`` is a set file, or the names of shipped sets to score on.
     """
-    from smartserang.cli.score import load_sets, read_checked
     from smartserang.cli.terminal import summary_text
     from smartserang.report.build import build_report_view
     from smartserang.report.json_data import build_output_data
     from smartserang.report.render import render_report
     from smartserang.scoring.analysis import analyse, resolve_targets
     from smartserang.scoring.levels import Basis, score_inventory
+    from smartserang.session import load_sets, read_checked
 
     shipped = _worker_state()["shipped"]
     if isinstance(set_path, Path):

@@ -18,17 +18,16 @@ from xml.sax.saxutils import escape, quoteattr
 from hostile_case import Expect, HostileCase
 from smartserang.problems import column_letter
 
+from builders import XLSX_MAIN, XLSX_REL, xlsx_parts
+
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "kota-sukamaju.xlsx"
 
 ROW_LIMIT_STAND_IN = 2_000
 """The rows limit the runner sets (``--limit rows=...``) for the ``rows-over-limit`` case,
 which stands in for a million rows when ``big`` is off."""
 
-_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-_PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
-_CT = "http://schemas.openxmlformats.org/package/2006/content-types"
-_SHEET_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"
+_MAIN = XLSX_MAIN
+_REL = XLSX_REL
 LAUGHS = (
     '<!DOCTYPE lolz [<!ENTITY lol "lol">'
     + "".join(
@@ -92,59 +91,10 @@ def write_xlsx(
 ) -> Path:
     """A minimal .xlsx: ``sheets`` maps titles to whole worksheet parts (see ``worksheet``);
     ``shared`` is a whole sharedStrings part; ``states`` gives a title ``hidden``."""
-    states = states or {}
-    overrides = "".join(
-        f'<Override PartName="/xl/worksheets/sheet{n}.xml" ContentType="{_SHEET_TYPE}"/>'
-        for n in range(1, len(sheets) + 1)
-    )
-    if shared is not None:
-        overrides += (
-            '<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
-            'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>'
-        )
-    content_types = (
-        f'<?xml version="1.0" encoding="UTF-8"?><Types xmlns="{_CT}">'
-        f'<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
-        'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
-        '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-'
-        f'officedocument.spreadsheetml.sheet.main+xml"/>{overrides}</Types>'
-    )
-    root_rels = (
-        f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{_PKG_REL}">'
-        f'<Relationship Id="rId1" Type="{_REL}/officeDocument" Target="xl/workbook.xml"/>'
-        "</Relationships>"
-    )
-    entries = "".join(
-        f'<sheet name={quoteattr(title)} sheetId="{n}" r:id="rId{n}"'
-        + (f' state="{states[title]}"' if title in states else "")
-        + "/>"
-        for n, title in enumerate(sheets, 1)
-    )
-    workbook = (
-        f'<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="{_MAIN}" xmlns:r="{_REL}">'
-        f"<sheets>{entries}</sheets></workbook>"
-    )
-    relations = "".join(
-        f'<Relationship Id="rId{n}" Type="{_REL}/worksheet" Target="worksheets/sheet{n}.xml"/>'
-        for n in range(1, len(sheets) + 1)
-    )
-    if shared is not None:
-        relations += (
-            f'<Relationship Id="rIdS" Type="{_REL}/sharedStrings" Target="sharedStrings.xml"/>'
-        )
-    workbook_rels = (
-        f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{_PKG_REL}">'
-        f"{relations}</Relationships>"
-    )
+    parts = xlsx_parts(list(sheets.items()), shared=shared, states=states)
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("[Content_Types].xml", content_types)
-        archive.writestr("_rels/.rels", root_rels)
-        archive.writestr("xl/workbook.xml", workbook)
-        archive.writestr("xl/_rels/workbook.xml.rels", workbook_rels)
-        for n, part in enumerate(sheets.values(), 1):
-            archive.writestr(f"xl/worksheets/sheet{n}.xml", part)
-        if shared is not None:
-            archive.writestr("xl/sharedStrings.xml", shared)
+        for name, text in parts.items():
+            archive.writestr(name, text)
     return path
 
 

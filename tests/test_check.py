@@ -33,7 +33,7 @@ from smartserang.gate import (
 from smartserang.problems import InputError
 from smartserang.scoring.levels import round_score
 
-from builders import EXAMPLES, smartserang, write_workbook
+from builders import EXAMPLES, edited_example, smartserang, write_workbook
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = EXAMPLES / "kota-sukamaju.xlsx"
@@ -43,15 +43,13 @@ EXAMPLE = EXAMPLES / "kota-sukamaju.xlsx"
 @pytest.fixture(scope="module")
 def lower(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The example without its SPSE row (Aplikasi row 9): indicator 35 drops, A7 3.50 → 3.30."""
-    from openpyxl import load_workbook
 
-    book = load_workbook(EXAMPLE)
-    sheet = book["Aplikasi"]
-    assert sheet["A9"].value == "SPSE (LPSE Kota Sukamaju)"
-    sheet.delete_rows(9)
-    path = tmp_path_factory.mktemp("lower") / "lower.xlsx"
-    book.save(path)
-    return path
+    def edit(book: Any) -> None:
+        sheet = book["Aplikasi"]
+        assert sheet["A9"].value == "SPSE (LPSE Kota Sukamaju)"
+        sheet.delete_rows(9)
+
+    return edited_example(tmp_path_factory.mktemp("lower") / "lower.xlsx", edit)
 
 
 @pytest.fixture(scope="module")

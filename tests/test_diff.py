@@ -26,12 +26,12 @@ from smartserang.compare import (
     parse_result_document,
     workbook_side,
 )
-from smartserang.compare.render import DIFF_TEXT
+from smartserang.compare.words import DIFF_TEXT
 from smartserang.model import IndicatorSet, Inventory, Profile
 from smartserang.problems import InputError
 from smartserang.scoring.levels import Basis, score_inventory
 
-from builders import EXAMPLES, claims, inventory, mini, register, yaml_set
+from builders import EXAMPLES, claims, edited_example, inventory, mini, register, yaml_set
 from builders import smartserang as run_cli
 
 EXAMPLE = EXAMPLES / "kota-sukamaju.xlsx"
@@ -205,16 +205,6 @@ def test_bad_result_documents_are_located(text: str, location: str, code: str) -
 
 
 # ------------------------------------------------------------------------ the command
-
-
-def edited_example(path: Path, edit: Callable[[Any], None]) -> Path:
-    """A copy of the example workbook, changed by ``edit`` (given the openpyxl workbook)."""
-    from openpyxl import load_workbook
-
-    book = load_workbook(EXAMPLE)
-    edit(book)
-    book.save(path)
-    return path
 
 
 def delete_app(name: str) -> Callable[[Any], None]:

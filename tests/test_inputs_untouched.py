@@ -24,7 +24,7 @@ from openpyxl import load_workbook
 
 from smartserang.sets.load import shipped_sets_dir
 
-from builders import EXAMPLES, mini
+from builders import EXAMPLES, edited_example, mini
 from builders import smartserang as run_cli
 
 EXAMPLE = EXAMPLES / "kota-sukamaju.xlsx"
@@ -85,9 +85,7 @@ def _inputs(folder: Path) -> Path:
     books.mkdir(parents=True)
     shutil.copyfile(EXAMPLE, books / "kota.xlsx")
     # The earlier assessment: the same workbook with one application retired.
-    book = load_workbook(EXAMPLE)
-    book["Aplikasi"].delete_rows(2)
-    book.save(books / "lama.xlsx")
+    edited_example(books / "lama.xlsx", lambda book: book["Aplikasi"].delete_rows(2))
     (folder / "base.yaml").write_text(mini(), encoding="utf-8")
     (folder / "city.yaml").write_text(
         'extends: ./base.yaml\nid: kota\nversion: "1"\ntitle: Kota\n'

@@ -27,7 +27,7 @@ import pytest
 
 from payloads import VECTORS, found_markers, hostile_inputs, marked, render_outputs
 from payloads import field as text_field
-from smartserang.report.render import escape_markdown, markdown_code
+from smartserang.report.markdown import escape_markdown, markdown_code
 
 from builders import require_tool, smartserang
 

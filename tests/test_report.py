@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from typing import Any
 
 import pytest
-from openpyxl import load_workbook
 
 from smartserang.i18n import MESSAGES
 from smartserang.report.words import REPORT_TEXT
 
-from builders import EXAMPLES, smartserang
+from builders import EXAMPLES, edited_example, smartserang
 
 GOLD = Path(__file__).parent / "gold"
 EXAMPLE = EXAMPLES / "kota-sukamaju.xlsx"
@@ -106,14 +106,15 @@ def test_report_has_no_fixed_text_of_the_other_language(lang: str, other: str) -
 
 def test_inventory_text_is_escaped(tmp_path: Path) -> None:
     """An application named <script>alert(1)</script> renders as text in HTML and Markdown."""
-    book = load_workbook(EXAMPLE)
-    sheet = book["Aplikasi"]
-    header = [c.value for c in sheet[1]]
-    for row in sheet.iter_rows(min_row=2):
-        if row[header.index("Layanan SPBE")].value == "pengadaan":
-            row[header.index("Nama Aplikasi")].value = "<script>alert(1)</script> | x"
-    hostile = tmp_path / "hostile.xlsx"
-    book.save(hostile)
+
+    def edit(book: Any) -> None:
+        sheet = book["Aplikasi"]
+        header = [c.value for c in sheet[1]]
+        for row in sheet.iter_rows(min_row=2):
+            if row[header.index("Layanan SPBE")].value == "pengadaan":
+                row[header.index("Nama Aplikasi")].value = "<script>alert(1)</script> | x"
+
+    hostile = edited_example(tmp_path / "hostile.xlsx", edit)
     html = render("html", "id", hostile)
     assert "<script" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html

@@ -18,7 +18,8 @@ import pytest
 
 import smartserang
 from sample_view import HOSTILE_LABEL, sample_view
-from smartserang.report.render import escape_markdown, render_report
+from smartserang.report.markdown import escape_markdown
+from smartserang.report.render import render_report
 from smartserang.report.view import ReportView
 from smartserang.report.words import REPORT_TEXT, report_text
 

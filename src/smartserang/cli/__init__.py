@@ -1,9 +1,17 @@
 """The command line: ``smartserang`` and its commands, one module each.
 
-``common`` holds the app, exit codes and output helpers; importing a command module
-registers its commands. ``main`` is the console script: it turns Ctrl-C (SIGINT) and
-SIGTERM into a short message and exit 130 or 143, after the program has unwound, so that
-``finally`` blocks run and no temporary file is left behind.
+Modules, in the order a run passes through them:
+
+- ``common``: the app, exit codes, shared options, and the two ways out: ``on_bad_input``
+  (an ``InputError`` printed, exit 2) and ``write_output`` (a result in the asked format);
+- ``score`` (``score``, ``sets``, ``schema``), ``check`` (``check``, ``baseline``), ``diff``,
+  ``importer`` (``import``), ``template``: the commands, each calling the pipeline in
+  ``smartserang.session`` and never another command's module;
+- ``terminal``: the text format, drawn with rich.
+
+Importing a command module registers its commands. ``main`` is the console script: it
+turns Ctrl-C (SIGINT) and SIGTERM into a short message and exit 130 or 143, after the
+program has unwound, so that ``finally`` blocks run and no temporary file is left behind.
 """
 
 from __future__ import annotations
@@ -15,9 +23,13 @@ import sys
 from types import FrameType
 from typing import NoReturn
 
-# Importing a command module registers its commands on ``app``.
-from smartserang.cli import check, diff, importer, score, template  # noqa: F401
 from smartserang.cli.common import EXIT_INTERRUPTED, app, stderr
+
+# Importing a command module registers its commands on ``app``, in the order ``--help``
+# lists them: scoring first, then the gate, the comparison and the workbook writers.
+# isort: off
+from smartserang.cli import score, check, diff, importer, template  # noqa: F401
+# isort: on
 
 __all__ = ["Stopped", "app", "main"]
 

@@ -2,7 +2,8 @@
 
 ``check`` compares workbooks with thresholds and a recorded baseline (exit 0 pass, 1 a
 check failed, 2 bad input); ``baseline`` records the scores it compares against. The
-logic lives in :mod:`smartserang.gate`; this module reads files, prints and exits.
+pipeline is :mod:`smartserang.session`, the logic :mod:`smartserang.gate`; this module
+reads the options and the baseline, prints and exits.
 Messages are English only, like every diagnostic of the tool: they are read in CI logs
 next to the located input errors, which are English too.
 """
@@ -10,35 +11,37 @@ next to the located input errors, which are English too.
 from __future__ import annotations
 
 import enum
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from smartserang import session
 from smartserang.cli.common import (
     EXIT_BAD_INPUT,
     EXIT_FAILED,
     EXIT_OK,
     BasisOption,
+    JobsOption,
     LimitOption,
     app,
-    emit,
-    fail,
+    basis_of,
+    emit_bytes,
+    lost_worker,
+    on_bad_input,
     parse_date,
     parse_limit_options,
     stderr,
+    write_output,
 )
-from smartserang.cli.score import JobsOption, load_inputs, load_sets, lost_worker, read_checked
 from smartserang.problems import InputError, Problem
 
 if TYPE_CHECKING:
     from decimal import Decimal
 
-    from smartserang.gate import Baseline, FileReport, Thresholds
+    from smartserang.gate import Baseline, CheckRun, FileReport, Thresholds
     from smartserang.model import IndicatorSet
     from smartserang.scoring.levels import Basis
-    from smartserang.workbook.limits import Limits
 
 
 class CheckFormat(enum.StrEnum):
@@ -125,17 +128,18 @@ def check(
     """Check workbooks against thresholds and a baseline: exit 0 pass, 1 fail, 2 bad input."""
     from functools import partial
 
-    from smartserang.gate import build_check_data, render_summary
+    from smartserang.gate import CheckRun
     from smartserang.procs import WorkerLost, default_jobs, map_workbooks
 
     limits = parse_limit_options(limit, what="nothing checked")
-    thresholds = _thresholds(min_index, minimums, max_unsupported, tolerance)
     references = indicator_sets or ["spbe-2020"]
-    sets = _sets_for_check(references, thresholds)
-    chosen = _basis(basis)
-    recorded = _baseline_for(baseline, sets, chosen, references) if baseline is not None else None
+    with on_bad_input("nothing checked"):
+        thresholds = _thresholds(min_index, minimums, max_unsupported, tolerance)
+        sets = _sets_for_check(references, thresholds)
+        chosen = basis_of(basis)
+        recorded = None if baseline is None else _baseline_for(baseline, sets, chosen, references)
     task = partial(
-        _check_file,
+        session.check_unit,
         sets=sets,
         thresholds=thresholds,
         recorded=recorded,
@@ -156,18 +160,12 @@ def check(
     for report in reports:
         for line in _report_lines(report):
             stderr(line)
+    run = CheckRun(tuple(reports), thresholds)
     if summary is not None:
-        _append(summary, render_summary(reports, thresholds))
+        _append(summary, run)
     if output_format is CheckFormat.json:
-        data = build_check_data(reports, thresholds)
-        emit(json.dumps(data, ensure_ascii=False, indent=2) + "\n", None)
+        write_output(run, "json", "en", None)
     raise typer.Exit(_exit_code(reports))
-
-
-def _basis(option: BasisOption) -> Basis:
-    from smartserang.scoring.levels import Basis
-
-    return Basis(option.value)
 
 
 def _thresholds(
@@ -175,9 +173,8 @@ def _thresholds(
     minimums: list[str] | None,
     max_unsupported: int | None,
     tolerance: float,
-    what: str = "nothing checked",
 ) -> Thresholds:
-    """The options as exact decimals, or exit 2 naming every bad one."""
+    """The options as exact decimals; ``InputError`` naming every bad one."""
     from smartserang.gate import Thresholds, parse_minimum
 
     problems: list[Problem] = []
@@ -194,7 +191,7 @@ def _thresholds(
             Problem("--tolerance", f"must be 0 or more, got {tolerance}", "usage.tolerance")
         )
     if problems or allowed is None:
-        fail(tuple(problems), what=what)
+        raise InputError(problems)
     return Thresholds(index, tuple(pairs), max_unsupported, allowed)
 
 
@@ -210,37 +207,32 @@ def _finite(option: str, value: float, problems: list[Problem]) -> Decimal | Non
 
 
 def _sets_for_check(references: list[str], thresholds: Thresholds) -> list[IndicatorSet]:
-    """The sets, loaded once for every workbook; exit 2 on a broken set or an unknown --min id."""
+    """The sets, loaded once for every workbook; ``InputError`` for a broken set or an
+    unknown ``--min`` id."""
     from smartserang.gate import unknown_minimums
 
-    sets, problems = load_sets(references, None)
+    sets, problems = session.load_sets(references)
     group_ids = {s.id: [g.id for g in s.walk_groups()] for s in sets}
     if not problems:
         problems.extend(unknown_minimums(thresholds.minimums, group_ids))
     if problems or not sets:
-        fail(tuple(problems), what="nothing checked")
+        raise InputError(problems)
     return sets
 
 
-def _read_baseline(path: Path, what: str = "nothing checked") -> Baseline:
-    """A baseline file, or exit 2 with its located problems."""
+def _read_baseline(path: Path) -> Baseline:
+    """A baseline file; ``InputError`` with its located problems."""
+    from smartserang.files import read_text
     from smartserang.gate import parse_baseline
 
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        reason = getattr(error, "strerror", None) or str(error)
-        fail((Problem(str(path), f"cannot read: {reason}", "baseline.read"),), what=what)
-    try:
-        return parse_baseline(text, str(path))
-    except InputError as error:
-        fail(error.problems, what=what)
+    return parse_baseline(read_text(path, "baseline.read"), str(path))
 
 
 def _baseline_for(
     path: Path, sets: list[IndicatorSet], basis: Basis, references: list[str]
 ) -> Baseline:
-    """The baseline, which must hold every checked set on the checked basis (else exit 2)."""
+    """The baseline, which must hold every checked set on the checked basis (else
+    ``InputError``)."""
     recorded = _read_baseline(path)
     problems: list[Problem] = []
     held = ", ".join(s.set_id for s in recorded.sets)
@@ -267,39 +259,8 @@ def _baseline_for(
                 " [baseline.set_changed]"
             )
     if problems:
-        fail(tuple(problems), what="nothing checked")
+        raise InputError(problems)
     return recorded
-
-
-def _check_file(
-    workbook: Path,
-    sets: list[IndicatorSet],
-    thresholds: Thresholds,
-    recorded: Baseline | None,
-    basis: Basis,
-    limits: Limits,
-    workers: int = 1,
-) -> tuple[list[Problem], FileReport]:
-    """Score one workbook on every set and make every check; and its input errors.
-
-    Runs in a worker process when several workbooks are checked with ``--jobs``;
-    ``workers``: how many processes reading the workbook may use.
-    """
-    from smartserang.gate import FileReport, evaluate, scores_of
-    from smartserang.scoring.levels import score_inventory
-
-    inventory, problems = read_checked(workbook, sets, limits, workers)
-    if problems or inventory is None:
-        return problems, FileReport(str(workbook), readable=False)
-    results = [score_inventory(iset, inventory) for iset in sets]
-    scores = tuple(scores_of(r, basis) for r in results)
-    checks = tuple(
-        check
-        for s in scores
-        for check in evaluate(s, thresholds, recorded.get(s.set_id) if recorded else None)
-    )
-    warnings = len({str(w) for r in results for w in r.warnings})
-    return [], FileReport(str(workbook), scores, checks, warnings=warnings)
 
 
 def _report_lines(report: FileReport) -> list[str]:
@@ -317,11 +278,13 @@ def _exit_code(reports: list[FileReport]) -> int:
     return EXIT_FAILED if Outcome.FAILED in outcomes else EXIT_OK
 
 
-def _append(path: Path, text: str) -> None:
-    """Append to the summary file: GitHub collects each step's additions to it."""
+def _append(path: Path, run: CheckRun) -> None:
+    """Append the Markdown summary to ``path``: GitHub collects each step's additions."""
+    from smartserang.report.reporter import render_output
+
     try:
-        with path.open("a", encoding="utf-8") as stream:
-            stream.write(text)
+        with path.open("ab") as stream:
+            stream.write(render_output(run, "md", "en"))
     except OSError as error:
         stderr(f"{path}: cannot write: {error.strerror or error} [output.write]")
         raise typer.Exit(EXIT_BAD_INPUT) from None
@@ -360,17 +323,20 @@ def record_baseline(
     import datetime as dt
 
     from smartserang.gate import build_baseline_data, loosenings, scores_of
-    from smartserang.scoring.levels import score_inventory
+    from smartserang.report.reporter import json_bytes
 
     day = parse_date(date) or dt.date.today()  # a record of when: the clock belongs here
     limits = parse_limit_options(limit, what="nothing recorded")
-    allowed = _thresholds(None, None, None, tolerance, "nothing recorded").tolerance
-    if reason is not None and not reason.strip():
-        fail((Problem("--reason", "must not be empty", "usage.reason"),), what="nothing recorded")
-    previous = _read_baseline(output, "nothing recorded") if output.exists() else None
-    sets, inventory = load_inputs(workbook, indicator_sets or ["spbe-2020"], None, limits)
-    results = [score_inventory(iset, inventory) for iset in sets]
-    chosen = _basis(basis)
+    with on_bad_input("nothing recorded"):
+        allowed = _thresholds(None, None, None, tolerance).tolerance
+        if reason is not None and not reason.strip():
+            raise InputError([Problem("--reason", "must not be empty", "usage.reason")])
+        previous = _read_baseline(output) if output.exists() else None
+    references = indicator_sets or ["spbe-2020"]
+    with on_bad_input("nothing scored"):
+        sets, inventory = session.load_inputs(workbook, references, None, limits)
+    results = session.score_sets(sets, inventory)
+    chosen = basis_of(basis)
     if previous is not None and reason is None:
         lowered = loosenings(previous, [scores_of(r, chosen) for r in results], allowed)
         if lowered:
@@ -381,7 +347,7 @@ def record_baseline(
             f"smartserang: baseline {entry['indicator_set']['id']} index"
             f" {entry['index_rounded']:.2f} ({chosen.value}) from {workbook}"
         )
-    emit(json.dumps(data, ensure_ascii=False, indent=2) + "\n", output)
+    emit_bytes(json_bytes(data), output)
 
 
 def _refuse(output: Path, lowered: list[str]) -> None:

@@ -2,14 +2,18 @@
 
 Only the ``cli`` package imports typer or rich, prints, or decides exit codes. Exit
 codes: 0 done; 1 a threshold failed; 2 bad input or usage, always with located messages
-on stderr; 130 interrupted.
+on stderr; 130 interrupted. ``on_bad_input`` is where an ``InputError`` of the pipeline
+(``smartserang.session``) becomes its printed problems and exit 2; ``write_output`` is
+where a command's results become the bytes of the asked format (``report.reporter``).
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import enum
 import sys
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
 
@@ -19,6 +23,9 @@ from smartserang import __version__
 from smartserang.problems import InputError, Problem, Severity
 
 if TYPE_CHECKING:
+    from smartserang.procs import WorkerLost
+    from smartserang.report.reporter import Subject
+    from smartserang.scoring.levels import Basis
     from smartserang.workbook.limits import Limits
 
 EXIT_OK = 0
@@ -60,6 +67,30 @@ class Language(enum.StrEnum):
     en = "en"
 
 
+def basis_of(option: BasisOption) -> Basis:
+    """The scoring's ``Basis`` for a ``--basis`` value."""
+    from smartserang.scoring.levels import Basis
+
+    return Basis(option.value)
+
+
+LangOption = Annotated[Language, typer.Option("--lang", help="Language of names and labels.")]
+OutputOption = Annotated[
+    Path | None,
+    typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout."),
+]
+JobsOption = Annotated[
+    int | None,
+    typer.Option(
+        "--jobs",
+        "-j",
+        min=1,
+        show_default=False,
+        help="With several workbooks: how many are read at once, each in its own process;"
+        " with one, how many of its large register sheets are read at once."
+        " Default: every CPU this process may use; 1 reads everything in this process.",
+    ),
+]
 LimitOption = Annotated[
     list[str] | None,
     typer.Option(
@@ -76,10 +107,8 @@ def parse_limit_options(settings: list[str] | None, *, what: str = "nothing read
     """The limits with every ``--limit NAME=VALUE`` applied, or exit 2 naming the bad ones."""
     from smartserang.workbook.limits import parse_limits
 
-    try:
+    with on_bad_input(what):
         return parse_limits(settings or [])
-    except InputError as error:
-        fail(error.problems, what=what)
 
 
 def stderr(text: str) -> None:
@@ -87,13 +116,47 @@ def stderr(text: str) -> None:
     sys.stderr.write(text + "\n")
 
 
-def fail(problems: tuple[Problem, ...], *, what: str = "nothing scored") -> NoReturn:
-    """Print every problem and exit 2."""
-    errors = [p for p in problems if p.severity is Severity.ERROR]
-    for problem in problems:
-        stderr(str(problem))
-    count = len(errors)
-    stderr(f"smartserang: {count} error{'s' if count != 1 else ''} in the input; {what}.")
+def warn(warnings: Iterable[Problem]) -> None:
+    """Write each warning to stderr."""
+    for warning in warnings:
+        stderr(str(warning))
+
+
+@contextlib.contextmanager
+def on_bad_input(what: str) -> Iterator[None]:
+    """Bad input in the block (an ``InputError``) ends the run: every problem on stderr,
+    then exit 2. ``what``: what was not done, for the closing line ("nothing scored")."""
+    try:
+        yield
+    except InputError as error:
+        fail(error.problems, what=what)
+
+
+def fail(
+    problems: Sequence[Problem],
+    *,
+    what: str,
+    earlier: Sequence[tuple[Sequence[Problem], str]] = (),
+) -> NoReturn:
+    """Print every problem, a line counting the errors, and exit 2.
+
+    ``earlier``: blocks of problems printed first, each closed by its own line (a
+    ``diff``'s workbooks, then its JSON sides); an empty block prints nothing.
+    """
+    for block, block_what in (*earlier, (problems, what)):
+        if not block:
+            continue
+        for problem in block:
+            stderr(str(problem))
+        count = sum(1 for p in block if p.severity is Severity.ERROR)
+        stderr(f"smartserang: {count} error{'s' if count != 1 else ''} in the input; {block_what}.")
+    raise typer.Exit(EXIT_BAD_INPUT)
+
+
+def lost_worker(error: WorkerLost, what: str) -> NoReturn:
+    """Say a worker process died (which no workbook error explains) and exit 2."""
+    stderr(f"smartserang: {error}; {what} [batch.worker]")
+    stderr("smartserang: with --jobs 1 the workbooks are read in this process, one by one.")
     raise typer.Exit(EXIT_BAD_INPUT)
 
 
@@ -108,9 +171,21 @@ def parse_date(text: str | None) -> dt.date | None:
         raise typer.Exit(EXIT_BAD_INPUT) from None
 
 
-def emit(text: str, output: Path | None) -> None:
-    """Write ``text`` to stdout, or atomically to ``output``."""
-    emit_bytes(text.encode("utf-8"), output)
+def write_output(subject: Subject, fmt: str, lang: str, output: Path | None) -> None:
+    """``subject`` in format ``fmt`` on stdout, or atomically in ``output``.
+
+    ``text`` is drawn by the terminal's reporter (as the terminal shows it, or plain at
+    100 columns for a file); every other format by ``report.reporter``.
+    """
+    if fmt == "text":
+        from smartserang.cli.terminal import TextReporter
+
+        data = TextReporter(for_file=output is not None).render(subject, lang)
+    else:
+        from smartserang.report.reporter import render_output
+
+        data = render_output(subject, fmt, lang)
+    emit_bytes(data, output)
 
 
 def emit_bytes(data: bytes, output: Path | None) -> None:

@@ -1,6 +1,7 @@
 """``smartserang import``: rows of a CSV file appended to one register of a workbook copy.
 
-The work is in ``smartserang.author.csvimport``; this module checks the options, prints what
+The work is in ``smartserang.author.csvimport`` (the workbook is read as every command
+reads one, through ``smartserang.session``); this module checks the options, prints what
 was detected, every skipped line and a summary on stderr, and decides the exit code.
 """
 
@@ -12,11 +13,13 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
+from smartserang import session
 from smartserang.cli.common import (
     EXIT_BAD_INPUT,
     LimitOption,
     app,
     fail,
+    on_bad_input,
     parse_limit_options,
     stderr,
 )
@@ -102,19 +105,16 @@ def import_csv(
     from smartserang.author import csvimport
 
     limits = parse_limit_options(limit, what="nothing imported")
-    usage = _usage(data, into, output, in_place, sheet_name, separator, encoding)
+    with on_bad_input("nothing imported"):
+        usage = _usage(data, into, output, in_place, sheet_name, separator, encoding)
     sheet = usage.sheet
-    try:
+    with on_bad_input("nothing imported"):
         table = csvimport.read_csv(
             data, display=str(data), encoding=usage.encoding, separator=usage.separator
         )
-    except InputError as error:
-        fail(error.problems, what="nothing imported")
     stderr(_detected(table, encoding, separator))
-    try:
+    with on_bad_input("nothing imported"):
         plan = csvimport.plan_import(sheet, table.header, maps or [], sets or [], table.source)
-    except InputError as error:
-        fail(error.problems, what="nothing imported")
     stderr(_mapping(plan))
     workbook, rows_before = _read_workbook(into, sheet, limits)
     conversion = csvimport.convert_rows(table, plan)
@@ -154,7 +154,7 @@ def _usage(
     separator: str | None,
     encoding: str | None,
 ) -> _Usage:
-    """The checked options, or exit 2 naming every mistake in them."""
+    """The checked options; ``InputError`` naming every mistake in them."""
     from smartserang.author.csvimport import encoding_named, find_sheet, separator_named
 
     problems = _destination_problems(data, into, output, in_place)
@@ -172,7 +172,7 @@ def _usage(
         message = f"unknown separator {separator!r}; give , ; tab or |"
         problems.append(Problem("--separator", message, "usage.separator"))
     if problems or sheet is None:
-        fail(tuple(problems), what="nothing imported")
+        raise InputError(problems)
     backup = Path(f"{into}.bak") if in_place else None
     return _Usage(sheet, output or into, backup, split, codec)
 
@@ -205,13 +205,11 @@ def _read_workbook(into: Path, sheet: Sheet, limits: Limits) -> tuple[bytes, int
 
     Checked first so that an error already in the workbook is not blamed on the import.
     """
-    from smartserang.workbook.reader import read_inventory
-
+    inventory, problems = session.read_checked(into, (), limits)
+    if problems or inventory is None:
+        fail(problems, what="nothing imported; fix the workbook first")
     try:
-        inventory = read_inventory(into, limits=limits)
         data = into.read_bytes()
-    except InputError as error:
-        fail(error.problems, what="nothing imported; fix the workbook first")
     except OSError as error:
         problem = Problem(str(into), f"cannot read: {error.strerror}", "inventory.file")
         fail((problem,), what="nothing imported")
@@ -247,17 +245,16 @@ def _write(
     from smartserang.author.csvimport import sha256, write_checked
 
     try:
-        write_checked(
-            target,
-            appended.data,
-            sheet,
-            expected_rows,
-            backup=backup,
-            original_sha256=sha256(original),
-            limits=limits,
-        )
-    except InputError as error:
-        fail(error.problems, what=f"nothing written; {target} is unchanged")
+        with on_bad_input(f"nothing written; {target} is unchanged"):
+            write_checked(
+                target,
+                appended.data,
+                sheet,
+                expected_rows,
+                backup=backup,
+                original_sha256=sha256(original),
+                limits=limits,
+            )
     except OSError as error:
         stderr(f"{target}: cannot write: {error.strerror or error} [output.write]")
         raise typer.Exit(EXIT_BAD_INPUT) from None

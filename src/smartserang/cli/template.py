@@ -8,15 +8,12 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
+from smartserang import session
 from smartserang.cli.common import EXIT_BAD_INPUT, Language, app, emit_bytes, fail, stderr
-from smartserang.problems import InputError, Problem
-
-if TYPE_CHECKING:
-    from smartserang.model import IndicatorSet
 
 
 @app.command()
@@ -53,7 +50,9 @@ def template(
         )
         raise typer.Exit(EXIT_BAD_INPUT)
     references = indicator_sets or ["spbe-2020"]
-    sets = _load_sets(references)
+    sets, problems = session.load_sets(references)
+    if problems:
+        fail(problems, what="no template written")
     if output is not None and output.suffix.lower() != ".xlsx":
         # Excel refuses to open an .xlsx under another extension (.xls: "format mismatch").
         stderr(
@@ -68,22 +67,3 @@ def template(
         file_name=output.name if output is not None else None,
     )
     emit_bytes(data, output)
-
-
-def _load_sets(references: list[str]) -> list[IndicatorSet]:
-    """The sets named by ``--set``, or exit 2 with every problem of all of them."""
-    from smartserang.sets.load import load_indicator_set
-
-    problems: list[Problem] = []
-    sets: list[IndicatorSet] = []
-    for reference in references:
-        try:
-            sets.append(load_indicator_set(reference))
-        except InputError as error:
-            problems.extend(error.problems)
-    ids = [s.id for s in sets]
-    for duplicate in sorted({i for i in ids if ids.count(i) > 1}):
-        problems.append(Problem("--set", f"set {duplicate!r} is given twice", "usage.set"))
-    if problems:
-        fail(tuple(problems), what="no template written")
-    return sets

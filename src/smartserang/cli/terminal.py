@@ -1,18 +1,84 @@
-"""The terminal summary of ``smartserang score`` (part of the CLI layer: rich lives here)."""
+"""The text format: ``score``'s summary, a roll-up's tables and ``diff``'s tables, drawn
+with rich (part of the CLI layer: rich lives here).
+
+``TextReporter`` is the text format's reporter (``report.reporter``): on the terminal as
+rich shows it there (colour, the terminal's width), or plain at 100 columns for a file.
+"""
 
 from __future__ import annotations
 
 import io
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
 from rich import box
 from rich.console import Console, Group, RenderableType
+from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text as RichText
 
 from smartserang.i18n import format_decimal, message
+from smartserang.report.reporter import RollUps, Scores, Subject
 from smartserang.report.rollupview import RollUpView
 from smartserang.scoring.levels import Basis, Breakdown, GroupResult, SetResult, Status, round_score
+
+if TYPE_CHECKING:
+    from smartserang.compare.view import DiffView, SetView
+
+FILE_WIDTH = 100
+"""Columns of the text format written to a file."""
+
+
+class TextReporter:
+    """The text format of ``score`` (one workbook or several) and ``diff``."""
+
+    def __init__(self, *, for_file: bool) -> None:
+        self.for_file = for_file
+
+    def render(self, subject: Subject, lang: str) -> bytes:
+        """The tables as the terminal shows them, or plain text for a file."""
+        # A file gets each part drawn on its own and the parts joined by a blank line;
+        # the terminal gets them one after another (the sets of a score split by a rule).
+        rule = False
+        if isinstance(subject, Scores):
+            parts = [render_summary(r, subject.basis, lang) for r in subject.results]
+            rule = True
+        elif isinstance(subject, RollUps):
+            from smartserang.report.formats import rollup_views
+
+            parts = [render_rollup(view) for view in rollup_views(subject, lang)]
+        else:
+            from smartserang.compare import Diff
+            from smartserang.compare.view import build_diff_view
+
+            if not isinstance(subject, Diff):
+                raise ValueError(f"no text output of {type(subject).__name__}")
+            parts = [Group(*diff_parts(build_diff_view(subject, lang)))]
+        if self.for_file:
+            return "\n".join(plain_text(part) for part in parts).encode("utf-8")
+        console = Console(markup=False)  # inventory text may hold [brackets]: never markup
+        console.begin_capture()
+        for number, part in enumerate(parts):
+            if number and rule:
+                console.print(Rule())
+            console.print(part)
+        return console.end_capture().encode("utf-8")
+
+
+def plain_text(renderable: RenderableType, width: int = FILE_WIDTH) -> str:
+    """``renderable`` as plain text (no colour, no markup), ``width`` columns wide."""
+    console = Console(width=width, color_system=None, file=io.StringIO(), markup=False)
+    console.begin_capture()
+    console.print(renderable)
+    return console.end_capture()
+
+
+def _table(*headings: str, numbers: tuple[int, ...] = (), title: str | None = None) -> Table:
+    """A table of the terminal's one style; the columns at ``numbers`` align right."""
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, title=title)
+    for number, heading in enumerate(headings):
+        table.add_column(heading, justify="right" if number in numbers else "left")
+    return table
 
 
 def _score(value: Fraction | None, lang: str) -> str:
@@ -69,10 +135,8 @@ def _heading(result: SetResult, lang: str) -> RichText:
 
 def _index_table(result: SetResult, basis: Basis, lang: str) -> Table:
     iset = result.indicator_set
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False)
-    table.add_column("")
-    table.add_column("Indeks" if lang == "id" else "Index", justify="right")
-    table.add_column(message("predikat", lang))
+    index = "Indeks" if lang == "id" else "Index"
+    table = _table("", index, message("predikat", lang), numbers=(1,))
     for key, value, this_basis in (
         ("index_claimed", result.claimed_index, Basis.CLAIMED),
         ("index_verified", result.verified_index, Basis.VERIFIED),
@@ -88,12 +152,8 @@ def _index_table(result: SetResult, basis: Basis, lang: str) -> Table:
 
 def _group_table(result: SetResult, basis: Basis, lang: str) -> Table:
     iset = result.indicator_set
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False)
-    table.add_column(message("group", lang))
-    table.add_column(message("weight", lang), justify="right")
-    table.add_column(message("claimed", lang), justify="right")
-    table.add_column(message("verified", lang), justify="right")
-    table.add_column(message("predikat", lang))
+    headings = ("group", "weight", "claimed", "verified", "predikat")
+    table = _table(*(message(h, lang) for h in headings), numbers=(1, 2, 3))
 
     def add(node: GroupResult, depth: int) -> None:
         score = node.score(basis)
@@ -114,11 +174,10 @@ def _group_table(result: SetResult, basis: Basis, lang: str) -> Table:
 
 
 def _breakdown_table(breakdown: Breakdown, result: SetResult, basis: Basis, lang: str) -> Table:
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, title=breakdown.title.get(lang))
-    table.add_column(message("breakdown_value", lang))
-    table.add_column(message("claimed", lang), justify="right")
-    table.add_column(message("verified", lang), justify="right")
-    table.add_column(message("predikat", lang))
+    headings = ("breakdown_value", "claimed", "verified", "predikat")
+    table = _table(
+        *(message(h, lang) for h in headings), numbers=(1, 2), title=breakdown.title.get(lang)
+    )
     for row in breakdown.rows:
         score = row.claimed if basis is Basis.CLAIMED else row.verified
         band = result.indicator_set.band_for(score).label.get(lang) if score is not None else "–"
@@ -130,11 +189,8 @@ def _unsupported(result: SetResult, lang: str) -> RenderableType:
     unsupported = result.unsupported()
     if not unsupported:
         return RichText(message("none_unsupported", lang))
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False)
-    table.add_column(message("indicator", lang))
-    table.add_column(message("claimed", lang), justify="right")
-    table.add_column(message("supported", lang), justify="right")
-    table.add_column(message("evidence", lang))
+    headings = ("indicator", "claimed", "supported", "evidence")
+    table = _table(*(message(h, lang) for h in headings), numbers=(1, 2))
     row_word = message("row", lang)
     for r in unsupported:
         rows = "; ".join(f"{e.sheet} {row_word} {e.row}: {e.label}" for e in r.evidence[:3])
@@ -153,12 +209,9 @@ def _unsupported(result: SetResult, lang: str) -> RenderableType:
     return table
 
 
-def summary_text(result: SetResult, basis: Basis, lang: str, width: int = 100) -> str:
-    """The summary as plain text (for ``--output`` with the text format)."""
-    console = Console(width=width, color_system=None, file=io.StringIO(), markup=False)
-    console.begin_capture()
-    console.print(render_summary(result, basis, lang))
-    return console.end_capture()
+def summary_text(result: SetResult, basis: Basis, lang: str, width: int = FILE_WIDTH) -> str:
+    """The summary as plain text."""
+    return plain_text(render_summary(result, basis, lang), width)
 
 
 def render_rollup(view: RollUpView) -> RenderableType:
@@ -170,31 +223,97 @@ def render_rollup(view: RollUpView) -> RenderableType:
         f"\n{text['units_count']}: {view.units_count} · {text['basis']}: {view.basis}"
         f"\n{text['combined']}: {view.combined_index} ({view.combined_band})"
     )
-    league = Table(box=box.SIMPLE_HEAD, show_edge=False, title=text["league"])
-    for label, justify in (
-        ("rank", "right"),
-        ("unit", "left"),
-        ("index", "right"),
-        ("band", "left"),
-    ):
-        league.add_column(text[label], justify=justify)  # type: ignore[arg-type]
-    for group in view.group_ids:
-        league.add_column(group, justify="right")
+    headings = (text["rank"], text["unit"], text["index"], text["band"], *view.group_ids)
+    numbers = (0, 2, *range(4, len(headings)))
+    league = _table(*headings, numbers=numbers, title=text["league"])
     for unit in view.units:
         league.add_row(unit.rank, unit.name, unit.index, unit.band, *unit.groups)
-    indicators = Table(box=box.SIMPLE_HEAD, show_edge=False, title=text["indicators"])
-    indicators.add_column(text["indicator"])
-    indicators.add_column(text["mean"], justify="right")
-    indicators.add_column(text["weakest"])
-    indicators.add_column(text["level"], justify="right")
+    headings = (text["indicator"], text["mean"], text["weakest"], text["level"])
+    indicators = _table(*headings, numbers=(1, 3), title=text["indicators"])
     for row in view.indicators:
         indicators.add_row(f"{row.id} {row.name}", row.mean, row.weakest, row.weakest_level)
     return Group(heading, league, indicators, RichText(text["mean_note"], style="dim"))
 
 
-def rollup_text(view: RollUpView, width: int = 100) -> str:
-    """The roll-up as plain text (for ``--output`` with the text format)."""
-    console = Console(width=width, color_system=None, file=io.StringIO(), markup=False)
-    console.begin_capture()
-    console.print(render_rollup(view))
-    return console.end_capture()
+# ----------------------------------------------------------------------------- diff
+
+
+def diff_parts(view: DiffView) -> list[RenderableType]:
+    """The diff: what is compared, each set's index, groups and indicators, the registers."""
+    text = view.text
+    parts: list[RenderableType] = [RichText(text["title"], style="bold")]
+    for side in (view.old, view.new):
+        line = f"{side.role}: {side.path} ({side.kind}) · {side.instansi} · {text['year']}"
+        parts.append(RichText(f"{line} {side.tahun}"))
+    parts.append(RichText(f"{text['basis']}: {view.basis}"))
+    parts.extend(RichText(note, style="bold") for note in view.set_notes)
+    for item in view.sets:
+        parts.extend(_set_parts(view, item))
+    parts.append(RichText("\n" + text["registers_caption"], style="bold"))
+    parts.extend(_register_parts(view))
+    if view.profile:
+        parts.append(RichText("\n" + text["profile_caption"], style="bold"))
+        parts.extend(RichText(f"  {line}") for line in view.profile)
+    return parts
+
+
+def _set_parts(view: DiffView, item: SetView) -> list[RenderableType]:
+    text = view.text
+    heading = f"\n{text['indicator_set']}: {item.title} ({text['version']} {item.version})"
+    parts: list[RenderableType] = [RichText(heading, style="bold")]
+    if item.version_note:
+        parts.append(RichText(item.version_note))
+    index = _table(
+        text["index"], text["old"], text["new"], text["delta"], text["band"], numbers=(1, 2, 3)
+    )
+    for row in item.index_rows:
+        band = f"{row.old_band} → {row.new_band}" if row.band_moved else row.new_band
+        cells = (row.label, row.old, row.new, row.delta, band)
+        index.add_row(*(RichText(c) for c in cells), style="bold" if row.headline else "")
+    parts.extend([index, RichText(text["rounding_note"], style="dim")])
+    parts.append(RichText("\n" + text["groups_caption"], style="bold"))
+    parts.append(_groups(view, item) if item.groups else RichText(text["groups_none"]))
+    parts.append(RichText("\n" + text["indicators_caption"], style="bold"))
+    parts.append(_indicators(view, item) if item.indicators else RichText(text["indicators_none"]))
+    return parts
+
+
+def _groups(view: DiffView, item: SetView) -> RenderableType:
+    text = view.text
+    table = _table(text["group"], text["old"], text["new"], text["delta"], numbers=(1, 2, 3))
+    for group in item.groups:
+        name = "  " * group.depth + f"{group.id} {group.name}"
+        table.add_row(*(RichText(c) for c in (name, group.old, group.new, group.delta)))
+    return table
+
+
+def _indicators(view: DiffView, item: SetView) -> RenderableType:
+    text = view.text
+    headings = (text["indicator"], text["claimed"], text["supported"], text["verified"])
+    table = _table(*headings, text["causes"], numbers=(1, 2, 3))
+    for row in item.indicators:
+        lines = [
+            f"{c.place}: {c.label} — {c.change}"
+            + (f"; {c.details}" if c.details else "")
+            + (f" ({c.note})" if c.note else "")
+            for c in row.causes
+        ]
+        causes = "\n".join([*lines, row.cause_note] if row.cause_note else lines)
+        cells = (f"{row.id} {row.name}", row.claimed, row.supported, row.verified, causes)
+        table.add_row(*(RichText(c) for c in cells))
+    return table
+
+
+def _register_parts(view: DiffView) -> list[RenderableType]:
+    text = view.text
+    if not view.registers:
+        return [RichText(view.registers_note)]
+    parts: list[RenderableType] = []
+    for sheet in view.registers:
+        title = sheet.title + (f" ({sheet.note})" if sheet.note else "")
+        table = _table(text["change"], text["row"], text["name"], text["details"], numbers=(1,))
+        for row in sheet.rows:
+            cells = (f"{row.marker} {row.change}", row.row, row.label, row.details)
+            table.add_row(*(RichText(c) for c in cells))
+        parts.extend([RichText(title, style="bold"), table])
+    return parts

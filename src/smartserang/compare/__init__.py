@@ -1,7 +1,7 @@
-"""The year-over-year comparison of two assessments, as data (behind ``smartserang diff``).
+"""The year-over-year comparison of two assessments (behind ``smartserang diff``).
 
-Pure: no I/O and no third-party import; the CLI reads the files, renders and prints. The
-modules, in the order data flows through them:
+The comparison is pure: no I/O and no third-party import; the CLI reads the files and
+prints. The modules, in the order data flows through them:
 
 - ``snapshots``: what a scored set is reduced to for comparing, and one ``Side``;
 - ``documents``: a ``score --format json`` document read back into a ``Side``;
@@ -9,9 +9,18 @@ modules, in the order data flows through them:
 - ``shifts``: the result types (what moved, its causes, the ``Diff``);
 - ``rulereads``: the columns and Profil fields an evidence rule reads;
 - ``causes``: the claims, register rows and Profil fields behind each moved level;
-- ``comparison``: ``compare`` itself.
+- ``comparison``: ``compare`` itself;
 
-Everything used outside the package is re-exported here; import from ``smartserang.compare``.
+and its outputs (imported only by who renders them):
+
+- ``words``: every fixed word of the diff's outputs, in both languages;
+- ``cells``: cell values in the contract's words (a column's header, a vocabulary term);
+- ``view``: the view model, a ``Diff`` as ready-made strings;
+- ``data``: the documented JSON (docs/diff.md);
+- ``render``: the reporters: JSON, and Markdown and HTML through the report's templates.
+
+Everything of the comparison used outside the package is re-exported here; import it
+from ``smartserang.compare``.
 """
 
 from smartserang.compare.causes import Workbooks

@@ -4,11 +4,11 @@ located problem for every bad field.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from fractions import Fraction
 
 from smartserang.compare.snapshots import GroupScores, IndicatorLevels, Kind, Side, Snapshot
+from smartserang.files import parse_json
 from smartserang.problems import InputError, Problem
 
 
@@ -17,22 +17,12 @@ def parse_result_document(text: str, source: str) -> Side:
 
     Numbers are read as exact decimals, so an index read back rounds as ``score`` showed it.
     """
-    try:
-        data = json.loads(text, parse_float=Fraction, parse_constant=_no_constant)
-    except json.JSONDecodeError as error:
-        where = f"{source}:{error.lineno}:{error.colno}"
-        raise InputError([Problem(where, f"not valid JSON: {error.msg}", "diff.json")]) from None
-    except ValueError as error:
-        raise InputError([Problem(source, str(error), "diff.json")]) from None
+    data = parse_json(text, source, "diff.json", Fraction)
     reader = _Reader(source)
     side = reader.side(data)
     if reader.problems or side is None:
         raise InputError(reader.problems)
     return side
-
-
-def _no_constant(name: str) -> object:
-    raise ValueError(f"not valid JSON: {name} is not a number")
 
 
 class _Reader:

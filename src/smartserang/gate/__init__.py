@@ -11,8 +11,8 @@ data flows through them:
   a baseline) and the number formats they show;
 - ``baseline``: the baseline file: reading it with every problem located, its data for
   writing, its history, and what a new one would loosen;
-- ``summary``: a workbook's report, the lines the CLI prints, the Markdown summary and
-  the JSON report.
+- ``summary``: a workbook's report and a run's, the lines the CLI prints, and the
+  reporters of the Markdown summary and the JSON report.
 """
 
 from __future__ import annotations
@@ -28,7 +28,9 @@ from smartserang.gate.baseline import (
 from smartserang.gate.scores import GroupScore, SetScores, scores_of
 from smartserang.gate.summary import (
     CHECK_FORMAT,
+    CHECK_FORMATS,
     CHECK_VERSION,
+    CheckRun,
     FileReport,
     Outcome,
     build_check_data,
@@ -55,12 +57,14 @@ __all__ = [
     "BASELINE_FORMAT",
     "BASELINE_VERSION",
     "CHECK_FORMAT",
+    "CHECK_FORMATS",
     "CHECK_VERSION",
     "DEFAULT_TOLERANCE",
     "UNSUPPORTED",
     "Baseline",
     "Check",
     "CheckKind",
+    "CheckRun",
     "FileReport",
     "GroupScore",
     "Outcome",

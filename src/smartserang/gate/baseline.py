@@ -16,6 +16,7 @@ from decimal import Decimal
 from typing import Any
 
 from smartserang import __version__
+from smartserang.files import parse_json
 from smartserang.gate.scores import GroupScore, SetScores
 from smartserang.gate.thresholds import compare
 from smartserang.problems import InputError, Problem
@@ -108,25 +109,13 @@ def build_baseline_data(
 
 def parse_baseline(text: str, display: str) -> Baseline:
     """A baseline file, or a ``score --format json`` result; InputError lists every problem."""
-    try:
-        # Decimals keep the rounded values exactly as written (2.65, not 2.6499…).
-        data = json.loads(text, parse_float=Decimal, parse_constant=_reject_constant)
-    except json.JSONDecodeError as error:
-        where = f"{display}:{error.lineno}:{error.colno}"
-        raise InputError(
-            [Problem(where, f"not valid JSON: {error.msg}", "baseline.json")]
-        ) from None
-    except ValueError as error:
-        raise InputError([Problem(display, str(error), "baseline.json")]) from None
+    # Decimals keep the rounded values exactly as written (2.65, not 2.6499…).
+    data = parse_json(text, display, "baseline.json", Decimal)
     reader = _Reader(display)
     baseline = reader.baseline(data)
     if reader.problems or baseline is None:
         raise InputError(reader.problems)
     return baseline
-
-
-def _reject_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not a score")
 
 
 class _Reader:

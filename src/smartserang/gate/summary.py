@@ -1,14 +1,16 @@
 """What a check run reports: per-workbook outcome, its texts, the Markdown and JSON.
 
-``FileReport`` holds every check made on one workbook; ``render_failures`` and
-``render_verdict`` give the lines the CLI prints, ``render_summary`` the Markdown for
-``$GITHUB_STEP_SUMMARY`` and ``build_check_data`` the ``check --format json`` report.
+``FileReport`` holds every check made on one workbook, ``CheckRun`` all of a run;
+``render_failures`` and ``render_verdict`` give the lines the CLI prints, ``render_summary``
+the Markdown for ``$GITHUB_STEP_SUMMARY`` and ``build_check_data`` the ``check --format
+json`` report. ``CHECK_FORMATS`` holds the reporters of the last two (see
+``report.reporter``); a check's words are English only, whatever language is asked for.
 """
 
 from __future__ import annotations
 
 import enum
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,6 +25,8 @@ from smartserang.gate.thresholds import (
     format_limit,
     format_score,
 )
+from smartserang.report.markdown import escape_markdown, markdown_code
+from smartserang.report.reporter import Reporter, json_bytes
 
 CHECK_FORMAT = "smartserang-check"
 CHECK_VERSION = "1.0"
@@ -90,8 +94,6 @@ def render_summary(reports: Sequence[FileReport], thresholds: Thresholds) -> str
 
 
 def _summary_section(report: FileReport, thresholds: Thresholds) -> str:
-    from smartserang.report.render import markdown_code  # Markdown only when a summary is asked for
-
     lines = [f"### smartserang check: {markdown_code(report.path)}", ""]
     if report.outcome is Outcome.UNREADABLE:
         lines.append("❌ **Error**: the workbook could not be read; see the job log.")
@@ -137,8 +139,6 @@ def _row(scores: SetScores, subject: str, checks: Sequence[Check]) -> str:
         else:
             change = format_change(check.value - check.limit)
             baseline = f"{format_score(check.limit)} ({change})"
-    from smartserang.report.render import escape_markdown
-
     result = "–" if not mine else "✅" if all(c.passed for c in mine) else "❌"
     # A group id comes from the set file: literal text, never markup or a cell boundary.
     cells = (escape_markdown(scores.set_id), escape_markdown(subject), now, required)
@@ -176,3 +176,29 @@ def build_check_data(reports: Sequence[FileReport], thresholds: Thresholds) -> d
             for r in reports
         ],
     }
+
+
+@dataclass(frozen=True)
+class CheckRun:
+    """Everything a ``check`` run found: the subject of its reporters."""
+
+    reports: tuple[FileReport, ...]
+    """One per workbook, in the order given."""
+    thresholds: Thresholds
+
+
+class CheckJson:
+    """The ``check --format json`` report."""
+
+    def render(self, subject: CheckRun, lang: str) -> bytes:
+        return json_bytes(build_check_data(subject.reports, subject.thresholds))
+
+
+class CheckSummary:
+    """The Markdown step summary (``--summary``)."""
+
+    def render(self, subject: CheckRun, lang: str) -> bytes:
+        return render_summary(subject.reports, subject.thresholds).encode("utf-8")
+
+
+CHECK_FORMATS: Mapping[str, Reporter[CheckRun]] = {"json": CheckJson(), "md": CheckSummary()}

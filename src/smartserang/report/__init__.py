@@ -1,11 +1,16 @@
-"""Outputs of ``smartserang score``: JSON data, view models, charts and rendered reports.
+"""The outputs: every format of ``score`` (a workbook or a folder's roll-up) behind one
+reporter interface, which ``diff`` and ``check`` implement too.
 
 Modules, in the order data flows through them:
 
+- ``reporter``: the interface: a command's results as a subject (``Scores``,
+  ``RollUps``), ``render_output(subject, fmt, lang)`` for its bytes, ``json_bytes``;
+- ``formats``: the reporters of ``score`` (JSON, Markdown, HTML);
 - ``json_data``: the documented JSON built from scored results;
-- ``words``: every fixed word of the report templates, in both languages;
+- ``words``: every fixed word of the reports, in both languages;
 - ``view`` and ``build``: the report's view model, and building it from a result;
 - ``rollupview``: the roll-up's view model;
 - ``charts``: the inline SVG charts;
-- ``render``: Markdown and HTML through the Jinja templates in ``templates/``.
+- ``markdown``: data made literal in Markdown (the ``md`` filter, ``check``'s summary);
+- ``render``: the one Jinja environment and its templates in ``templates/``.
 """

@@ -1,0 +1,57 @@
+"""Text for Markdown: what data may hold, made literal in GFM tables, headings and lines.
+
+Used by the ``md`` filter of the templates and by ``check``'s step summary; no Jinja2 here,
+so the summary costs no template engine.
+"""
+
+from __future__ import annotations
+
+import re
+
+_LINE_BREAK = re.compile(r"\r\n|[\r\n\u2028\u2029]")
+# Backslash-escaped: the characters that would end a table cell (|), open code (`), turn
+# inventory text into emphasis (* _ ~), a link ([ ]), a heading or its closing run (#) or
+# math ($, which GitHub renders); plus the backslash itself.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`|*_~\[\]#$])")
+# A label holding "&amp;" must print those five characters, not "&": escape only an "&" that
+# starts an entity, so that an ordinary "Barang & Jasa" stays as typed.
+_ENTITY_LIKE = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
+# GFM links bare web and mail addresses (http://, https://, www., a@b.c): a backslash in
+# the middle keeps data from becoming a link, as it never is in the HTML report.
+_AUTOLINK = re.compile(r"(:)(?=//)|(?<![0-9A-Za-z])(www)(\.)|(@)", re.IGNORECASE)
+
+
+def escape_markdown(value: object) -> str:
+    """``value`` as literal text for a GFM table cell, heading or the rest of a line.
+
+    No raw HTML, link, code span, emphasis, math or table cell boundary can come out of
+    ``value``: pandoc and GitHub show exactly its characters. Where a value could begin a
+    line's text the templates print fixed words or a list marker first, and a "# " in
+    data is escaped, so data cannot open a heading or code block there either.
+    """
+    text = _LINE_BREAK.sub(" ", str(value))
+    text = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    text = _ENTITY_LIKE.sub(r"\\&", text)
+    text = text.replace("<", "&lt;").replace(">", "&gt;")
+    return _AUTOLINK.sub(_break_autolink, text)
+
+
+def markdown_code(value: object) -> str:
+    """``value`` as a GFM code span: literal whatever it holds (a file path, say).
+
+    The fence is one backtick longer than the longest run inside, with a space inside each
+    end when the text starts or ends with a backtick; line breaks become spaces. Not for
+    table cells, where a "|" ends the cell even inside code.
+    """
+    text = _LINE_BREAK.sub(" ", str(value))
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
+def _break_autolink(match: re.Match[str]) -> str:
+    if match.group(1):
+        return "\\:"
+    if match.group(2):
+        return match.group(2) + "\\."
+    return "\\@"

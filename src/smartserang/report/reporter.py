@@ -1,0 +1,108 @@
+"""The one interface of every output: a reporter makes one format's bytes of what a
+command found, and ``render_output`` finds the reporter.
+
+As coverage.py's reporters do, each format implements one small protocol and is fed a
+plain data object, the *subject*:
+
+============================  ======================  ===================================
+subject                       made by                 formats (reporters in)
+============================  ======================  ===================================
+``Scores``                    ``score``, a workbook   json, md, html (``report.formats``)
+``RollUps``                   ``score``, a folder     json, md, html (``report.formats``)
+``compare.Diff``              ``diff``                json, md, html (``compare.render``)
+``gate.CheckRun``             ``check``               json, md (``gate.summary``)
+============================  ======================  ===================================
+
+The ``text`` format of ``score`` and ``diff`` is drawn with rich, which only the CLI
+imports: ``cli.terminal.TextReporter`` implements the same protocol. A new format is a
+class with ``render(subject, lang) -> bytes`` and an entry in its module's format table.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import TYPE_CHECKING, Any, Protocol, TypeAlias, TypeVar
+
+if TYPE_CHECKING:
+    from smartserang.compare import Diff
+    from smartserang.gate import CheckRun
+    from smartserang.scoring.levels import Basis, SetResult
+    from smartserang.scoring.rollup import RollUp
+
+SubjectT_contra = TypeVar("SubjectT_contra", contravariant=True)
+
+
+class Reporter(Protocol[SubjectT_contra]):
+    """One output format of one kind of subject."""
+
+    def render(self, subject: SubjectT_contra, lang: str) -> bytes:
+        """The output's bytes; names and fixed words in ``lang`` ("id" or "en")."""
+        ...
+
+
+@dataclass(frozen=True)
+class Scores:
+    """What ``score`` found in one workbook: its results on every set, and how to show them."""
+
+    results: tuple[SetResult, ...]
+    """One per set, in ``--set`` order."""
+    basis: Basis
+    """Which index heads the output."""
+    target: Fraction | None = None
+    """``--target`` for the gap analysis; None: the Target sheet's, else the next band's."""
+    date: dt.date | None = None
+    """The date printed in the documents; None prints none (same inputs, same bytes)."""
+
+
+@dataclass(frozen=True)
+class RollUps:
+    """What ``score`` found in several workbooks: one roll-up per set, in ``--set`` order."""
+
+    rollups: tuple[RollUp, ...]
+
+
+Subject: TypeAlias = "Scores | RollUps | Diff | CheckRun"
+
+
+def render_output(subject: Subject, fmt: str, lang: str) -> bytes:
+    """The bytes of ``subject`` in format ``fmt``; ``ValueError`` for a format it has not."""
+    return reporter_for(subject, fmt).render(subject, lang)
+
+
+def reporter_for(subject: Subject, fmt: str) -> Reporter[Any]:
+    """The reporter of ``fmt`` for ``subject``'s kind; ``ValueError`` for one it has not."""
+    formats = formats_of(subject)
+    if fmt not in formats:
+        known = ", ".join(formats)
+        raise ValueError(f"no {fmt!r} output of {type(subject).__name__}; there are: {known}")
+    return formats[fmt]
+
+
+def formats_of(subject: Subject) -> Mapping[str, Reporter[Any]]:
+    """Format name -> reporter, for ``subject``'s kind (the modules load only when asked)."""
+    if isinstance(subject, Scores):
+        from smartserang.report.formats import SCORE_FORMATS
+
+        return SCORE_FORMATS
+    if isinstance(subject, RollUps):
+        from smartserang.report.formats import ROLLUP_FORMATS
+
+        return ROLLUP_FORMATS
+    from smartserang.compare import Diff
+
+    if isinstance(subject, Diff):
+        from smartserang.compare.render import DIFF_FORMATS
+
+        return DIFF_FORMATS
+    from smartserang.gate.summary import CHECK_FORMATS
+
+    return CHECK_FORMATS
+
+
+def json_bytes(data: Any) -> bytes:
+    """A JSON output's bytes: UTF-8, indented by two, a newline at the end."""
+    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

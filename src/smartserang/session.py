@@ -1,0 +1,305 @@
+"""The pipeline every command shares: the indicator sets named by ``--set``, each loaded
+once, and workbooks read and checked against them.
+
+Steps, in the order a run takes them:
+
+- ``workbooks_in``: the workbook files of the paths given (a folder's, in name order);
+- ``load_sets``: the sets, with every problem loading them (and ``--target`` outside a scale);
+- ``read_checked``: one workbook, with every problem in it, including Penilaian and Target
+  rows that no set can place (``check_against_sets``);
+- ``read_inputs``: the sets and workbooks together, the sets loading while the first
+  workbook's sheets are scanned; ``load_inputs`` for one workbook, raising;
+- ``score_unit`` and ``check_unit``: one workbook of a roll-up or a check, read and scored
+  in a worker process, giving back only what the parent keeps.
+
+Bad input is located ``Problem`` values: returned where the caller goes on to collect more
+(a roll-up reads every workbook), else raised as one ``InputError`` carrying all of them.
+Nothing here prints or decides an exit code (the commands in ``cli`` do), and the heavy
+modules are imported inside the functions, so that importing this one costs nothing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from smartserang.problems import InputError, Problem
+
+if TYPE_CHECKING:
+    from smartserang.gate import Baseline, FileReport, Thresholds
+    from smartserang.model import IndicatorSet, Inventory
+    from smartserang.scoring.levels import Basis, SetResult
+    from smartserang.scoring.rollup import UnitResult
+    from smartserang.workbook.limits import Limits
+
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
+"""The files a folder's workbooks are told by (and ``diff`` tells a workbook from JSON)."""
+
+
+def workbooks_in(paths: Iterable[Path]) -> list[Path]:
+    """Workbook files from files and folders: a folder's workbooks in name order.
+
+    Raises ``InputError`` naming every folder that holds none.
+    """
+    files: list[Path] = []
+    problems: list[Problem] = []
+    for path in paths:
+        if not path.is_dir():
+            files.append(path)
+            continue
+        found = sorted(
+            p
+            for p in path.iterdir()
+            if p.suffix.lower() in WORKBOOK_SUFFIXES and not p.name.startswith(("~$", "."))
+        )
+        if not found:
+            problems.append(Problem(str(path), "no workbooks in this folder", "usage.folder"))
+        files.extend(found)
+    if problems:
+        raise InputError(problems)
+    return files
+
+
+def load_sets(
+    references: Sequence[str], target: float | None = None
+) -> tuple[list[IndicatorSet], list[Problem]]:
+    """The sets named by ``--set`` (shipped names or paths), each loaded once, and every
+    problem: in their files, a set given twice, ``target`` outside a set's scale."""
+    from smartserang.sets.load import load_indicator_set
+
+    problems: list[Problem] = []
+    sets: list[IndicatorSet] = []
+    for reference in references:
+        try:
+            sets.append(load_indicator_set(reference))
+        except InputError as error:
+            problems.extend(error.problems)
+    ids = [s.id for s in sets]
+    for duplicate in sorted({i for i in ids if ids.count(i) > 1}):
+        problems.append(Problem("--set", f"set {duplicate!r} is given twice", "usage.set"))
+    for iset in sets:
+        problems.extend(_target_problems(target, iset))
+    return sets, problems
+
+
+def _target_problems(target: float | None, iset: IndicatorSet) -> list[Problem]:
+    if target is None:
+        return []
+    low = min(s.minimum for s in iset.scales.values())
+    high = max(s.maximum for s in iset.scales.values())
+    if low <= target <= high:
+        return []
+    message = f"--target {target:g} is outside the scale of set {iset.id!r} ({low}–{high})"
+    return [Problem("--target", message, "usage.target")]
+
+
+def read_checked(
+    workbook: Path,
+    sets: Sequence[IndicatorSet],
+    limits: Limits | None = None,
+    workers: int = 1,
+) -> tuple[Inventory | None, list[Problem]]:
+    """One workbook, and every problem in it, including rows the sets cannot place.
+
+    ``limits``: what the workbook may hold (default: ``smartserang.workbook.limits.DEFAULTS``);
+    ``workers``: how many processes the read may use (one in a worker of a batch).
+    """
+    from smartserang.workbook.limits import DEFAULTS
+    from smartserang.workbook.reader import read_inventory
+
+    try:
+        inventory = read_inventory(
+            workbook, display=str(workbook), limits=limits or DEFAULTS, workers=workers
+        )
+    except InputError as error:
+        return None, list(error.problems)
+    return inventory, check_against_sets(inventory, sets)
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """The sets of a run and its workbooks, each read and checked against them."""
+
+    sets: tuple[IndicatorSet, ...]
+    """The sets that loaded, in ``--set`` order."""
+    set_problems: tuple[Problem, ...]
+    """Every problem of the sets (see ``load_sets``)."""
+    inventories: tuple[Inventory | None, ...]
+    """Per workbook, in the order given: its inventory, or None when it cannot be read."""
+    problems: tuple[tuple[Problem, ...], ...]
+    """Per workbook: every problem in it, including rows the sets cannot place."""
+
+
+def read_inputs(
+    workbooks: Sequence[Path],
+    references: Sequence[str],
+    target: float | None = None,
+    limits: Limits | None = None,
+    workers: int | None = None,
+) -> Inputs:
+    """The sets and the workbooks, every problem of each kept as a value.
+
+    The sets load while the first workbook's sheets are scanned (and its large sheets read
+    by other processes); the others are read after. ``workers``: processes a read may use
+    (default: every CPU this process may use).
+    """
+    from smartserang.procs import default_jobs
+    from smartserang.workbook.limits import DEFAULTS
+    from smartserang.workbook.reader import Reading
+
+    limits = limits or DEFAULTS
+    workers = workers or default_jobs()
+    first: Inventory | None = None
+    found: list[Problem] = []
+    try:
+        reading: Reading | None = Reading(
+            workbooks[0], display=str(workbooks[0]), limits=limits, workers=workers
+        )
+    except InputError as error:
+        reading, found = None, list(error.problems)
+    with reading or contextlib.nullcontext():
+        sets, set_problems = load_sets(references, target)
+        if reading is not None:
+            try:
+                first = reading.finish()
+            except InputError as error:
+                found = list(error.problems)
+    if first is not None:
+        found = check_against_sets(first, sets)
+    read = [(first, found)]
+    read.extend(read_checked(path, sets, limits, workers) for path in workbooks[1:])
+    return Inputs(
+        tuple(sets),
+        tuple(set_problems),
+        tuple(inventory for inventory, _ in read),
+        tuple(tuple(problems) for _, problems in read),
+    )
+
+
+def load_inputs(
+    workbook: Path,
+    references: Sequence[str],
+    target: float | None = None,
+    limits: Limits | None = None,
+    workers: int | None = None,
+) -> tuple[list[IndicatorSet], Inventory]:
+    """The sets and one workbook, checked against each other (see ``read_inputs``);
+    ``InputError`` with every problem of all of them, the sets' first."""
+    inputs = read_inputs([workbook], references, target, limits, workers)
+    (inventory,) = inputs.inventories
+    problems = [*inputs.set_problems, *inputs.problems[0]]
+    if problems or inventory is None or not inputs.sets:
+        raise InputError(problems)
+    return list(inputs.sets), inventory
+
+
+def check_against_sets(inventory: Inventory, sets: Sequence[IndicatorSet]) -> list[Problem]:
+    """Penilaian and Target rows that no set (scored now or shipped) can place."""
+    from smartserang.scoring.analysis import check_targets
+    from smartserang.scoring.levels import check_claims
+
+    if not sets:
+        return []
+    every_id = set().union(*(_ids_of(s) for s in sets))
+
+    def check(elsewhere: set[str]) -> list[Problem]:
+        found: list[Problem] = []
+        for iset in sets:
+            others = elsewhere - _ids_of(iset)
+            found.extend(check_claims(iset, inventory, others))
+            found.extend(check_targets(iset, inventory, others))
+        return found
+
+    found = check(every_id)
+    if found:
+        # Rows may belong to a shipped set not scored in this run: not errors.
+        from smartserang.sets.load import shipped_ids
+
+        found = check(every_id | shipped_ids())
+    return found
+
+
+def _ids_of(iset: IndicatorSet) -> set[str]:
+    items = {i.id for i in iset.indicators()} | {g.id for g in iset.walk_groups()}
+    return items | {iset.id}
+
+
+def score_sets(sets: Sequence[IndicatorSet], inventory: Inventory) -> list[SetResult]:
+    """``inventory`` scored on each set, in ``--set`` order."""
+    from smartserang.scoring.levels import score_inventory
+
+    return [score_inventory(iset, inventory) for iset in sets]
+
+
+def warnings_of(results: Iterable[SetResult | UnitResult]) -> list[Problem]:
+    """The warnings of a workbook's results, each once: a workbook's own warnings come
+    back with every set it is scored on."""
+    seen: dict[str, Problem] = {}
+    for result in results:
+        for warning in result.warnings:
+            seen.setdefault(str(warning), warning)
+    return list(seen.values())
+
+
+@dataclass(frozen=True)
+class UnitOutcome:
+    """What scoring one workbook of a roll-up gives back: its problems or its results."""
+
+    problems: tuple[Problem, ...]
+    """Every problem in the workbook; when any, nothing was scored."""
+    results: tuple[UnitResult, ...]
+    """One per set, in ``--set`` order."""
+
+
+def score_unit(
+    path: Path,
+    sets: Sequence[IndicatorSet],
+    basis: Basis,
+    *,
+    limits: Limits | None = None,
+    check_only: bool = False,
+) -> UnitOutcome:
+    """Read and score one workbook of a roll-up, keeping only what the roll-up reads.
+
+    Runs in a worker process: it returns no inventory, so what travels back to the parent
+    (and stays there) is a few kilobytes per workbook. ``check_only`` reads and checks
+    without scoring (for a run that fails anyway).
+    """
+    from smartserang.scoring.rollup import unit_result
+
+    inventory, problems = read_checked(path, sets, limits)
+    if problems or inventory is None or check_only:
+        return UnitOutcome(tuple(problems), ())
+    return UnitOutcome((), tuple(unit_result(r, basis) for r in score_sets(sets, inventory)))
+
+
+def check_unit(
+    path: Path,
+    sets: Sequence[IndicatorSet],
+    thresholds: Thresholds,
+    recorded: Baseline | None,
+    basis: Basis,
+    limits: Limits | None = None,
+    workers: int = 1,
+) -> tuple[list[Problem], FileReport]:
+    """Score one workbook on every set and make every check; and its input errors.
+
+    Runs in a worker process when several workbooks are checked at once; ``workers``: how
+    many processes reading the workbook may use.
+    """
+    from smartserang.gate import FileReport, evaluate, scores_of
+
+    inventory, problems = read_checked(path, sets, limits, workers)
+    if problems or inventory is None:
+        return problems, FileReport(str(path), readable=False)
+    results = score_sets(sets, inventory)
+    scores = tuple(scores_of(r, basis) for r in results)
+    checks = tuple(
+        check
+        for s in scores
+        for check in evaluate(s, thresholds, recorded.get(s.set_id) if recorded else None)
+    )
+    return [], FileReport(str(path), scores, checks, warnings=len(warnings_of(results)))

@@ -9,7 +9,13 @@ from functools import partial
 
 import pytest
 
-from smartserang.report.charts import GapBar, ScoreBar, render_gap_chart, render_score_chart
+from smartserang.report.charts import (
+    GapBar,
+    ScoreBar,
+    lay_out_gap_chart,
+    lay_out_score_chart,
+    paint_svg,
+)
 
 HOSTILE = "<script>alert(1)</script>"
 SCORE = ScoreBar("D1 Kebijakan Internal SPBE", 2.6, 2.1, 3.5, "2,60", "2,10", "3,50")
@@ -24,17 +30,19 @@ def score_chart(
     name: str = "Klaim",
 ) -> str:
     """The score chart on a 1–5 scale, with the arguments a test does not care about."""
-    return render_score_chart(
-        chart_id=chart_id,
-        title=title,
-        description=description,
-        bars=bars,
-        scale_min=1,
-        scale_max=5,
-        claimed_name=name,
-        verified_name="Terverifikasi",
-        target_name="Target",
-        empty_text="Tidak ada domain.",
+    return paint_svg(
+        lay_out_score_chart(
+            chart_id=chart_id,
+            title=title,
+            description=description,
+            bars=bars,
+            scale_min=1,
+            scale_max=5,
+            claimed_name=name,
+            verified_name="Terverifikasi",
+            target_name="Target",
+            empty_text="Tidak ada domain.",
+        )
     )
 
 
@@ -46,17 +54,19 @@ def gap_chart(
     name: str = "Klaim",
 ) -> str:
     """The gap chart on a 1–5 scale, with the arguments a test does not care about."""
-    return render_gap_chart(
-        chart_id=chart_id,
-        title=title,
-        description=description,
-        bars=bars,
-        scale_min=1,
-        scale_max=5,
-        level_name="Terverifikasi",
-        target_name="Kesenjangan",
-        claimed_name=name,
-        empty_text="Semua indikator mencapai target.",
+    return paint_svg(
+        lay_out_gap_chart(
+            chart_id=chart_id,
+            title=title,
+            description=description,
+            bars=bars,
+            scale_min=1,
+            scale_max=5,
+            level_name="Terverifikasi",
+            target_name="Kesenjangan",
+            claimed_name=name,
+            empty_text="Semua indikator mencapai target.",
+        )
     )
 
 
@@ -181,7 +191,7 @@ def test_bad_chart_id_or_scale_is_rejected(
 ) -> None:
     """An id unusable in aria-labelledby or url(#…), or an empty scale, raises ValueError."""
     with pytest.raises(ValueError, match=message):
-        render_gap_chart(
+        lay_out_gap_chart(
             chart_id=chart_id,
             title="t",
             description="d",

@@ -126,7 +126,8 @@ def test_tables_print_the_numbers_as_the_view_formats_them() -> None:
 
 def test_tables_are_real_word_tables() -> None:
     """Header rows repeat on every page, no row splits across pages, numbers and their
-    headings are right-aligned, and the widths add up to the text width."""
+    headings are right-aligned; tables are as wide as the text (the short index table at
+    least half as wide)."""
     document = read(example_docx("id"))
     weight = example_views("id")[0].text["weight"]
     checked = 0
@@ -140,9 +141,11 @@ def test_tables_are_real_word_tables() -> None:
                 number == 0 and len(table.columns) > 2
             )
         widths = [int(col.width.twips) for col in table.columns if col.width is not None]
-        assert round(Twips(sum(widths)).mm, 1) == 170
+        width = round(Twips(sum(widths)).mm, 1)
+        assert 85 <= width <= 170
         heading = table_texts(table)[0]
         if weight in heading:
+            assert width == 170
             column = heading.index(weight)
             for row in rows:
                 paragraph = row.cells[column].paragraphs[0]

@@ -21,6 +21,7 @@ from docx.enum.section import WD_SECTION
 from docx.enum.text import WD_TAB_ALIGNMENT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.section import Section
 from docx.shared import Mm, Pt, RGBColor, Twips
 from docx.text.paragraph import Paragraph
@@ -37,6 +38,7 @@ from smartserang.report.docx_tables import (
     add_terms,
     clean,
     compact,
+    rule_above,
 )
 from smartserang.report.picture import render_png
 from smartserang.report.view import Chart, IndicatorDetail, PriorityRow, ReportView
@@ -104,7 +106,7 @@ def _set_up(document: Document, lang: str) -> None:
     normal.paragraph_format.line_spacing = 1.1
     for level, (size, before) in enumerate(((16, 0), (13, 18), (11, 12)), 1):
         heading = styles[f"Heading {level}"]
-        heading.font.name = FONT
+        _name_font(heading.element)
         heading.font.size = Pt(size)
         heading.font.color.rgb = RGBColor.from_string(ACCENT)
         heading.paragraph_format.space_before = Pt(before)
@@ -124,11 +126,7 @@ def _set_up(document: Document, lang: str) -> None:
     tag = LANGUAGE_TAGS[lang]
     defaults = styles.element.find(qn("w:docDefaults"))
     assert defaults is not None
-    for fonts in defaults.iter(qn("w:rFonts")):
-        for name in list(fonts.attrib):
-            del fonts.attrib[name]
-        for script in ("ascii", "hAnsi", "cs"):
-            fonts.set(qn(f"w:{script}"), FONT)
+    _name_font(defaults)
     for language in defaults.iter(qn("w:lang")):
         language.set(qn("w:val"), tag)
     settings = document.settings.element
@@ -144,6 +142,16 @@ def _set_up(document: Document, lang: str) -> None:
             separator.set(qn("w:val"), ";")
 
 
+def _name_font(element: BaseOxmlElement) -> None:
+    """`FONT` in every font choice under ``element``, instead of the theme's fonts (which
+    would win over a named font)."""
+    for fonts in element.iter(qn("w:rFonts")):
+        for name in list(fonts.attrib):
+            del fonts.attrib[name]
+        for script in ("ascii", "hAnsi", "cs"):
+            fonts.set(qn(f"w:{script}"), FONT)
+
+
 def _page(section: Section, view: ReportView) -> None:
     """A4 with the margins, and a footer with this set's provenance and the page number."""
     section.page_width, section.page_height = PAGE
@@ -155,6 +163,7 @@ def _page(section: Section, view: ReportView) -> None:
     footer.is_linked_to_previous = False
     text, provenance = view.text, view.footer
     first = footer.paragraphs[0]
+    rule_above(first)
     facts = [
         f"{text['footer_tool']} {provenance.tool_version}",
         f"{text['indicator_set']}: {provenance.set_id}, {text['version']} {provenance.set_version}",
@@ -229,6 +238,7 @@ class _Writer:
         caption: str = "",
         *,
         keep_together: bool = False,
+        least: int | None = None,
     ) -> None:
         if caption:
             self.caption(caption)
@@ -239,6 +249,7 @@ class _Writer:
             TEXT_WIDTH,
             caption=caption,
             keep_together=keep_together,
+            least=least,
         )
         self.gap()
 
@@ -300,6 +311,7 @@ class _Writer:
             ],
             text["index_caption"],
             keep_together=True,
+            least=TEXT_WIDTH // 2,
         )
         target = view.index_target
         if view.index_target_source:

@@ -9,6 +9,8 @@ is written. Everything is written as given: the view model has formatted every n
 
 from __future__ import annotations
 
+import functools
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -98,19 +100,34 @@ _CELL_ORDER = (
     "w:cnfStyle", "w:tcW", "w:gridSpan", "w:hMerge", "w:vMerge", "w:tcBorders", "w:shd",
     "w:noWrap", "w:tcMar", "w:textDirection", "w:tcFitText", "w:vAlign", "w:hideMark",
 )  # fmt: skip
-"""The order WordprocessingML prescribes for a table's and a cell's properties: Word
-refuses a file whose properties come in another order."""
+_PARAGRAPH_ORDER = (
+    "w:pStyle", "w:keepNext", "w:keepLines", "w:pageBreakBefore", "w:framePr",
+    "w:widowControl", "w:numPr", "w:suppressLineNumbers", "w:pBdr", "w:shd", "w:tabs",
+    "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct", "w:topLinePunct",
+    "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid",
+    "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap",
+    "w:jc", "w:textDirection", "w:textAlignment", "w:textboxTightWrap",
+    "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange",
+)  # fmt: skip
+"""The order WordprocessingML prescribes for a table's, a cell's and a paragraph's
+properties: Word refuses a file whose properties come in another order."""
 
 
 def _element(tag: str, **attrs: str) -> BaseOxmlElement:
     return OxmlElement(tag, attrs={qn(f"w:{name}"): value for name, value in attrs.items()})
 
 
+@functools.cache
+def _successors(order: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """For each tag of ``order`` (in Clark notation), the prefixed tags that follow it."""
+    return {qn(tag): order[number + 1 :] for number, tag in enumerate(order)}
+
+
 def _put(parent: BaseOxmlElement, child: BaseOxmlElement, order: tuple[str, ...]) -> None:
     """``child`` in its place among ``parent``'s children, replacing one of its kind."""
-    tag = next(t for t in order if qn(t) == child.tag)
-    parent.remove_all(tag)
-    parent.insert_element_before(child, *order[order.index(tag) + 1 :])
+    for old in parent.findall(child.tag):
+        parent.remove(old)
+    parent.insert_element_before(child, *_successors(order)[child.tag])
 
 
 def _border(edge: str, colour: str, eighths: int) -> BaseOxmlElement:
@@ -146,13 +163,20 @@ def _text_width(text: str, size: float, factor: float) -> float:
 
 
 def column_widths(
-    columns: Sequence[Column], rows: Sequence[Row], width: int, size: float = TABLE_SIZE
+    columns: Sequence[Column],
+    rows: Sequence[Row],
+    width: int,
+    size: float = TABLE_SIZE,
+    *,
+    least: int | None = None,
 ) -> list[int]:
     """Twips for each column, adding up to ``width``, as an automatic table would share it.
 
     Each column needs its longest word (a numeric column its longest value, a heading its
     longest word) and would like its longest text on one line; what is left after every
     column has what it needs goes to the columns that would like more, in proportion.
+    With ``least``, a table whose texts all fit on one line is only as wide as they need,
+    but at least ``least``.
     """
     need, like = [], []
     for number, column in enumerate(columns):
@@ -170,6 +194,8 @@ def column_widths(
     if sum(like) <= width:
         # Everything fits on one line: the room left goes to the text columns, as in the
         # HTML, where numeric columns shrink to their content.
+        if least is not None:
+            width = max(least, math.ceil(sum(like)))
         growing = [i for i, c in enumerate(columns) if not c.numeric] or list(range(len(columns)))
         spare, weight = width - sum(like), sum(like[i] for i in growing)
         shares = [
@@ -209,11 +235,11 @@ def _write(cell: _Cell, content: str | Cell, column: Column, *, bold: bool = Fal
             run.font.size = Pt(TABLE_SIZE * MONO_SCALE)
 
 
-def compact(paragraph: Paragraph) -> None:
-    """No space around a paragraph inside a table or a term list."""
-    paragraph.paragraph_format.space_before = Pt(0)
-    paragraph.paragraph_format.space_after = Pt(0)
-    paragraph.paragraph_format.line_spacing = 1.0
+def compact(paragraph: Paragraph, after: int = 0) -> None:
+    """No space around a paragraph inside a table or a term list (``after`` twips below),
+    single line spacing. One element written at once: a table has thousands of them."""
+    spacing = _element("w:spacing", before="0", after=str(after), line="240", lineRule="auto")
+    _put(paragraph._p.get_or_add_pPr(), spacing, _PARAGRAPH_ORDER)
 
 
 def _table_properties(
@@ -260,14 +286,15 @@ def add_table(
     *,
     caption: str = "",
     keep_together: bool = False,
+    least: int | None = None,
 ) -> Table:
     """A table with a header row of the columns' headings, then ``rows``.
 
     ``caption`` (printed above the table by the caller) also names the table for screen
     readers. A table of at most `KEEP_ROWS` rows, or any with ``keep_together``, stays on
-    one page, together with what follows it.
+    one page, together with what follows it. ``least``: see `column_widths`.
     """
-    widths = column_widths(columns, rows, width)
+    widths = column_widths(columns, rows, width, least=least)
     table: Table = document.add_table(rows=1 + len(rows), cols=len(columns))
     _table_properties(table, widths, (("bottom", RULE, 4), ("insideH", RULE, 4)), caption)
     header, *body = table.rows
@@ -322,11 +349,17 @@ def add_terms(
             assert isinstance(content, Cell)
             for number, line in enumerate(content.lines):
                 paragraph = cell.paragraphs[0] if number == 0 else cell.add_paragraph()
-                compact(paragraph)
-                paragraph.paragraph_format.space_after = Pt(2)
+                compact(paragraph, after=40)
                 run = paragraph.add_run(clean(line))
                 run.font.bold = content.bold or None
     return table
+
+
+def rule_above(paragraph: Paragraph) -> None:
+    """A thin strong rule above ``paragraph`` (the HTML footer's top border)."""
+    rules = _element("w:pBdr")
+    rules.append(_element("w:top", val="single", sz="4", space="4", color=RULE_STRONG))
+    _put(paragraph._p.get_or_add_pPr(), rules, _PARAGRAPH_ORDER)
 
 
 def add_field(paragraph: Paragraph, instruction: str, shown: str) -> None:

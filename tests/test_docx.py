@@ -263,6 +263,44 @@ def test_a_chart_without_a_layout_is_described_in_words() -> None:
         assert chart.title in texts
 
 
+def test_a_view_with_nothing_to_list_says_so_in_every_section() -> None:
+    """With no groups, charts, indicators, priorities, claims, warnings or targets, every
+    section still has its heading and says, in the catalogue's words, that it is empty."""
+    view = dataclasses.replace(
+        sample_view("id"),
+        unassessed=(),
+        groups=(),
+        breakdowns=(),
+        not_applicable=(),
+        charts=(),
+        indicators=(),
+        details=(),
+        quick_wins=(),
+        longer_work=(),
+        unsupported=(),
+        warnings=(),
+        targets=(),
+    )
+    document = read(render_docx([view]))
+    assert headings(document, 2) == [view.text[key] for key in SECTIONS]
+    texts = "\n".join(p.text for p in document.paragraphs)
+    texts += "\n".join(c.text for t in document.tables for r in t.rows for c in r.cells)
+    for key in (
+        "unassessed_none",
+        "groups_none",
+        "charts_none",
+        "indicators_none",
+        "details_none",
+        "quick_wins_none",
+        "longer_work_none",
+        "unsupported_none",
+        "warnings_none",
+        "targets_none",
+    ):
+        assert view.text[key] in texts, key
+    assert not document.inline_shapes
+
+
 def test_no_view_is_an_error() -> None:
     """An empty list of views is refused, as by the Markdown and HTML renderer."""
     with pytest.raises(ValueError, match="at least one view"):
@@ -300,6 +338,8 @@ def test_libreoffice_prints_the_appendix(tmp_path: Path) -> None:
     )  # fmt: skip
     pdf = tmp_path / "out" / "lampiran.pdf"
     assert run.returncode == 0, run.stderr
+    # Without Writer (Debian: libreoffice-writer-nogui) soffice runs but makes no PDF.
+    assert pdf.exists(), f"no PDF; is LibreOffice Writer installed? {run.stdout}{run.stderr}"
     assert pdf.read_bytes().startswith(b"%PDF-")
     text = subprocess.run(
         [pdftotext, "-layout", str(pdf), "-"], capture_output=True, text=True, check=True

@@ -6,7 +6,8 @@ tables, the charts as pictures, an A4 page, and a page footer with the provenanc
 set on that page (tool version, set, the SHA-256 hashes) and the page number. Every word
 comes from the view (``view.text``, the catalogue the templates use); numbers are printed
 as the view formatted them. No clock: python-docx's time stamps are removed, so the same
-views give the same bytes. python-docx and Pillow are imported here only, on demand.
+views give the same bytes. python-docx is imported here only (Pillow in ``picture``),
+and this module only on demand.
 """
 
 from __future__ import annotations
@@ -251,16 +252,23 @@ class _Writer:
             keep_together=keep_together,
             least=least,
         )
-        self.gap()
+        self.gap(keep=keep_together)
 
-    def gap(self) -> None:
+    def gap(self, *, keep: bool = False) -> None:
         """A small empty paragraph: Word glues a table to what follows without one."""
         spacer = self.document.add_paragraph()
         compact(spacer)
         spacer.paragraph_format.line_spacing = Pt(6)
+        spacer.paragraph_format.keep_with_next = keep or None
 
-    def terms(self, pairs: Sequence[tuple[str, Sequence[str]]], *, framed: bool = False) -> None:
-        add_terms(self.document, pairs, TEXT_WIDTH, framed=framed)
+    def terms(
+        self,
+        pairs: Sequence[tuple[str, Sequence[str]]],
+        *,
+        framed: bool = False,
+        keep: bool = False,
+    ) -> None:
+        add_terms(self.document, pairs, TEXT_WIDTH, framed=framed, keep_with_next=keep)
         self.gap()
 
     def flagged(self, value: str, unsupported: bool) -> str | Cell:
@@ -511,7 +519,9 @@ class _Writer:
             )
         else:
             pairs = [(text["next_level"], [text["top_level"]])]
-        self.terms(pairs)
+        # The heading, the facts and what the next level needs stay on one page; the
+        # evidence may follow on the next.
+        self.terms(pairs, keep=True)
         if detail.evidence:
             self.table(
                 (Column(text["sheet"]), Column(text["row"], numeric=True), Column(text["label"])),

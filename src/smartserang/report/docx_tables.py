@@ -331,9 +331,11 @@ def add_terms(
     width: int,
     *,
     framed: bool = False,
+    keep_with_next: bool = False,
 ) -> Table:
     """A term list (the HTML's <dl>) as a two-column table without rules: the term in bold
-    on the left, its paragraphs on the right. ``framed`` rules it above and below."""
+    on the left, its paragraphs on the right. ``framed`` rules it above and below;
+    ``keep_with_next`` keeps it on one page with what follows."""
     rows = [Row((Cell((term,), bold=True), Cell(tuple(lines)))) for term, lines in pairs]
     # The terms on one line where a third of the width allows; the rest for the values.
     longest = max(_text_width(term, TERM_SIZE, 1.05) for term, _ in pairs)
@@ -350,6 +352,7 @@ def add_terms(
             for number, line in enumerate(content.lines):
                 paragraph = cell.paragraphs[0] if number == 0 else cell.add_paragraph()
                 compact(paragraph, after=40)
+                paragraph.paragraph_format.keep_with_next = keep_with_next or None
                 run = paragraph.add_run(clean(line))
                 run.font.bold = content.bold or None
     return table

@@ -28,8 +28,8 @@ from docx.text.paragraph import Paragraph
 
 TABLE_SIZE = 8.5
 """Points: the table text, a little smaller than the body as in the HTML."""
-TERM_SIZE = 10
-"""Points: a term list's text, the body's size."""
+BODY_SIZE = 10
+"""Points: the body text (the Normal style), a term list's too."""
 CELL_PADDING = 60
 """Twips (3 pt) of space left and right of a cell's text."""
 RULE = "CFCFCF"
@@ -338,7 +338,7 @@ def add_terms(
     ``keep_with_next`` keeps it on one page with what follows."""
     rows = [Row((Cell((term,), bold=True), Cell(tuple(lines)))) for term, lines in pairs]
     # The terms on one line where a third of the width allows; the rest for the values.
-    longest = max(_text_width(term, TERM_SIZE, 1.05) for term, _ in pairs)
+    longest = max(_text_width(term, BODY_SIZE, 1.05) for term, _ in pairs)
     term = min(int(longest * 20) + 2 * CELL_PADDING, width // 3)
     widths = [term, width - term]
     table: Table = document.add_table(rows=len(rows), cols=2)

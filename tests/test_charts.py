@@ -1,15 +1,27 @@
-"""The report's inline SVG charts: accessibility, escaping, geometry and stable bytes."""
+"""The report's charts: the SVG's accessibility, escaping, geometry and stable bytes, and
+the same layout painted as a PNG picture."""
 
 from __future__ import annotations
 
+import io
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Sequence
 from functools import partial
 
 import pytest
+from PIL import Image
 
-from smartserang.report.charts import GapBar, ScoreBar, render_gap_chart, render_score_chart
+from smartserang.report.charts import (
+    PLOT_LEFT,
+    Drawing,
+    GapBar,
+    ScoreBar,
+    lay_out_gap_chart,
+    lay_out_score_chart,
+    paint_svg,
+)
+from smartserang.report.picture import SCALE, render_png
 
 HOSTILE = "<script>alert(1)</script>"
 SCORE = ScoreBar("D1 Kebijakan Internal SPBE", 2.6, 2.1, 3.5, "2,60", "2,10", "3,50")
@@ -24,17 +36,19 @@ def score_chart(
     name: str = "Klaim",
 ) -> str:
     """The score chart on a 1–5 scale, with the arguments a test does not care about."""
-    return render_score_chart(
-        chart_id=chart_id,
-        title=title,
-        description=description,
-        bars=bars,
-        scale_min=1,
-        scale_max=5,
-        claimed_name=name,
-        verified_name="Terverifikasi",
-        target_name="Target",
-        empty_text="Tidak ada domain.",
+    return paint_svg(
+        lay_out_score_chart(
+            chart_id=chart_id,
+            title=title,
+            description=description,
+            bars=bars,
+            scale_min=1,
+            scale_max=5,
+            claimed_name=name,
+            verified_name="Terverifikasi",
+            target_name="Target",
+            empty_text="Tidak ada domain.",
+        )
     )
 
 
@@ -46,17 +60,19 @@ def gap_chart(
     name: str = "Klaim",
 ) -> str:
     """The gap chart on a 1–5 scale, with the arguments a test does not care about."""
-    return render_gap_chart(
-        chart_id=chart_id,
-        title=title,
-        description=description,
-        bars=bars,
-        scale_min=1,
-        scale_max=5,
-        level_name="Terverifikasi",
-        target_name="Kesenjangan",
-        claimed_name=name,
-        empty_text="Semua indikator mencapai target.",
+    return paint_svg(
+        lay_out_gap_chart(
+            chart_id=chart_id,
+            title=title,
+            description=description,
+            bars=bars,
+            scale_min=1,
+            scale_max=5,
+            level_name="Terverifikasi",
+            target_name="Kesenjangan",
+            claimed_name=name,
+            empty_text="Semua indikator mencapai target.",
+        )
     )
 
 
@@ -181,7 +197,7 @@ def test_bad_chart_id_or_scale_is_rejected(
 ) -> None:
     """An id unusable in aria-labelledby or url(#…), or an empty scale, raises ValueError."""
     with pytest.raises(ValueError, match=message):
-        render_gap_chart(
+        lay_out_gap_chart(
             chart_id=chart_id,
             title="t",
             description="d",
@@ -341,3 +357,76 @@ def test_long_labels_are_cut_with_the_full_text_as_tooltip(label: str, shown: st
             assert label.startswith(tooltip.tail[:-1])
         else:
             assert tooltip.tail == shown
+
+
+# The same layout painted as a PNG picture (for the Word appendix).
+
+
+def picture(drawing: Drawing) -> Image.Image:
+    """The drawing painted as PNG at the default scale, opened again."""
+    data = render_png(drawing)
+    assert data.startswith(b"\x89PNG\r\n\x1a\n")
+    return Image.open(io.BytesIO(data))
+
+
+def score_drawing(bars: Sequence[ScoreBar] = (SCORE,)) -> Drawing:
+    """The score chart's layout on a 1–5 scale."""
+    return lay_out_score_chart(
+        chart_id="scores",
+        title="Skor",
+        description="Skor per domain.",
+        bars=bars,
+        scale_min=1,
+        scale_max=5,
+        claimed_name="Klaim",
+        verified_name="Terverifikasi",
+        target_name="Target",
+    )
+
+
+def test_picture_is_the_drawing_at_its_scale_in_greys() -> None:
+    """The PNG is the layout's page times the scale, greyscale, and the same every time."""
+    drawing = score_drawing()
+    image = picture(drawing)
+    assert image.mode == "L"
+    assert image.size == (round(drawing.width * SCALE), round(drawing.height * SCALE))
+    assert render_png(drawing) == render_png(score_drawing())
+    assert render_png(drawing, scale=1) != render_png(drawing)
+
+
+def test_picture_paints_what_the_svg_draws() -> None:
+    """Where the SVG has the verified bar the PNG is near-black, inside the claimed bar both
+    hatch greys show, the target line is black, and outside the plot the page is white."""
+    drawing = score_drawing()
+    root = parse(paint_svg(drawing))
+    image = picture(drawing)
+
+    def pixel(x: float, y: float) -> int:
+        value = image.getpixel((round(x * SCALE), round(y * SCALE)))
+        assert isinstance(value, int)
+        return value
+
+    (verified,) = by_class(root, "bar-verified")
+    left, right = span(verified)
+    middle = float(verified.attrib["y"]) + float(verified.attrib["height"]) / 2
+    assert pixel((left + right) / 2, middle) == 0x22
+    (claimed,) = by_class(root, "bar-claimed")
+    left, right = span(claimed)
+    top = float(claimed.attrib["y"])
+    inside = {pixel(x, top + 7) for x in range(int(left) + 3, int(right) - 3)}
+    assert {0x55, 0xE4} <= inside
+    (target,) = by_class(root, "target")
+    assert pixel(float(target.attrib["x1"]), float(target.attrib["y1"]) + 1) == 0
+    assert pixel(850, 20) == 0xFF
+
+
+def test_picture_keeps_a_wide_label_on_the_page() -> None:
+    """A label wider than the label column is set smaller rather than cut by the edge."""
+    image = picture(score_drawing([ScoreBar("W" * 60, 2, 2, None, "2", "2", "")]))
+    edge = image.crop((0, 0, 2, image.height))
+    assert edge.getextrema() == (0xFF, 0xFF)
+    assert picture(score_drawing()).crop((0, 0, 2, image.height)).getextrema() == (0xFF, 0xFF)
+    label = image.crop((0, 0, round(PLOT_LEFT * SCALE), image.height))
+    darkest, _ = label.getextrema()
+    assert isinstance(darkest, int)
+    assert darkest < 0x80  # the label is there, in black

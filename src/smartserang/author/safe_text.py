@@ -60,7 +60,9 @@ def starts_formula(text: str) -> bool:
 
 def write_text(cell: Any, text: str) -> None:
     """Put ``text`` into an openpyxl ``cell`` exactly, as a string, never as a formula."""
-    cell.value = text
+    # A carriage return as the line break every XML reader makes of it: the same cell
+    # whether openpyxl writes with the standard library or with lxml (which keeps it).
+    cell.value = text.replace("\r\n", "\n").replace("\r", "\n")
     cell.data_type = "s"
     if starts_formula(text):
         cell.quotePrefix = True

@@ -12,7 +12,13 @@ from fractions import Fraction
 from smartserang import __version__
 from smartserang.i18n import format_date, format_fraction, format_percent, message
 from smartserang.model import Indicator, IndicatorSet
-from smartserang.report.charts import GapBar, ScoreBar, render_gap_chart, render_score_chart
+from smartserang.report.charts import (
+    GapBar,
+    ScoreBar,
+    lay_out_gap_chart,
+    lay_out_score_chart,
+    paint_svg,
+)
 from smartserang.report.view import (
     BreakdownRowView,
     BreakdownView,
@@ -390,7 +396,7 @@ def _charts(result: SetResult, analysis: Analysis, fmt: _Format, prefix: str) ->
     scores_desc = message(
         "chart_scores_desc", lang, low=score_low, high=score_high, rows="; ".join(rows_text)
     )
-    scores_svg = render_score_chart(
+    scores_drawing = lay_out_score_chart(
         chart_id=f"{prefix}chart-scores",
         title=scores_title,
         description=scores_desc,
@@ -417,7 +423,7 @@ def _charts(result: SetResult, analysis: Analysis, fmt: _Format, prefix: str) ->
         gap_rows.append(message("chart_gaps_row", lang, name=label, level=level, target=gap.target))
     gaps_title = message("chart_gaps_title", lang)
     gaps_desc = message("chart_gaps_desc", lang, n=len(gaps), rows="; ".join(gap_rows))
-    gaps_svg = render_gap_chart(
+    gaps_drawing = lay_out_gap_chart(
         chart_id=f"{prefix}chart-gaps",
         title=gaps_title,
         description=gaps_desc,
@@ -430,6 +436,6 @@ def _charts(result: SetResult, analysis: Analysis, fmt: _Format, prefix: str) ->
         empty_text=message("chart_none", lang),
     )
     return (
-        Chart("chart-scores", scores_title, scores_svg, scores_desc),
-        Chart("chart-gaps", gaps_title, gaps_svg, gaps_desc),
+        Chart("chart-scores", scores_title, paint_svg(scores_drawing), scores_desc, scores_drawing),
+        Chart("chart-gaps", gaps_title, paint_svg(gaps_drawing), gaps_desc, gaps_drawing),
     )

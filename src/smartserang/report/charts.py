@@ -1,8 +1,11 @@
-"""Inline SVG charts for the HTML report: scores per domain and gaps per indicator.
+"""The report's charts, scores per domain and gaps per indicator: laid out once, painted twice.
 
-This module owns the charts' drawing: layout, a look that survives greyscale print, and
-the accessibility wiring. It receives already formatted text (the view-model builder
-formats numbers), draws with the standard library only and does no I/O, so the same
+This module owns the charts' layout and its SVG painting: where every bar, line, marker
+and label goes, a look that survives greyscale print, and the accessibility wiring of the
+SVG. A layout is a `Drawing`, a tree of a few plain shapes in the chart's own units; the
+SVG painter here writes it for the HTML report and ``picture`` paints the same drawing as
+a PNG for the Word appendix. Everything receives already formatted text (the view-model
+builder formats numbers), uses the standard library only and does no I/O, so the same
 input gives the same bytes. The SVG is meant for inline use in HTML only, hence no
 ``xmlns`` and no reference outside the element itself.
 """
@@ -50,6 +53,101 @@ class GapBar:
     """Claimed level, or None when nothing was claimed."""
 
 
+# The shapes of a drawing. Coordinates are in the chart's units (the SVG's user units, a
+# 880-unit-wide page, y downwards). Whole numbers are kept as ints where the layout gives
+# ints: the SVG prints an int as written and a float with two decimals.
+
+HATCH = "hatch"
+"""The fill of claimed bars and gaps: light grey with dark diagonals (not a colour)."""
+
+
+@dataclass(frozen=True)
+class Rect:
+    """An axis-aligned box."""
+
+    x: float
+    y: float
+    width: float
+    height: float
+    fill: str | None = None
+    """A colour, `HATCH`, or None to take the enclosing group's fill."""
+    stroke: str | None = None
+    """The outline's colour (one unit wide), or None for no outline."""
+    cls: str = ""
+    """What the box is ("bar-verified", "gap", …): an SVG class, for tests and styling."""
+
+
+@dataclass(frozen=True)
+class Line:
+    """A straight line."""
+
+    x1: float
+    y1: float
+    x2: float
+    y2: float
+    stroke: str
+    width: float | None = None
+    """Stroke width; None for one unit."""
+    dash: tuple[int, int] | None = None
+    """Dash and gap lengths, or None for a solid line."""
+    cls: str = ""
+
+
+@dataclass(frozen=True)
+class Diamond:
+    """A white diamond with a black edge: the claimed-level marker."""
+
+    cx: float
+    cy: float
+    r: float
+    cls: str = ""
+
+
+@dataclass(frozen=True)
+class Text:
+    """One line of text; ``y`` is its baseline."""
+
+    x: float
+    y: float
+    text: str
+    anchor: str = "start"
+    """Where ``x`` is on the text: "start", "middle" or "end"."""
+    size: int | None = None
+    """Font size; None for the enclosing group's (12 at the top)."""
+    halo: bool = False
+    """A wide white outline under the glyphs, so the text stays legible over lines."""
+    tooltip: str = ""
+    """The full text when ``text`` was cut ("" for none): a tooltip in the SVG."""
+
+
+@dataclass(frozen=True)
+class Group:
+    """Shapes sharing a fill or a font size."""
+
+    shapes: tuple[Shape, ...]
+    cls: str = ""
+    fill: str | None = None
+    size: int | None = None
+
+
+Shape = Rect | Line | Diamond | Text | Group
+
+
+@dataclass(frozen=True)
+class Drawing:
+    """A laid-out chart, ready to paint: its page, its shapes and its words."""
+
+    chart_id: str
+    """Prefix of the SVG's ids (checked: a letter, then letters, digits, - or _)."""
+    title: str
+    description: str
+    """What the chart shows, in words (the SVG's <desc>, the picture's description)."""
+    width: int
+    height: float
+    shapes: tuple[Shape, ...]
+    """Painted in order, over a white page."""
+
+
 Attr = str | int | float
 
 WIDTH = 880
@@ -60,50 +158,34 @@ PLOT_TOP = 34  # below the legend
 AXIS_HEIGHT = 26  # tick labels under the plot
 SCORE_ROW = 56  # a target-label band, then the claimed and the verified bar
 GAP_ROW = 24
+FONT_SIZE = 12
 FONT = "Arial, Helvetica, 'Liberation Sans', sans-serif"
+PAPER = "#fff"
+INK = "#000"
 SOLID = "#222"  # near-black: the verified series
 OUTLINE = "#555"
 GRID = "#c4c4c4"
-# Light grey with dark diagonals: tells "claimed" and "gap" apart from solid in greyscale.
-HATCH = (
-    '<pattern id="{id}-hatch" width="6" height="6" patternUnits="userSpaceOnUse"'
-    ' patternTransform="rotate(45)"><rect width="6" height="6" fill="#e4e4e4"/>'
-    f'<line x1="1" y1="0" x2="1" y2="6" stroke="{OUTLINE}" stroke-width="1.50"/></pattern>'
-)
-DASHED: dict[str, Attr] = {"stroke": "#000", "stroke_width": 3, "stroke_dasharray": "6 3"}
+STRIPE = "#f2f2f2"
+HATCH_PAPER = "#e4e4e4"
+HATCH_PERIOD = 6  # the hatch's tile: one diagonal every 6 units, 1.5 units wide
+HATCH_LINE = 1.5
+DASH = (6, 3)
+DASH_WIDTH = 3
+DIAMOND_EDGE = 1.5
+HALO = 6  # the white outline under value labels
 CHART_ID = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
 
 
-def _fmt(value: Attr) -> str:
-    if isinstance(value, str):
-        return value
-    # Fixed precision keeps the bytes stable across platforms and float noise.
-    return str(value) if isinstance(value, int) else f"{value:.2f}"
-
-
-def _el(tag: str, *children: str, **attrs: Attr) -> str:
-    """An element. Attribute names are spelled ``stroke_width`` for ``stroke-width`` and
-    ``class_`` for ``class``; every value is escaped here so no caller can forget."""
-    head = tag + "".join(
-        f' {name.rstrip("_").replace("_", "-")}="{escape(_fmt(value), quote=True)}"'
-        for name, value in attrs.items()
-    )
-    return f"<{head}>{''.join(children)}</{tag}>" if children else f"<{head}/>"
-
-
-def _text(x: float, y: float, text: str, **attrs: Attr) -> str:
-    return _el("text", escape(text, quote=True), x=x, y=y, **attrs)
+# ------------------------------------------------------------------------------- layout
 
 
 def _truncate(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def _label(text: str, y: float) -> str:
+def _label(text: str, y: float) -> Text:
     """A row label cut to the label column, the full text kept as a tooltip."""
-    shown = escape(_truncate(text, LABEL_CHARS), quote=True)
-    tooltip = _el("title", escape(text, quote=True))
-    return _el("text", tooltip, shown, x=PLOT_LEFT - 10, y=y, text_anchor="end")
+    return Text(PLOT_LEFT - 10, y, _truncate(text, LABEL_CHARS), anchor="end", tooltip=text)
 
 
 def _scale(lo: float, hi: float) -> Callable[[float], float]:
@@ -125,82 +207,52 @@ def _check(chart_id: str, lo: float, hi: float) -> None:
         raise ValueError(f"scale_min must be below scale_max: {lo} >= {hi}")
 
 
-def _frame(chart_id: str, title: str, description: str, height: float, body: list[str]) -> str:
-    """The root element: accessible name and description, the hatch, a white page."""
-    return _el(
-        "svg",
-        _el("title", escape(title, quote=True), id=f"{chart_id}-title"),
-        _el("desc", escape(description, quote=True), id=f"{chart_id}-desc"),
-        _el("defs", HATCH.format(id=chart_id)),
-        # Black on white even when the page around it has a dark background.
-        _el("rect", width="100%", height="100%", fill="#fff"),
-        *body,
-        viewBox=f"0 0 {WIDTH} {_fmt(float(height))}",
-        width="100%",
-        preserveAspectRatio="xMinYMin meet",
-        role="img",
-        aria_labelledby=f"{chart_id}-title {chart_id}-desc",
-        font_family=FONT,
-        font_size=12,
-    )
+def _empty(chart_id: str, title: str, description: str, empty_text: str) -> Drawing:
+    return Drawing(chart_id, title, description, WIDTH, 40, (Text(10, 24, empty_text, size=13),))
 
 
-def _empty(chart_id: str, title: str, description: str, empty_text: str) -> str:
-    return _frame(chart_id, title, description, 40, [_text(10, 24, empty_text, font_size=13)])
-
-
-def _axis(x: Callable[[float], float], lo: float, hi: float, top: float, bottom: float) -> str:
+def _axis(x: Callable[[float], float], lo: float, hi: float, top: float, bottom: float) -> Group:
     """A gridline and a label at each whole level of the scale."""
-    parts = []
+    shapes: list[Shape] = []
     for level in range(math.ceil(lo), math.floor(hi) + 1):
         at = x(level)
-        parts.append(_el("line", class_="grid", x1=at, y1=top, x2=at, y2=bottom, stroke=GRID))
-        parts.append(_text(at, bottom + 17, str(level), text_anchor="middle"))
-    return _el("g", *parts, font_size=11)
+        shapes.append(Line(at, top, at, bottom, GRID, cls="grid"))
+        shapes.append(Text(at, bottom + 17, str(level), anchor="middle"))
+    return Group(tuple(shapes), size=11)
 
 
-def _diamond(cx: float, cy: float, r: float, cls: str = "claimed") -> str:
-    points = " ".join(
-        f"{cx + dx:.2f},{cy + dy:.2f}" for dx, dy in ((0, -r), (r, 0), (0, r), (-r, 0))
-    )
-    # White fill and black edge: visible on the solid bar, the hatch and the white page.
-    return _el("polygon", class_=cls, points=points, fill="#fff", stroke="#000", stroke_width=1.5)
+def _dashed(x: float, y1: float, y2: float, cls: str = "target") -> Line:
+    return Line(x, y1, x, y2, INK, width=DASH_WIDTH, dash=DASH, cls=cls)
 
 
-def _dashed(x: float, y1: float, y2: float, cls: str = "target") -> str:
-    return _el("line", class_=cls, x1=x, y1=y1, x2=x, y2=y2, **DASHED)
+def _bar(cls: str, x0: float, x1: float, y: float, height: float, fill: str) -> Rect:
+    return Rect(x0, y, x1 - x0, height, fill, OUTLINE, cls)
 
 
-def _rect(cls: str, x0: float, x1: float, y: float, height: float, fill: str) -> str:
-    return _el(
-        "rect", class_=cls, x=x0, y=y, width=x1 - x0, height=height, fill=fill, stroke=OUTLINE
-    )
-
-
-def _legend(chart_id: str, items: Sequence[tuple[str, str]]) -> str:
+def _legend(items: Sequence[tuple[str, str]]) -> Group:
     """Swatches and names in one row; widths estimated (no font metrics without I/O)."""
-    parts, x = [], 10.0
+    shapes: list[Shape] = []
+    x = 10.0
     for kind, name in items:
         if kind == "dashed":
-            parts.append(_dashed(x + 9, 6, 22, "swatch"))
+            shapes.append(_dashed(x + 9, 6, 22, "swatch"))
         elif kind == "diamond":
-            parts.append(_diamond(x + 9, 14, 6, "swatch"))
+            shapes.append(Diamond(x + 9, 14, 6, "swatch"))
         else:
-            fill = SOLID if kind == "solid" else f"url(#{chart_id}-hatch)"
-            parts.append(_rect("swatch", x, x + 18, 8, 12, fill))
+            shapes.append(_bar("swatch", x, x + 18, 8, 12, SOLID if kind == "solid" else HATCH))
         shown = _truncate(name, 40)
-        parts.append(_text(x + 24, 18, shown))
+        shapes.append(Text(x + 24, 18, shown))
         x += 24 + 7 * len(shown) + 20
-    return _el("g", *parts, class_="legend")
+    return Group(tuple(shapes), cls="legend")
 
 
-def _value(text: str, x: float, y: float) -> str:
+def _value(text: str, x: float, y: float) -> Text:
     # A wide white halo keeps the number legible where it crosses a gridline or the target
-    # line; the 6px gap keeps the halo off the bar end.
-    return _text(x + 6, y, text, font_size=11, stroke="#fff", stroke_width=6, paint_order="stroke")
+    # line; the 6-unit gap keeps the halo off the bar end.
+    return Text(x + 6, y, text, size=11, halo=True)
 
 
-def render_score_chart(
+def lay_out_score_chart(
     *,
     chart_id: str,
     title: str,
@@ -212,7 +264,7 @@ def render_score_chart(
     verified_name: str,
     target_name: str,
     empty_text: str = "",
-) -> str:
+) -> Drawing:
     """Claimed (hatched) and verified (solid) bars per group, the target as a dashed line.
 
     Scores outside the scale are drawn clamped and labelled with their text. No bars give
@@ -228,27 +280,26 @@ def render_score_chart(
     if any(bar.target is not None for bar in bars):
         legend.append(("dashed", target_name))
     bottom = PLOT_TOP + len(bars) * SCORE_ROW
-    body = [_legend(chart_id, legend), _axis(x, scale_min, scale_max, PLOT_TOP, bottom)]
-    hatch = f"url(#{chart_id}-hatch)"
+    shapes: list[Shape] = [_legend(legend), _axis(x, scale_min, scale_max, PLOT_TOP, bottom)]
     for row, bar in enumerate(bars):
         top = PLOT_TOP + row * SCORE_ROW
         claimed, verified = x(bar.claimed), x(bar.verified)
-        body.append(_rect("bar-claimed", x0, claimed, top + 16, 14, hatch))
-        body.append(_rect("bar-verified", x0, verified, top + 32, 14, SOLID))
+        shapes.append(_bar("bar-claimed", x0, claimed, top + 16, 14, HATCH))
+        shapes.append(_bar("bar-verified", x0, verified, top + 32, 14, SOLID))
         if bar.target is not None:
             # Drawn over the bars so it shows where a bar passes it; its label has a band of
             # its own above the bars.
             at = x(bar.target)
-            body.append(_dashed(at, top + 12, top + 50))
-            body.append(_text(at, top + 10, bar.target_text, text_anchor="middle", font_size=11))
+            shapes.append(_dashed(at, top + 12, top + 50))
+            shapes.append(Text(at, top + 10, bar.target_text, anchor="middle", size=11))
         # Values last: their white halo keeps them legible where the target line crosses.
-        body.append(_value(bar.claimed_text, claimed, top + 27))
-        body.append(_value(bar.verified_text, verified, top + 43))
-        body.append(_label(bar.label, top + 35))
-    return _frame(chart_id, title, description, bottom + AXIS_HEIGHT, body)
+        shapes.append(_value(bar.claimed_text, claimed, top + 27))
+        shapes.append(_value(bar.verified_text, verified, top + 43))
+        shapes.append(_label(bar.label, top + 35))
+    return Drawing(chart_id, title, description, WIDTH, bottom + AXIS_HEIGHT, tuple(shapes))
 
 
-def render_gap_chart(
+def lay_out_gap_chart(
     *,
     chart_id: str,
     title: str,
@@ -260,11 +311,11 @@ def render_gap_chart(
     target_name: str,
     claimed_name: str,
     empty_text: str = "",
-) -> str:
+) -> Drawing:
     """Per indicator: solid up to the verified level, hatched on to the target, a diamond
     at the claimed level when it differs from the verified one.
 
-    The height grows with the rows; empty input and errors as in `render_score_chart`.
+    The height grows with the rows; empty input and errors as in `lay_out_score_chart`.
     """
     _check(chart_id, scale_min, scale_max)
     if not bars:
@@ -276,19 +327,133 @@ def render_gap_chart(
         legend.append(("diamond", claimed_name))
     bottom = PLOT_TOP + len(bars) * GAP_ROW
     # Stripes behind every other row guide the eye across long lists; drawn under the grid.
-    stripes = [
-        _el("rect", x=0, y=PLOT_TOP + row * GAP_ROW, width=WIDTH, height=GAP_ROW)
-        for row in range(1, len(bars), 2)
-    ]
-    body = [_legend(chart_id, legend), _el("g", *stripes, fill="#f2f2f2")]
-    body.append(_axis(x, scale_min, scale_max, PLOT_TOP, bottom))
-    hatch = f"url(#{chart_id}-hatch)"
+    stripes = tuple(
+        Rect(0, PLOT_TOP + row * GAP_ROW, WIDTH, GAP_ROW) for row in range(1, len(bars), 2)
+    )
+    shapes: list[Shape] = [_legend(legend), Group(stripes, fill=STRIPE)]
+    shapes.append(_axis(x, scale_min, scale_max, PLOT_TOP, bottom))
     for row, bar in enumerate(bars):
         top = PLOT_TOP + row * GAP_ROW + 5
-        body.append(_rect("bar-level", x0, x(bar.level), top, 14, SOLID))
+        shapes.append(_bar("bar-level", x0, x(bar.level), top, 14, SOLID))
         if bar.target > bar.level:
-            body.append(_rect("gap", x(bar.level), x(bar.target), top, 14, hatch))
+            shapes.append(_bar("gap", x(bar.level), x(bar.target), top, 14, HATCH))
         if bar.claimed is not None and bar.claimed != bar.level:
-            body.append(_diamond(x(bar.claimed), top + 7, 6))
-        body.append(_label(bar.label, top + 11))
-    return _frame(chart_id, title, description, bottom + AXIS_HEIGHT, body)
+            shapes.append(Diamond(x(bar.claimed), top + 7, 6, "claimed"))
+        shapes.append(_label(bar.label, top + 11))
+    return Drawing(chart_id, title, description, WIDTH, bottom + AXIS_HEIGHT, tuple(shapes))
+
+
+# --------------------------------------------------------------------------------- SVG
+
+
+def _fmt(value: Attr) -> str:
+    if isinstance(value, str):
+        return value
+    # Fixed precision keeps the bytes stable across platforms and float noise.
+    return str(value) if isinstance(value, int) else f"{value:.2f}"
+
+
+def _el(tag: str, *children: str, **attrs: Attr | None) -> str:
+    """An element. Attribute names are spelled ``stroke_width`` for ``stroke-width`` and
+    ``class_`` for ``class``; a None or "" value leaves the attribute out; every value is
+    escaped here so no caller can forget."""
+    head = tag + "".join(
+        f' {name.rstrip("_").replace("_", "-")}="{escape(_fmt(value), quote=True)}"'
+        for name, value in attrs.items()
+        if value is not None and value != ""
+    )
+    return f"<{head}>{''.join(children)}</{tag}>" if children else f"<{head}/>"
+
+
+def _hatch(chart_id: str) -> str:
+    # Light grey with dark diagonals: tells "claimed" and "gap" apart from solid in greyscale.
+    return _el(
+        "pattern",
+        _el("rect", width=HATCH_PERIOD, height=HATCH_PERIOD, fill=HATCH_PAPER),
+        _el("line", x1=1, y1=0, x2=1, y2=HATCH_PERIOD, stroke=OUTLINE, stroke_width=HATCH_LINE),
+        id=f"{chart_id}-hatch",
+        width=HATCH_PERIOD,
+        height=HATCH_PERIOD,
+        patternUnits="userSpaceOnUse",
+        patternTransform="rotate(45)",
+    )
+
+
+def _svg_shape(shape: Shape, chart_id: str) -> str:
+    if isinstance(shape, Rect):
+        fill = f"url(#{chart_id}-hatch)" if shape.fill == HATCH else shape.fill
+        return _el(
+            "rect",
+            class_=shape.cls,
+            x=shape.x,
+            y=shape.y,
+            width=shape.width,
+            height=shape.height,
+            fill=fill,
+            stroke=shape.stroke,
+        )
+    if isinstance(shape, Line):
+        return _el(
+            "line",
+            class_=shape.cls,
+            x1=shape.x1,
+            y1=shape.y1,
+            x2=shape.x2,
+            y2=shape.y2,
+            stroke=shape.stroke,
+            stroke_width=shape.width,
+            stroke_dasharray=" ".join(map(str, shape.dash)) if shape.dash else None,
+        )
+    if isinstance(shape, Diamond):
+        cx, cy, r = shape.cx, shape.cy, shape.r
+        points = " ".join(
+            f"{cx + dx:.2f},{cy + dy:.2f}" for dx, dy in ((0, -r), (r, 0), (0, r), (-r, 0))
+        )
+        # White fill and black edge: visible on the solid bar, the hatch and the white page.
+        return _el(
+            "polygon",
+            class_=shape.cls,
+            points=points,
+            fill=PAPER,
+            stroke=INK,
+            stroke_width=DIAMOND_EDGE,
+        )
+    if isinstance(shape, Text):
+        tooltip = _el("title", escape(shape.tooltip, quote=True)) if shape.tooltip else ""
+        halo: dict[str, Attr | None] = (
+            {"stroke": PAPER, "stroke_width": HALO, "paint_order": "stroke"} if shape.halo else {}
+        )
+        return _el(
+            "text",
+            tooltip,
+            escape(shape.text, quote=True),
+            x=shape.x,
+            y=shape.y,
+            text_anchor=None if shape.anchor == "start" else shape.anchor,
+            font_size=shape.size,
+            **halo,
+        )
+    children = (_svg_shape(child, chart_id) for child in shape.shapes)
+    return _el("g", *children, class_=shape.cls, fill=shape.fill, font_size=shape.size)
+
+
+def paint_svg(drawing: Drawing) -> str:
+    """The drawing as an inline ``<svg>`` element: named and described by its own <title>
+    and <desc>, scaling with the page width, black on white."""
+    chart_id = drawing.chart_id
+    return _el(
+        "svg",
+        _el("title", escape(drawing.title, quote=True), id=f"{chart_id}-title"),
+        _el("desc", escape(drawing.description, quote=True), id=f"{chart_id}-desc"),
+        _el("defs", _hatch(chart_id)),
+        # Black on white even when the page around it has a dark background.
+        _el("rect", width="100%", height="100%", fill=PAPER),
+        *(_svg_shape(shape, chart_id) for shape in drawing.shapes),
+        viewBox=f"0 0 {drawing.width} {_fmt(float(drawing.height))}",
+        width="100%",
+        preserveAspectRatio="xMinYMin meet",
+        role="img",
+        aria_labelledby=f"{chart_id}-title {chart_id}-desc",
+        font_family=FONT,
+        font_size=FONT_SIZE,
+    )

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from smartserang.report.charts import Drawing
+
 
 @dataclass(frozen=True)
 class GroupRow:
@@ -37,6 +39,8 @@ class Chart:
     """A complete ``<svg>`` element (already escaped; marked safe by the renderer)."""
     alt: str
     """What the chart shows, in words (also inside the SVG as <title>/<desc>)."""
+    drawing: Drawing | None = None
+    """The chart's layout, which ``svg`` paints; the Word appendix paints it as a picture."""
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,7 @@ from smartserang.scoring.levels import Basis, score_inventory
 from smartserang.sets.load import load_indicator_set
 from smartserang.workbook.reader import read_inventory
 
-from builders import EXAMPLES, require_tool
+from builders import EXAMPLES, require_tool, smartserang
 
 SETS = ("spbe-2020", "smart-city")
 SECTIONS = ("summary", "charts", "gaps", "priorities", "unsupported", "data_quality", "targets")
@@ -360,3 +360,23 @@ def test_libreoffice_prints_the_appendix(tmp_path: Path) -> None:
     )
     assert views[0].footer.set_sha256 in pages[first_of_second - 1]
     assert views[1].footer.set_sha256 in pages[first_of_second]
+
+
+def test_score_writes_the_word_appendix_through_the_command_line(tmp_path: Path) -> None:
+    """``score --format docx -o`` writes the same document as the renderer, for one workbook."""
+    out = tmp_path / "lampiran.docx"
+    args = ["score", "kota-sukamaju.xlsx", "-s", "spbe-2020", "-s", "smart-city"]
+    done = smartserang(*args, "--format", "docx", "-o", out, cwd=EXAMPLES)
+    assert done.returncode == 0, done.stderr
+    assert out.read_bytes() == example_docx("id")
+    assert done.stdout == ""
+
+
+def test_a_roll_up_refuses_the_word_format(tmp_path: Path) -> None:
+    """A roll-up has no Word appendix: usage error, exit 2, nothing written."""
+    out = tmp_path / "rekap.docx"
+    example = EXAMPLES / "kota-sukamaju.xlsx"
+    done = smartserang("score", example, example, "--format", "docx", "-o", out)
+    assert done.returncode == 2
+    assert "[usage.format]" in done.stderr
+    assert not out.exists()

@@ -51,6 +51,7 @@ class OutputFormat(enum.StrEnum):
     json = "json"
     md = "md"
     html = "html"
+    docx = "docx"
 
 
 class BasisOption(enum.StrEnum):

@@ -17,6 +17,7 @@ import typer
 
 from smartserang import session
 from smartserang.cli.common import (
+    EXIT_BAD_INPUT,
     BasisOption,
     JobsOption,
     LangOption,
@@ -31,6 +32,7 @@ from smartserang.cli.common import (
     on_bad_input,
     parse_date,
     parse_limit_options,
+    stderr,
     warn,
     write_output,
 )
@@ -66,7 +68,8 @@ def score(
             "--format",
             "-f",
             help="text: a summary for people; json: the documented result;"
-            " md / html: the gap-analysis report for the master plan.",
+            " md / html / docx: the gap-analysis report for the master plan (docx: a Word"
+            " document, written with --output).",
         ),
     ] = OutputFormat.text,
     basis: Annotated[
@@ -106,7 +109,10 @@ def score(
     references = indicator_sets or ["spbe-2020"]
     with on_bad_input("nothing scored"):
         files = session.workbooks_in(workbooks)
-    if len(files) > 1 or any(w.is_dir() for w in workbooks):
+    several = len(files) > 1 or any(w.is_dir() for w in workbooks)
+    if output_format is OutputFormat.docx:
+        _check_docx_output(output, several)
+    if several:
         _score_units(
             files,
             references,
@@ -125,6 +131,24 @@ def score(
     index_target = Fraction(str(target)) if target is not None else None
     scores = Scores(tuple(results), basis_of(basis), index_target, report_date)
     write_output(scores, output_format.value, lang.value, output)
+
+
+def _check_docx_output(output: Path | None, several: bool) -> None:
+    """A Word document is one workbook's report, written to a file or a redirected stdout."""
+    import sys
+
+    if several:
+        stderr(
+            "smartserang: --format docx is one workbook's appendix; a roll-up of several"
+            " workbooks is written as text, json, md or html [usage.format]"
+        )
+        raise typer.Exit(EXIT_BAD_INPUT)
+    if output is None and sys.stdout.isatty():
+        stderr(
+            "smartserang: a Word document is a binary file: give --output lampiran.docx,"
+            " or redirect stdout [usage.output]"
+        )
+        raise typer.Exit(EXIT_BAD_INPUT)
 
 
 def _score_units(

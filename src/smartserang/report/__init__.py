@@ -10,7 +10,9 @@ Modules, in the order data flows through them:
 - ``words``: every fixed word of the reports, in both languages;
 - ``view`` and ``build``: the report's view model, and building it from a result;
 - ``rollupview``: the roll-up's view model;
-- ``charts``: the inline SVG charts;
+- ``charts``: the charts, laid out once as shapes and painted as inline SVG;
+- ``picture``: the same charts painted as PNG pictures (for Word);
 - ``markdown``: data made literal in Markdown (the ``md`` filter, ``check``'s summary);
-- ``render``: the one Jinja environment and its templates in ``templates/``.
+- ``render``: the one Jinja environment and its templates in ``templates/``;
+- ``docx``, ``docx_sections``, ``docx_tables``: the report as a native Word document.
 """

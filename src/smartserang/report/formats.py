@@ -1,5 +1,5 @@
 """The reporters of ``score``: a workbook's ``Scores`` and a folder's ``RollUps``, as JSON,
-Markdown and HTML (see ``report.reporter``).
+Markdown and HTML, and a workbook's also as a Word document (see ``report.reporter``).
 
 Each reporter imports what it renders with only when it renders: a JSON run never loads
 the view builders or Jinja2.
@@ -14,6 +14,7 @@ from smartserang.report.reporter import Reporter, RollUps, Scores, json_bytes
 
 if TYPE_CHECKING:
     from smartserang.report.rollupview import RollUpView
+    from smartserang.report.view import ReportView
     from smartserang.scoring.analysis import Analysis
 
 
@@ -35,28 +36,38 @@ class ScoreJson:
 
 
 class ScoreDocument:
-    """The gap-analysis report for the master plan, as Markdown or HTML."""
+    """The gap-analysis report for the master plan, as Markdown, HTML or Word (docx)."""
 
     def __init__(self, fmt: str) -> None:
         self.fmt = fmt
 
     def render(self, subject: Scores, lang: str) -> bytes:
-        from smartserang.report.build import build_report_view
+        views = report_views(subject, lang)
+        if self.fmt == "docx":
+            from smartserang.report.docx import render_docx
+
+            return render_docx(views)
         from smartserang.report.render import render_report
 
-        several = len(subject.results) > 1
-        views = [
-            build_report_view(
-                result,
-                analysis,
-                basis=subject.basis,
-                lang=lang,
-                date=subject.date,
-                prefix=f"{result.indicator_set.id}-" if several else "",
-            )
-            for result, analysis in zip(subject.results, analyses_of(subject), strict=True)
-        ]
         return render_report(views, self.fmt).encode("utf-8")
+
+
+def report_views(subject: Scores, lang: str) -> list[ReportView]:
+    """The report's view of each result; with several sets, each with its own id prefix."""
+    from smartserang.report.build import build_report_view
+
+    several = len(subject.results) > 1
+    return [
+        build_report_view(
+            result,
+            analysis,
+            basis=subject.basis,
+            lang=lang,
+            date=subject.date,
+            prefix=f"{result.indicator_set.id}-" if several else "",
+        )
+        for result, analysis in zip(subject.results, analyses_of(subject), strict=True)
+    ]
 
 
 class RollUpJson:
@@ -95,6 +106,7 @@ SCORE_FORMATS: Mapping[str, Reporter[Scores]] = {
     "json": ScoreJson(),
     "md": ScoreDocument("md"),
     "html": ScoreDocument("html"),
+    "docx": ScoreDocument("docx"),
 }
 ROLLUP_FORMATS: Mapping[str, Reporter[RollUps]] = {
     "json": RollUpJson(),

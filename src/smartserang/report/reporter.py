@@ -7,7 +7,7 @@ plain data object, the *subject*:
 ============================  ======================  ===================================
 subject                       made by                 formats (reporters in)
 ============================  ======================  ===================================
-``Scores``                    ``score``, a workbook   json, md, html (``report.formats``)
+``Scores``                    ``score``, a workbook   json, md, html, docx (``report.formats``)
 ``RollUps``                   ``score``, a folder     json, md, html (``report.formats``)
 ``compare.Diff``              ``diff``                json, md, html (``compare.render``)
 ``gate.CheckRun``             ``check``               json, md (``gate.summary``)

@@ -7,7 +7,8 @@ import json
 import pytest
 
 from smartserang.problems import InputError
-from smartserang.sets.load import list_shipped_sets, load_indicator_set, resolve_set
+from smartserang.sets.files import resolve_set
+from smartserang.sets.load import list_shipped_sets, load_indicator_set
 from smartserang.sets.schema import SCHEMA
 
 from builders import yaml_set

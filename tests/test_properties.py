@@ -40,7 +40,7 @@ from smartserang.scoring.levels import (
     score_inventory,
 )
 from smartserang.scoring.rules import EvidenceRow
-from smartserang.sets.load import parse_indicator_set
+from smartserang.sets.parse import parse_indicator_set
 from smartserang.workbook.cells import BadValue, cell_reader
 from smartserang.workbook.contract import SHEETS_BY_KEY, VOCABULARIES
 from smartserang.workbook.reader import read_inventory

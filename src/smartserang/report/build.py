@@ -31,6 +31,7 @@ from smartserang.report.view import (
 )
 from smartserang.report.words import report_text
 from smartserang.scoring.analysis import Analysis, Gap, TargetSource
+from smartserang.scoring.context import EvidenceRow
 from smartserang.scoring.levels import (
     Basis,
     Breakdown,
@@ -39,7 +40,6 @@ from smartserang.scoring.levels import (
     SetResult,
     Status,
 )
-from smartserang.scoring.rules import EvidenceRow
 
 NONE = "–"
 GAIN_PLACES = 4

@@ -76,11 +76,7 @@ def tailor(
         located = _Tailor.weight_locations(builder, tailoring)
         builder.problems.extend(
             check_weights(
-                tailored.groups,
-                tailored.total_weight,
-                tailored.weighting,
-                lambda identifier: located.get(identifier, extends_where),
-                extends_where,
+                tailored, lambda identifier: located.get(identifier, extends_where), extends_where
             )
         )
     if builder.problems:

@@ -14,7 +14,7 @@ from xml.sax.saxutils import quoteattr
 import pytest
 
 from smartserang.model import CellValue, IndicatorSet, Inventory, Profile, Register, Row
-from smartserang.sets.load import parse_indicator_set
+from smartserang.sets.parse import parse_indicator_set
 from smartserang.workbook.contract import SHEETS_BY_KEY
 
 

@@ -11,7 +11,8 @@ from typing import Any
 
 import pytest
 
-from smartserang.sets.load import load_indicator_set, resolve_set
+from smartserang.sets.files import resolve_set
+from smartserang.sets.load import load_indicator_set
 
 from builders import EXAMPLES, smartserang, write_workbook
 

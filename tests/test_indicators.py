@@ -7,7 +7,8 @@ import json
 import pytest
 
 from smartserang.problems import InputError
-from smartserang.sets.load import list_shipped_sets, load_indicator_set, resolve_set
+from smartserang.sets.files import resolve_set
+from smartserang.sets.load import list_shipped_sets, load_indicator_set
 from smartserang.sets.schema import SCHEMA
 
 from builders import yaml_set
@@ -153,6 +154,41 @@ def test_rule_errors_name_unknown_columns_and_values() -> None:
     assert "'is' needs a yes/no column; 'status' is vocab" in joined
     assert "step levels must ascend without repeats" in joined
     assert all(p.startswith("set.yaml:") and p.count(":") >= 3 for p in found)
+
+
+NAMING = """
+        evidence:
+          sheet: aplikasi
+          where:
+            - column: perangkat_daerah
+              names_row_of:
+                sheet: perangkat_daerah
+                column: nmaa
+                where: [{column: singkatan, equals: x, in: [y]}]
+          steps:
+            - {level: 2, requires: x}
+          extra_units:
+            - sheet: fasilitas
+              column: pengguna
+              where: [{column: status, equals: aktiff}]
+"""
+
+
+def test_a_named_register_reports_its_column_and_its_conditions() -> None:
+    """A ``names_row_of`` or ``extra_units`` source naming an unknown column has the
+    conditions of its ``where`` checked too: every problem in one run."""
+    text = BASE.replace('      - {id: "2", name: two, weight: 40}\n', "").replace(
+        "weight: 60}", "weight: 100}"
+    )
+    text = text.replace(
+        '      - {id: "1", name: one, weight: 100}\n',
+        '      - id: "1"\n        name: one\n        weight: 100\n' + NAMING.lstrip("\n"),
+    )
+    joined = "\n".join(problems_of(text))
+    assert "sheet 'perangkat_daerah' has no column 'nmaa' (did you mean 'nama'?)" in joined
+    assert "a condition takes exactly one of" in joined
+    assert "sheet 'fasilitas' has no column 'pengguna'" in joined
+    assert "'aktiff' is not a value of 'status' (did you mean 'aktif'?)" in joined
 
 
 def test_alias_bomb_is_refused() -> None:

@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from smartserang.sets.load import shipped_sets_dir
+from smartserang.sets.files import shipped_sets_dir
 
 from builders import EXAMPLES, edited_example, mini
 from builders import smartserang as run_cli

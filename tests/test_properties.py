@@ -32,6 +32,7 @@ from smartserang.report.build import build_report_view
 from smartserang.report.json_data import build_output_data
 from smartserang.report.render import render_report
 from smartserang.scoring.analysis import analyse, check_targets, index_range, resolve_targets
+from smartserang.scoring.context import EvidenceRow
 from smartserang.scoring.levels import (
     Basis,
     IndicatorResult,
@@ -39,8 +40,7 @@ from smartserang.scoring.levels import (
     check_claims,
     score_inventory,
 )
-from smartserang.scoring.rules import EvidenceRow
-from smartserang.sets.load import parse_indicator_set
+from smartserang.sets.parse import parse_indicator_set
 from smartserang.workbook.cells import BadValue, cell_reader
 from smartserang.workbook.contract import SHEETS_BY_KEY, VOCABULARIES
 from smartserang.workbook.reader import read_inventory

@@ -41,6 +41,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "next_needs": {"id": "Untuk tingkat {level} masih perlu", "en": "Level {level} still needs"},
     "no_rows": {"id": "tidak ada baris yang cocok", "en": "no matching row"},
+    "measure_needs": {
+        "id": "{name}: minimal {threshold} (kini {now})",
+        "en": "{name}: at least {threshold} (now {now})",
+    },
+    "no_value": {"id": "–", "en": "–"},
     "none_unsupported": {
         "id": "Semua klaim yang dapat diperiksa didukung register.",
         "en": "Every claim that could be checked is backed by the registers.",

@@ -11,8 +11,8 @@ import datetime as dt
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
+from typing import cast
 
-from smartserang import collector
 from smartserang.problems import Problem
 
 # --------------------------------------------------------------------------- text
@@ -145,24 +145,37 @@ class Register:
         """Non-blank data rows in workbook order (built on first use)."""
         if self._rows is None:
             keys, sheet = list(self._cells), self.sheet
-            with collector.paused():  # 100k rows and dicts, none in a cycle
-                self._rows = tuple(
-                    Row(
-                        sheet,
-                        number,
-                        {k: v for k, v in zip(keys, values, strict=True) if v is not None},
-                    )
-                    for number, *values in zip(self.numbers, *self._cells.values(), strict=True)
+            self._rows = tuple(
+                Row(
+                    sheet,
+                    number,
+                    {k: v for k, v in zip(keys, values, strict=True) if v is not None},
                 )
+                for number, *values in zip(self.numbers, *self._cells.values(), strict=True)
+            )
         return self._rows
 
     def label(self, row: Row) -> str:
-        """A short human label for ``row`` (its name, or the row number)."""
-        if self.label_column:
-            value = row.get(self.label_column)
-            if value not in (None, ""):
-                return str(value)
-        return f"{self.title} {row.number}"
+        """A short human label for ``row``: its name, or the sheet and row number."""
+        name = row.get(self.label_column) if self.label_column else None
+        return _row_label(name, self.title, row.number)
+
+    def labels(self, positions: Sequence[int] | None = None) -> list[str]:
+        """``label`` of the rows at ``positions`` (every row when None), in that order."""
+        numbers = self.numbers
+        names = self.cells(self.label_column) if self.label_column else [None] * len(numbers)
+        if positions is not None:
+            numbers = list(map(numbers.__getitem__, positions))
+            names = list(map(names.__getitem__, positions))
+        if set(map(type, names)) <= {str} and "" not in names:  # names, all given
+            return cast(list[str], list(names))
+        title = self.title
+        return [_row_label(n, title, number) for n, number in zip(names, numbers, strict=True)]
+
+
+def _row_label(name: CellValue, title: str, number: int) -> str:
+    """The label of a row: its name when it has one, else the sheet's title and row number."""
+    return str(name) if name not in (None, "") else f"{title} {number}"
 
 
 @dataclass(frozen=True)

@@ -35,7 +35,8 @@ from smartserang.model import (
     RowReference,
     Scale,
 )
-from smartserang.scoring.rules import RuleContext, evaluate_rule
+from smartserang.scoring.context import RuleContext
+from smartserang.scoring.rules import evaluate_rule
 from smartserang.workbook.contract import SHEETS_BY_KEY, normalise_token
 
 

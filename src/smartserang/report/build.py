@@ -37,6 +37,7 @@ from smartserang.report.view import (
 )
 from smartserang.report.words import report_text
 from smartserang.scoring.analysis import Analysis, Gap, TargetSource
+from smartserang.scoring.context import EvidenceRow
 from smartserang.scoring.levels import (
     Basis,
     Breakdown,
@@ -45,7 +46,6 @@ from smartserang.scoring.levels import (
     SetResult,
     Status,
 )
-from smartserang.scoring.rules import EvidenceRow
 
 NONE = "–"
 GAIN_PLACES = 4

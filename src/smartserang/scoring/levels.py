@@ -14,10 +14,11 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
-from smartserang import collector
 from smartserang.model import CellValue, Group, Indicator, IndicatorSet, Inventory, Row, Text
 from smartserang.problems import Problem, cell_location
-from smartserang.scoring.rules import EvidenceRow, RuleContext, evaluate_rule
+from smartserang.scoring.columns import unkey
+from smartserang.scoring.context import EvidenceRow, RuleContext
+from smartserang.scoring.rules import evaluate_rule
 from smartserang.workbook.contract import ALL_UNITS_ALIASES, SHEETS_BY_KEY, normalise_all
 
 
@@ -365,11 +366,6 @@ def effective_weights(indicator_set: IndicatorSet) -> dict[str, Fraction]:
 
 def score_inventory(indicator_set: IndicatorSet, inventory: Inventory) -> SetResult:
     """Score ``inventory`` on ``indicator_set`` (call :func:`check_claims` first)."""
-    with collector.paused():
-        return _score_inventory(indicator_set, inventory)
-
-
-def _score_inventory(indicator_set: IndicatorSet, inventory: Inventory) -> SetResult:
     context = RuleContext.of(inventory)
     claims = _claims(inventory)
     results = {
@@ -497,7 +493,7 @@ def _unknown_unit_names(
         # A few distinct cells repeat down the rows: each is looked at once, then the
         # rows holding the unknown ones are found.
         keys, distinct, keyed = context.cell_keys(register, column)
-        named = {key: _unit_names(key[1] if keyed else key) for key in distinct}  # type: ignore[index, arg-type]
+        named = {key: _unit_names(unkey(key, keyed)) for key in distinct}
         every = {name for names in named.values() for name in names}
         unknown_names = {
             name

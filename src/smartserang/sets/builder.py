@@ -50,17 +50,11 @@ class SetBuilder(NodeReader):
         for required in ("scales", "bands", "groups"):
             if self.get(root, required) is None:
                 self.report(root, f"missing required key {required!r}", "set.missing")
-        if groups_node is not None:
-            self.problems.extend(
-                check_weights(
-                    groups, total, weighting, self.weight_location, self.where(groups_node)
-                )
-            )
         tag_titles = {}
         tags_node = self.get(root, "tag_titles")
         if isinstance(tags_node, yaml.MappingNode):
             tag_titles = {str(k.value): self.text(v) for k, v in mapping_items(tags_node)}
-        return IndicatorSet(
+        result = IndicatorSet(
             id=self.scalar(root, "id"),
             version=self.scalar(root, "version"),
             title=self.text(self.get(root, "title")),
@@ -77,11 +71,23 @@ class SetBuilder(NodeReader):
             aggregation=self.scalar(root, "aggregation", "mean"),
             tag_titles=tag_titles,
         )
+        if groups_node is not None:
+            self.problems.extend(
+                check_weights(result, self.weight_location, self.where(groups_node))
+            )
+        return result
 
     def weight_location(self, identifier: str) -> str:
         """Where the weight of group or indicator ``identifier`` is written."""
         node = self.weight_nodes.get(identifier) or self.ids.get(identifier)
         return self.where(node) if node is not None else self.display
+
+    def _weight(self, node: yaml.MappingNode, identifier: str) -> Fraction:
+        """The weight of a group or indicator; where it is written is kept for the sums."""
+        weight_node = self.get(node, "weight")
+        assert weight_node is not None
+        self.weight_nodes.setdefault(identifier, weight_node)
+        return self.decimal(weight_node)
 
     def _scale(self, scale_id: str, node: yaml.Node) -> Scale:
         assert isinstance(node, yaml.MappingNode)
@@ -125,7 +131,7 @@ class SetBuilder(NodeReader):
             bands.append(Band(self.text(self.get(item, "label")), None if last else minimum))
         return tuple(bands)
 
-    def _claim_id(self, node: yaml.MappingNode, kind: str) -> str:
+    def _claim_id(self, node: yaml.MappingNode) -> str:
         id_node = self.get(node, "id")
         assert id_node is not None
         identifier = str(id_node.value)
@@ -155,7 +161,7 @@ class SetBuilder(NodeReader):
 
     def _group(self, node: yaml.Node, scale: str | None) -> Group:
         assert isinstance(node, yaml.MappingNode)
-        identifier = self._claim_id(node, "group")
+        identifier = self._claim_id(node)
         scale = self._scale_ref(node, scale)
         groups = tuple(self._group(g, scale) for g in self.items(self.get(node, "groups")))
         indicators = tuple(
@@ -163,13 +169,10 @@ class SetBuilder(NodeReader):
         )
         if not groups and not indicators:
             self.report(node, f"group {identifier!r} has no groups and no indicators", "set.empty")
-        weight_node = self.get(node, "weight")
-        assert weight_node is not None
-        self.weight_nodes.setdefault(identifier, weight_node)
         return Group(
             id=identifier,
             name=self.text(self.get(node, "name")),
-            weight=self.decimal(weight_node),
+            weight=self._weight(node, identifier),
             groups=groups,
             indicators=indicators,
         )
@@ -177,7 +180,7 @@ class SetBuilder(NodeReader):
     def indicator(self, node: yaml.Node, scale: str | None) -> Indicator:
         """One indicator node as a model object (``scale`` inherited from its group)."""
         assert isinstance(node, yaml.MappingNode)
-        identifier = self._claim_id(node, "indicator")
+        identifier = self._claim_id(node)
         scale = self._scale_ref(node, scale)
         if scale is None:
             self.report(
@@ -211,15 +214,12 @@ class SetBuilder(NodeReader):
         tags = {}
         if isinstance(tags_node, yaml.MappingNode):
             tags = {str(k.value): str(v.value) for k, v in mapping_items(tags_node)}
-        weight_node = self.get(node, "weight")
-        assert weight_node is not None
-        self.weight_nodes.setdefault(identifier, weight_node)
         question = self.get(node, "question")
         short = self.get(node, "short_name")
         return Indicator(
             id=identifier,
             name=self.text(self.get(node, "name")),
-            weight=self.decimal(weight_node),
+            weight=self._weight(node, identifier),
             scale=scale or "",
             criteria=criteria,
             question=self.text(question) if question is not None else None,
@@ -230,29 +230,27 @@ class SetBuilder(NodeReader):
 
 
 def check_weights(
-    groups: tuple[Group, ...],
-    total: Fraction,
-    weighting: str,
-    locate: Callable[[str], str],
-    top_location: str,
+    indicator_set: IndicatorSet, locate: Callable[[str], str], top_location: str
 ) -> list[Problem]:
-    """Weights that do not add up as ``weighting`` declares, located by ``locate(id)``."""
+    """Weights that do not add up as the set's ``weighting`` declares, located by
+    ``locate(id)`` (the top-level sum at ``top_location``)."""
+    weighting, total = indicator_set.weighting, indicator_set.total_weight
     problems: list[Problem] = []
     if weighting == "proportional":
-        for group in _walk(groups):
+        for group in indicator_set.walk_groups():
             children: list[Group | Indicator] = [*group.groups, *group.indicators]
             if not sum((c.weight for c in children), Fraction(0)):
                 message = f"weights inside group {group.id!r} are all zero"
                 problems.append(Problem(locate(group.id), message, "set.weight"))
         return problems
-    top = sum((g.weight for g in groups), Fraction(0))
+    top = sum((g.weight for g in indicator_set.groups), Fraction(0))
     if top != total:
         message = (
             f"top-level group weights add up to {_num(top)},"
             f" not the declared total_weight {_num(total)}"
         )
         problems.append(Problem(top_location, message, "set.weight"))
-    for group in _walk(groups):
+    for group in indicator_set.walk_groups():
         children = [*group.groups, *group.indicators]
         found = sum((c.weight for c in children), Fraction(0))
         expected = group.weight if weighting == "absolute" else total
@@ -267,14 +265,6 @@ def check_weights(
             message = f"weights inside group {group.id!r} are all zero"
             problems.append(Problem(locate(group.id), message, "set.weight"))
     return problems
-
-
-def _walk(groups: tuple[Group, ...]) -> list[Group]:
-    out: list[Group] = []
-    for group in groups:
-        out.append(group)
-        out.extend(_walk(group.groups))
-    return out
 
 
 def _num(value: Fraction) -> str:

@@ -52,7 +52,7 @@ class RuleBuilder:
 
     def rule(self, node: yaml.MappingNode, scale: Scale) -> EvidenceRule | None:
         """The evidence rule of one indicator (its ladder template applied), or None."""
-        fields: dict[str, yaml.Node] = {str(k.value): v for k, v in mapping_items(node)}
+        fields = self.nodes.fields(node)
         where_nodes: list[yaml.Node] = []
         template = None
         ladder_node = fields.pop("ladder", None)
@@ -67,7 +67,7 @@ class RuleBuilder:
                     "set.ladder",
                 )
                 return None
-            base = {str(k.value): v for k, v in mapping_items(ladder)}
+            base = self.nodes.fields(ladder)
             where_nodes.extend(self.nodes.items(base.pop("where", None)))
             base.update(fields)
             fields = base
@@ -160,13 +160,7 @@ class RuleBuilder:
             level = self.nodes.level(key)
             if level is None:
                 continue
-            if not scale.minimum < level <= scale.maximum:
-                self.nodes.report(
-                    key,
-                    f"threshold level {level} must be above the scale minimum {scale.minimum}"
-                    f" and at most {scale.maximum}",
-                    "set.level",
-                )
+            if not self._above_minimum(key, level, scale, "threshold"):
                 continue
             pairs.append((level, self.nodes.decimal(value), value))
         pairs.sort(key=lambda p: p[0])
@@ -178,6 +172,19 @@ class RuleBuilder:
                     "set.rule",
                 )
         return tuple((level, value) for level, value, _ in pairs)
+
+    def _above_minimum(self, node: yaml.Node, level: int, scale: Scale, what: str) -> bool:
+        """Whether a threshold's or step's ``level`` lies above the scale's minimum (the
+        level every indicator starts at) and within it; reported when not."""
+        if scale.minimum < level <= scale.maximum:
+            return True
+        self.nodes.report(
+            node,
+            f"{what} level {level} must be above the scale minimum {scale.minimum}"
+            f" and at most {scale.maximum}",
+            "set.level",
+        )
+        return False
 
     def _benchmark(self, node: yaml.MappingNode, scale: Scale) -> tuple[tuple[int, Fraction], ...]:
         if (scale.minimum, scale.maximum) != (1, 4):
@@ -209,7 +216,7 @@ class RuleBuilder:
         if kind == "share":
             return Measure("share", conditions=self._conditions(self.nodes.items(value), sheet))
         assert isinstance(value, yaml.MappingNode)
-        fields = {str(k.value): v for k, v in mapping_items(value)}
+        fields = self.nodes.fields(value)
         column = None
         column_node = fields.get("column", fields.get("sum"))
         if column_node is not None:
@@ -248,14 +255,7 @@ class RuleBuilder:
             level_node = self.nodes.get(item, "level")
             assert level_node is not None
             level = self.nodes.integer(level_node)
-            if not scale.minimum < level <= scale.maximum:
-                self.nodes.report(
-                    level_node,
-                    f"step level {level} must be above the scale minimum {scale.minimum}"
-                    f" and at most {scale.maximum}",
-                    "set.level",
-                )
-            elif level <= last:
+            if self._above_minimum(level_node, level, scale, "step") and level <= last:
                 self.nodes.report(
                     level_node, "step levels must ascend without repeats", "set.level"
                 )
@@ -276,6 +276,13 @@ class RuleBuilder:
         return tuple(steps)
 
     def _unit_source(self, node: yaml.Node) -> UnitSource | None:
+        place = self._place(node)
+        return UnitSource(*place) if place is not None else None
+
+    def _place(self, node: yaml.Node) -> tuple[str, str, tuple[Condition, ...]] | None:
+        """A ``{sheet, column, where}`` mapping (the rows a ``names_row_of`` may name, the
+        units an ``extra_units`` source serves): sheet key, column key and conditions, or
+        None when the sheet or column is unknown (reported)."""
         assert isinstance(node, yaml.MappingNode)
         sheet_node, column_node = self.nodes.get(node, "sheet"), self.nodes.get(node, "column")
         assert sheet_node is not None
@@ -285,7 +292,7 @@ class RuleBuilder:
             return None
         column = self._column(column_node, sheet)
         where = self._conditions(self.nodes.items(self.nodes.get(node, "where")), sheet)
-        return UnitSource(sheet, column.key, where) if column else None
+        return (sheet, column.key, where) if column is not None else None
 
     def _sheet(self, node: yaml.Node) -> str | None:
         name = str(node.value)
@@ -322,7 +329,7 @@ class RuleBuilder:
 
     def _condition(self, node: yaml.Node, sheet: str) -> Condition | None:
         assert isinstance(node, yaml.MappingNode)
-        fields = {str(k.value): v for k, v in mapping_items(node)}
+        fields = self.nodes.fields(node)
         operators = [op for op in CONDITION_OPERATORS if op in fields]
         if len(operators) != 1:
             self.nodes.report(
@@ -356,18 +363,8 @@ class RuleBuilder:
     def _operand(self, op: str, node: yaml.Node, column: Column) -> object:
         kind = column.type
         if op == "names_row_of":
-            assert isinstance(node, yaml.MappingNode)
-            sheet_node, column_node = self.nodes.get(node, "sheet"), self.nodes.get(node, "column")
-            assert sheet_node is not None
-            assert column_node is not None
-            sheet = self._sheet(sheet_node)
-            if sheet is None:
-                return _INVALID
-            target = self._column(column_node, sheet)
-            if target is None:
-                return _INVALID
-            where = self._conditions(self.nodes.items(self.nodes.get(node, "where")), sheet)
-            return RowReference(sheet, target.key, where)
+            place = self._place(node)
+            return RowReference(*place) if place is not None else _INVALID
         if op in ("is",) and kind is not ColumnType.BOOLEAN:
             return self._mismatch(node, op, column, "a yes/no column")
         if op == "within_days" and kind is not ColumnType.DATE:

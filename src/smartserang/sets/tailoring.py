@@ -3,7 +3,8 @@
 Like XCCDF tailoring, a city's file names its base set and overrides weights or
 thresholds, marks indicators not applicable (with a reason; the indicator is left out
 and its weight shared within its parent) and adds local indicators. Every id it names
-must exist in the base; a cycle of ``extends`` is a located error.
+must exist in the base. The base arrives parsed: :mod:`smartserang.sets.parse` finds it
+and refuses a cycle of ``extends``.
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 from fractions import Fraction
-from pathlib import Path
 
 import yaml
 
@@ -20,9 +20,6 @@ from smartserang.problems import InputError
 from smartserang.sets.builder import SetBuilder, check_weights
 from smartserang.sets.rulebuilder import RuleBuilder
 from smartserang.sets.schema import mapping_items, shorten, suggest
-
-MAX_EXTENDS = 8
-"""How many sets deep an ``extends`` chain may go (a tailoring of a tailoring is fine)."""
 
 _OWN_KEYS = (
     "id",
@@ -37,23 +34,8 @@ _OWN_KEYS = (
 """What a tailoring file may set itself; everything else comes from its base."""
 
 
-def tailor(
-    builder: SetBuilder,
-    root: yaml.MappingNode,
-    data: bytes,
-    path: Path | None,
-    seen: tuple[Path, ...],
-) -> IndicatorSet:
-    """The base set named by ``extends`` with this file's tailoring applied."""
-    from smartserang.sets.load import (
-        parse_indicator_set,
-        read_set_file,
-        resolve_set,
-        shipped_set_paths,
-    )
-
-    extends_node = builder.get(root, "extends")
-    assert extends_node is not None
+def check_own_keys(builder: SetBuilder, root: yaml.MappingNode) -> None:
+    """Report each key a tailoring file may not set itself (it comes from the base)."""
     for key, _ in mapping_items(root):
         if key.value not in _OWN_KEYS:
             builder.report(
@@ -62,35 +44,14 @@ def tailor(
                 " 'tailoring:' (weights, thresholds, not_applicable, add)",
                 "set.tailoring",
             )
-    name = str(extends_node.value)
-    reference = name
-    if name not in shipped_set_paths() and path is not None and not Path(name).is_absolute():
-        reference = str(path.parent / name)
-    chain = (*seen, path.resolve()) if path is not None else seen
-    try:
-        base_path, base_display = resolve_set(reference)
-    except InputError as error:
-        builder.report(extends_node, error.problems[0].message, "set.extends")
-        raise InputError(builder.problems) from None
-    if base_path.resolve() in chain:
-        names = " → ".join(p.name for p in (*chain, base_path.resolve()))
-        builder.report(extends_node, f"'extends' makes a cycle: {names}", "set.extends")
-    elif len(chain) >= MAX_EXTENDS:
-        builder.report(
-            extends_node,
-            f"'extends' goes more than {MAX_EXTENDS} sets deep; tailor the base directly",
-            "set.extends",
-        )
-    if builder.problems:
-        raise InputError(builder.problems)
-    try:
-        base_data = read_set_file(base_path, base_display)
-    except InputError as error:
-        # A base that cannot be read at all is this file's problem, located at 'extends'.
-        for problem in error.problems:
-            builder.report(extends_node, f"base set {name!r}: {problem.message}", "set.extends")
-        raise InputError(builder.problems) from None
-    base = parse_indicator_set(base_data, base_display, path=base_path, seen=chain)
+
+
+def tailor(
+    builder: SetBuilder, root: yaml.MappingNode, data: bytes, base: IndicatorSet
+) -> IndicatorSet:
+    """``base`` (the set ``extends`` names) with this file's tailoring applied."""
+    extends_node = builder.get(root, "extends")
+    assert extends_node is not None
     tailoring = builder.get(root, "tailoring")
     result = _Tailor(builder, base).apply(tailoring)
     own = builder.scalar
@@ -108,18 +69,14 @@ def tailor(
         path=builder.display,
         sha256=hashlib.sha256(data + base.sha256.encode()).hexdigest(),
         unassessed=own(root, "unassessed", base.unassessed),
-        extends=name,
+        extends=str(extends_node.value),
     )
     extends_where = builder.where(extends_node)
     if tailored.weighting != "proportional":
         located = _Tailor.weight_locations(builder, tailoring)
         builder.problems.extend(
             check_weights(
-                tailored.groups,
-                tailored.total_weight,
-                tailored.weighting,
-                lambda identifier: located.get(identifier, extends_where),
-                extends_where,
+                tailored, lambda identifier: located.get(identifier, extends_where), extends_where
             )
         )
     if builder.problems:

@@ -177,6 +177,12 @@ class NodeReader:
                 return v
         return None
 
+    @staticmethod
+    def fields(node: yaml.Node) -> dict[str, yaml.Node]:
+        """A mapping node's values by key."""
+        assert isinstance(node, yaml.MappingNode)
+        return {str(k.value): v for k, v in mapping_items(node)}
+
     def text(self, node: yaml.Node | None) -> Text:
         """A plain string or an ``{id, en}`` mapping as a Text."""
         if node is None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import enum
 import functools
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -21,27 +20,27 @@ def normalise_token(text: str) -> str:
 
     "Data-Terbuka", " data_terbuka " and "DATA  TERBUKA" all become "data terbuka".
     """
-    return _SPACES.sub(" ", text.casefold()).strip()
-
-
-_SPACES = re.compile(r"[\s\-_]+")
+    return " ".join(_spaced(text).split())
 
 
 def normalise_all(texts: Sequence[str]) -> list[str]:
     """``normalise_token`` of every text, in one pass over them all (for whole columns).
 
-    The texts are joined by NUL, which neither casefolding nor the white-space rule
-    touches, so each part comes back exactly as ``normalise_token`` would make it:
-    hyphens and underscores become spaces, then ``str.split`` drops the runs of white
-    space (the characters ``\\s`` matches: both are ``str.isspace``).
+    The same steps on the texts joined by NUL, which neither casefolding nor the
+    white-space rule touches (``str.split`` drops the characters ``str.isspace`` knows,
+    and NUL is not one), so each part comes back as ``normalise_token`` would make it.
     """
     joined = "\0".join(texts)
     if joined.count("\0") != max(len(texts) - 1, 0):  # a text holds NUL itself
         return [normalise_token(text) for text in texts]
     if not texts:
         return []
-    spaced = joined.casefold().replace("-", " ").replace("_", " ")
-    return [" ".join(part.split()) for part in spaced.split("\0")]
+    return [" ".join(part.split()) for part in _spaced(joined).split("\0")]
+
+
+def _spaced(text: str) -> str:
+    """``text`` casefolded, with hyphens and underscores as spaces."""
+    return text.casefold().replace("-", " ").replace("_", " ")
 
 
 class ColumnType(enum.Enum):

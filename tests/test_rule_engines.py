@@ -1,17 +1,20 @@
-"""The indexed rule engine answers every condition exactly as testing row by row would.
+"""The column engine answers every condition exactly as the plain engine, row by row.
 
-``RuleContext.select`` answers a condition from per-column indexes, value groups and one
-text search per column; ``RuleContext.condition_holds`` tests one row. For every
+``RuleContext.select`` answers a condition through the column engine, from per-column
+indexes, value groups and one text search per column; the plain engine's
+``RowEngine.condition_holds`` tests one row. For every
 condition of the shipped sets, on registers holding the awkward cases (booleans beside
 numbers, floats equal to decimal operands, lists, case and white-space variants, control
-characters, blanks), the selected rows must be exactly the rows passing one by one.
+characters, blanks), the selected rows must be exactly the rows passing one by one;
+every shipped rule must find the same on either engine; and a register's labels, made
+for a whole column at once, must be each row's label.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import random
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from fractions import Fraction
 from typing import Any
 
@@ -19,8 +22,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from smartserang.model import Condition, EvidenceRule, Inventory
-from smartserang.scoring.rules import RuleContext
+from smartserang.model import Condition, EvidenceRule, Inventory, Profile, Register, RowReference
+from smartserang.scoring.columns import ColumnEngine
+from smartserang.scoring.conditions import RowEngine
+from smartserang.scoring.context import RuleContext
+from smartserang.scoring.rules import evaluate_rule
 from smartserang.sets.load import load_indicator_set
 from smartserang.workbook.contract import normalise_all, normalise_token
 from smartserang.workbook.reader import read_inventory
@@ -65,6 +71,15 @@ def shipped_conditions() -> list[tuple[str, Condition]]:
     return list(found)
 
 
+ODD: list[Any] = [
+    None, "", True, False, 1, 0, 3, 3.0, 2.5, Fraction(5, 2), "Aktif", " AKTIF ",
+    "ak-tif", "ak_tif", "Ditetapkan", "lengkap", "Pusat Data", "pusat\u00a0data",
+    "x\x1fy", "x\0y", "\u0130stanbul", "STRASSE", "straße", ("Diskominfo", "semua"),
+    ("a\x1fb",), (), dt.date(2025, 1, 1), dt.date(2020, 1, 1), "SPSE", "e-SPSE",
+]  # fmt: skip
+"""Every kind of value a condition may meet."""
+
+
 def awkward_inventory(seed: int) -> Inventory:
     """Registers mixing every kind of value a condition may meet, shuffled by ``seed``.
 
@@ -74,12 +89,6 @@ def awkward_inventory(seed: int) -> Inventory:
     """
     example = read_inventory(EXAMPLE)
     chooser = random.Random(seed)
-    odd: list[Any] = [
-        None, "", True, False, 1, 0, 3, 3.0, 2.5, Fraction(5, 2), "Aktif", " AKTIF ",
-        "ak-tif", "ak_tif", "Ditetapkan", "lengkap", "Pusat Data", "pusat\u00a0data",
-        "x\x1fy", "x\0y", "\u0130stanbul", "STRASSE", "straße", ("Diskominfo", "semua"),
-        ("a\x1fb",), (), dt.date(2025, 1, 1), dt.date(2020, 1, 1), "SPSE", "e-SPSE",
-    ]  # fmt: skip
     registers: dict[str, list[dict[str, Any]]] = {}
     for key, register in example.registers.items():
         rows: list[dict[str, Any]] = []
@@ -89,7 +98,7 @@ def awkward_inventory(seed: int) -> Inventory:
                 values = dict(row.values)
                 for column in register.columns:
                     if chooser.random() < share:
-                        values[column] = chooser.choice(odd)
+                        values[column] = chooser.choice(ODD)
                 rows.append({k: v for k, v in values.items() if v is not None})
         chooser.shuffle(rows)
         registers[key] = rows
@@ -100,12 +109,13 @@ def awkward_inventory(seed: int) -> Inventory:
 def test_every_shipped_condition_selects_the_rows_that_pass_one_by_one(seed: int) -> None:
     subject = awkward_inventory(seed)
     context = RuleContext(subject)
+    plain = RowEngine(subject)
     checked = 0
     for sheet, condition in shipped_conditions():
         register = subject.register(sheet)
         if register is None:
             continue
-        expected = tuple(r for r in register.rows if context.condition_holds(r, condition))
+        expected = tuple(r for r in register.rows if plain.condition_holds(r, condition))
         assert context.select(register, (condition,)) == expected, condition
         checked += 1
     assert checked > 80  # the shipped sets ask this many distinct questions of the example
@@ -114,6 +124,7 @@ def test_every_shipped_condition_selects_the_rows_that_pass_one_by_one(seed: int
 def test_selections_of_several_conditions_are_intersections_in_sheet_order() -> None:
     subject = awkward_inventory(99)
     context = RuleContext(subject)
+    plain = RowEngine(subject)
     for name in ("spbe-2020", "smart-city"):
         for indicator in load_indicator_set(name).indicators():
             rule = indicator.evidence
@@ -123,7 +134,7 @@ def test_selections_of_several_conditions_are_intersections_in_sheet_order() -> 
             assert register is not None
             for step in rule.steps:
                 where = rule.where + step.rows
-                expected = tuple(r for r in register.rows if context.row_passes(r, where))
+                expected = tuple(r for r in register.rows if plain.row_passes(r, where))
                 assert context.select(register, where) == expected
                 assert [e.row for e in context.evidence(register, where)] == [
                     r.number for r in expected
@@ -183,8 +194,100 @@ def synthetic_conditions(column: str) -> list[Condition]:
 def test_every_operator_on_every_column_selects_the_rows_that_pass_one_by_one(seed: int) -> None:
     subject = awkward_inventory(seed)
     context = RuleContext(subject)
+    plain = RowEngine(subject)
     for register in subject.registers.values():
         for column in register.columns:
             for condition in synthetic_conditions(column):
-                expected = tuple(r for r in register.rows if context.condition_holds(r, condition))
+                expected = tuple(r for r in register.rows if plain.condition_holds(r, condition))
                 assert context.select(register, (condition,)) == expected, condition
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_every_shipped_rule_finds_the_same_on_either_engine(seed: int) -> None:
+    """Each shipped evidence rule finds the same level, evidence rows, measure and next
+    need whether its conditions are answered column by column or row by row."""
+    subject = awkward_inventory(seed)
+    fast, plain = RuleContext(subject), RuleContext(subject, engine="rows")
+    checked = 0
+    for name in ("spbe-2020", "smart-city"):
+        indicator_set = load_indicator_set(name)
+        for indicator in indicator_set.indicators():
+            rule = indicator.evidence
+            if rule is None:
+                continue
+            scale = indicator_set.scales[indicator.scale]
+            assert evaluate_rule(rule, scale, fast) == evaluate_rule(rule, scale, plain), indicator
+            checked += 1
+    assert checked == 72  # every rule of both shipped sets
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_both_engines_read_the_same_names_from_a_referenced_register(seed: int) -> None:
+    """``names_in`` (the rows a ``names_row_of`` may name) is the same table on both."""
+    subject = awkward_inventory(seed)
+    fast, plain = ColumnEngine(subject), RowEngine(subject)
+    references = {c.value for _, c in shipped_conditions() if isinstance(c.value, RowReference)}
+    assert references
+    for reference in references:
+        assert isinstance(reference, RowReference)
+        assert fast.names_in(reference) == plain.names_in(reference), reference
+
+
+_CELLS = st.one_of(
+    st.sampled_from(ODD),
+    st.text(alphabet=_AWKWARD, max_size=6),
+    st.lists(st.text(alphabet="aB -_\x1f", max_size=4), max_size=3).map(tuple),
+    st.integers(-3, 3),
+    st.floats(allow_nan=False, allow_infinity=False, min_value=-4, max_value=4),
+)
+
+
+def _one_sheet(cells: list[Any], others: Sequence[Any] = ()) -> tuple[Inventory, Register]:
+    """An inventory of one register: column ``x`` holds ``cells``, ``y`` holds ``others``."""
+    others = [*others[: len(cells)], *[None] * (len(cells) - len(others))]
+    register = Register(
+        "aplikasi",
+        "Aplikasi",
+        {"x": 0, "y": 1},
+        numbers=list(range(2, len(cells) + 2)),
+        cells={"x": cells, "y": others},
+        label_column="x",
+    )
+    profile = Profile(tanggal_penilaian=dt.date(2025, 6, 30))
+    return Inventory("t.xlsx", "0" * 64, profile, {"aplikasi": register}), register
+
+
+NAMING = [
+    Condition("names_row_of", "x", RowReference("aplikasi", "y")),
+    Condition("names_row_of", "x", RowReference("aplikasi", "x")),  # a row naming itself
+    Condition(
+        "names_row_of", "x", RowReference("aplikasi", "x", (Condition("present", "y", True),))
+    ),
+]
+"""Conditions naming rows of the same register, by another column or by their own."""
+
+
+@settings(max_examples=300, derandomize=True, database=None)
+@given(
+    st.lists(_CELLS, max_size=40),
+    st.lists(_CELLS, max_size=40),
+    st.sampled_from([*synthetic_conditions("x"), *NAMING]),
+)
+def test_engines_agree_on_generated_columns(
+    cells: list[Any], others: list[Any], condition: Condition
+) -> None:
+    """On any columns of generated cells, both engines select the same rows."""
+    subject, register = _one_sheet(cells, others)
+    fast, plain = RuleContext(subject), RuleContext(subject, engine="rows")
+    assert fast.select(register, (condition,)) == plain.select(register, (condition,))
+
+
+@settings(max_examples=200, derandomize=True, database=None)
+@given(st.lists(_CELLS, max_size=30), st.lists(st.integers(0, 29), max_size=10))
+def test_labels_of_a_whole_column_are_each_rows_label(cells: list[Any], chosen: list[int]) -> None:
+    """``Register.labels`` gives each row's ``label``, for every row and for a few."""
+    _, register = _one_sheet(cells)
+    every = [register.label(row) for row in register.rows]
+    assert register.labels() == every
+    positions = [p for p in chosen if p < len(cells)]
+    assert register.labels(positions) == [every[p] for p in positions]

@@ -1,0 +1,228 @@
+"""What evidence rules share about one inventory: selections, evidence rows, work units.
+
+One :class:`RuleContext` per inventory answers the questions several rules ask (the
+rows a rule's conditions select, those rows as evidence, the work units they serve), so
+a register is looked at once per distinct question rather than once per indicator. The
+conditions themselves are answered by an engine (:mod:`smartserang.scoring.columns`,
+or the plain one in :mod:`smartserang.scoring.conditions`).
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import Counter
+from collections.abc import Iterable
+from typing import Literal, NamedTuple
+
+from smartserang.model import (
+    CellValue,
+    Condition,
+    EvidenceRule,
+    Inventory,
+    Register,
+    Row,
+    UnitSource,
+)
+from smartserang.scoring import numbits
+from smartserang.scoring.columns import ColumnEngine, ColumnKeys, unkey
+from smartserang.scoring.conditions import Engine, RowEngine, items
+from smartserang.workbook.contract import ALL_UNITS_ALIASES, normalise_token
+
+
+class EvidenceRow(NamedTuple):
+    """A register row that backs a level (a named tuple: a large register makes many)."""
+
+    sheet: str
+    """The sheet's title as written in the workbook."""
+    row: int
+    """1-based Excel row number."""
+    label: str
+    """The row's name (application, facility, policy title)."""
+
+
+_LATEST: tuple[Inventory, RuleContext] | None = None
+_FEW_ROWS = 4
+"""An evidence list of more than one row in this many shares the register's evidence rows."""
+
+
+class RuleContext:
+    """Shared, lazily built lookups over one inventory.
+
+    Selections, their evidence rows and their unit coverage are cached under the
+    conditions that define them, so the many indicators sharing a question (status
+    aktif, cakupan lengkap…) share one answer.
+    """
+
+    def __init__(
+        self, inventory: Inventory, engine: Literal["columns", "rows"] = "columns"
+    ) -> None:
+        """A context over ``inventory``; ``engine`` answers the conditions (``rows``: the
+        plain engine, row by row, to check the column engine against)."""
+        self.inventory = inventory
+        self.reference_date = inventory.profile.reference_date()
+        self.cell_keys = ColumnKeys()
+        """The cells of a column as keys, each distinct value once (shared with the engine)."""
+        self.engine: Engine = (
+            ColumnEngine(inventory, self.cell_keys) if engine == "columns" else RowEngine(inventory)
+        )
+        self._units: tuple[dict[str, int], int | None] | None = None
+        self._selections: dict[tuple[str, tuple[Condition, ...]], list[int]] = {}
+        self._evidence: dict[tuple[str, tuple[Condition, ...]], tuple[EvidenceRow, ...]] = {}
+        self._every_row: dict[str, list[EvidenceRow]] = {}
+        self._coverage: dict[tuple[object, ...], bool] = {}
+
+    @classmethod
+    def of(cls, inventory: Inventory) -> RuleContext:
+        """The context of ``inventory``, shared by the sets scored on it one after another.
+
+        Nothing cached depends on the set, so a second set reuses the first one's indexes.
+        Only the latest inventory's context is kept.
+        """
+        global _LATEST  # noqa: PLW0603 - a one-entry cache
+        if _LATEST is None or _LATEST[0] is not inventory:
+            _LATEST = (inventory, cls(inventory))
+        return _LATEST[1]
+
+    # -- work units
+
+    def unit_universe(self) -> tuple[dict[str, int], int | None]:
+        """Normalised unit name/abbreviation -> unit number, and how many units there are.
+
+        From the Perangkat Daerah sheet when present, else Profil's Jumlah Perangkat
+        Daerah (names then are not checked, only counted).
+        """
+        if self._units is None:
+            register = self.inventory.register("perangkat_daerah")
+            if register is not None:
+                names: dict[str, int] = {}
+                for number, row in enumerate(register.rows):
+                    for key in ("nama", "singkatan"):
+                        value = row.get(key)
+                        if isinstance(value, str) and value:
+                            names[normalise_token(value)] = number
+                self._units = (names, len(register))
+            else:
+                self._units = ({}, self.inventory.profile.jumlah_perangkat_daerah)
+        return self._units
+
+    def served_units(self, names: Iterable[str]) -> tuple[set[object], bool]:
+        """The distinct units ``names`` designate, and whether ``semua`` (all) was named."""
+        known, _ = self.unit_universe()
+        served: set[object] = set()
+        everyone = False
+        for token in {normalise_token(name) for name in names}:
+            if token in ALL_UNITS_ALIASES:
+                everyone = True
+            elif known:
+                if token in known:
+                    served.add(known[token])
+            elif token:
+                served.add(token)
+        return served, everyone
+
+    # -- selections and evidence
+
+    def select(self, register: Register, where: tuple[Condition, ...]) -> tuple[Row, ...]:
+        """Rows of ``register`` passing every condition of ``where``, in sheet order."""
+        rows = register.rows
+        return tuple([rows[i] for i in self.positions(register, where)])
+
+    def any_row(self, register: Register, where: tuple[Condition, ...]) -> bool:
+        """Whether a row of ``register`` passes every condition of ``where``."""
+        return bool(self.engine.passing(register, where))
+
+    def positions(self, register: Register, where: tuple[Condition, ...]) -> list[int]:
+        """Positions of the rows of ``register`` passing every condition of ``where``, in
+        sheet order (cached: indicators share their questions)."""
+        key = (register.sheet, where)
+        cached = self._selections.get(key)
+        if cached is None:
+            if not where:
+                cached = list(range(len(register)))
+            else:
+                rows = self.engine.passing(register, where)
+                cached = numbits.positions_in(rows, len(register))
+            self._selections[key] = cached
+        return cached
+
+    def evidence(self, register: Register, where: tuple[Condition, ...]) -> tuple[EvidenceRow, ...]:
+        """``select(register, where)`` as evidence rows (cached: indicators share them)."""
+        key = (register.sheet, where)
+        cached = self._evidence.get(key)
+        if cached is None:
+            positions = self.positions(register, where)
+            if len(positions) * _FEW_ROWS > len(register):  # a large part: share every row's
+                cached = tuple(map(self._every_row_of(register).__getitem__, positions))
+            else:  # a few rows: each labelled alone
+                cached = tuple(_evidence_rows(register, positions))
+            self._evidence[key] = cached
+        return cached
+
+    def _every_row_of(self, register: Register) -> list[EvidenceRow]:
+        """Every row of ``register`` as an evidence row, by position (built once)."""
+        every = self._every_row.get(register.sheet)
+        if every is None:
+            every = self._every_row[register.sheet] = _evidence_rows(register, None)
+        return every
+
+    # -- units of a step
+
+    def covers(
+        self, rule: EvidenceRule, register: Register, conditions: tuple[Condition, ...], wanted: str
+    ) -> bool:
+        """``units_covered`` for the rows of ``register`` passing ``conditions`` (cached)."""
+        key = (register.sheet, conditions, rule.units_column, rule.extra_units, wanted)
+        cached = self._coverage.get(key)
+        if cached is None:
+            cached = self.units_covered(
+                rule, register, self.positions(register, conditions), wanted
+            )
+            self._coverage[key] = cached
+        return cached
+
+    def units_covered(
+        self, rule: EvidenceRule, register: Register, positions: list[int], wanted: str
+    ) -> bool:
+        """Whether the rows of ``register`` at ``positions`` (and the rule's extra unit
+        sources) serve some or all units."""
+        names: list[str] = []
+        if rule.units_column is not None:
+            names.extend(self.names_at(register, rule.units_column, positions))
+        for source in rule.extra_units:
+            names.extend(self._source_names(source))
+        served, everyone = self.served_units(names)
+        if wanted == "some":
+            return everyone or bool(served)
+        _, total = self.unit_universe()
+        return everyone or (total is not None and total > 0 and len(served) >= total)
+
+    def _source_names(self, source: UnitSource) -> list[str]:
+        register = self.inventory.register(source.sheet)
+        if register is None:
+            return []
+        return self.names_at(register, source.column, self.positions(register, source.where))
+
+    # -- cells of a selection
+
+    def names_at(self, register: Register, column: str, positions: list[int]) -> list[str]:
+        """The items of ``column`` at ``positions`` as text, each distinct cell once."""
+        keys, _, keyed = self.cell_keys(register, column)
+        distinct = dict.fromkeys(map(keys.__getitem__, positions))  # in sheet order
+        return [str(item) for key in distinct for item in items(unkey(key, keyed)) if item]
+
+    def counted_at(
+        self, register: Register, column: str, positions: list[int]
+    ) -> list[tuple[CellValue, int]]:
+        """The distinct cells of ``column`` at ``positions``, each with how many rows hold it."""
+        keys, _, keyed = self.cell_keys(register, column)
+        counted = Counter(map(keys.__getitem__, positions))
+        return [(unkey(key, keyed), count) for key, count in counted.items()]
+
+
+def _evidence_rows(register: Register, positions: list[int] | None) -> list[EvidenceRow]:
+    """The rows of ``register`` at ``positions`` (every row when None) as evidence rows."""
+    numbers = register.numbers
+    if positions is not None:
+        numbers = list(map(numbers.__getitem__, positions))
+    labels = register.labels(positions)
+    return list(map(EvidenceRow, itertools.repeat(register.title), numbers, labels))

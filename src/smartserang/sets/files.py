@@ -1,0 +1,87 @@
+"""Set files: where the shipped sets are, which file a ``--set`` value names, its bytes.
+
+No YAML here: these functions find and read files, refusing what is not a small regular
+file, and say how each file is shown in problem locations.
+"""
+
+from __future__ import annotations
+
+import stat
+from importlib import resources
+from pathlib import Path
+
+from smartserang.problems import InputError, Problem
+from smartserang.sets.schema import suggest
+
+MAX_SET_BYTES = 16 << 20
+"""The largest set file read (the shipped sets are under 200 kB)."""
+
+
+def shipped_sets_dir() -> Path:
+    """The folder holding the indicator sets shipped with the package."""
+    packaged = Path(str(resources.files("smartserang"))) / "indicators"
+    if packaged.is_dir():
+        return packaged
+    # Running from a source checkout (editable install): the sets live at the repo root.
+    return Path(__file__).resolve().parents[3] / "indicators"
+
+
+def shipped_set_paths() -> dict[str, Path]:
+    """Shipped set name -> path, sorted by name."""
+    folder = shipped_sets_dir()
+    return {p.stem: p for p in sorted(folder.glob("*.yaml"))}
+
+
+def resolve_set(reference: str) -> tuple[Path, str]:
+    """The file a ``--set`` value names, and how to show it in messages."""
+    shipped = shipped_set_paths()
+    if reference in shipped:
+        return shipped[reference], f"indicators/{reference}.yaml"
+    path = Path(reference)
+    if path.suffix in (".yaml", ".yml") or path.exists() or "/" in reference:
+        return path, reference
+    known = sorted(shipped)
+    raise InputError(
+        [
+            Problem(
+                reference,
+                f"no shipped indicator set {reference!r}{suggest(reference, known)};"
+                f" shipped sets: {', '.join(known)} (or give a path to a .yaml file)",
+                "set.unknown",
+            )
+        ]
+    )
+
+
+def read_set_file(path: Path, display: str) -> bytes:
+    """The bytes of a set file; refuses directories, devices, pipes and huge files.
+
+    Checked before opening: reading ``/dev/zero`` would never end and opening a named
+    pipe would wait for a writer.
+    """
+
+    def refuse(reason: str) -> InputError:
+        return InputError([Problem(display, f"cannot read indicator set: {reason}", "set.file")])
+
+    try:
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise refuse("it is a directory")
+        if not stat.S_ISREG(info.st_mode):
+            raise refuse("it is not a regular file (a device, pipe or socket)")
+        with path.open("rb") as stream:
+            data = stream.read(MAX_SET_BYTES + 1)
+    except OSError as error:
+        raise refuse(error.strerror or type(error).__name__) from None
+    if len(data) > MAX_SET_BYTES:
+        raise InputError(
+            [
+                Problem(
+                    display,
+                    f"the file is larger than {MAX_SET_BYTES >> 20} MB;"
+                    " an indicator set is a small text file",
+                    "set.size",
+                )
+            ]
+        )
+    return data

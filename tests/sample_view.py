@@ -14,6 +14,7 @@ import html
 from decimal import ROUND_HALF_UP, Decimal
 from typing import NamedTuple
 
+from smartserang.catalogue.report import report_text
 from smartserang.report.view import (
     BreakdownRowView,
     BreakdownView,
@@ -30,7 +31,6 @@ from smartserang.report.view import (
     UnsupportedRow,
     WarningRow,
 )
-from smartserang.report.words import report_text
 
 HOSTILE_LABEL = "e-Kinerja <script>alert(1)</script> a | b"
 """An application name as a careless (or hostile) workbook might hold it."""

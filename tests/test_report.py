@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from smartserang.i18n import MESSAGES
-from smartserang.report.words import REPORT_TEXT
+from smartserang.catalogue.report import REPORT as REPORT_TEXT
+from smartserang.catalogue.terms import TEXTS as MESSAGES
 
 from builders import EXAMPLES, edited_example, smartserang
 

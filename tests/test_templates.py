@@ -18,10 +18,11 @@ import pytest
 
 import smartserang
 from sample_view import HOSTILE_LABEL, sample_view
+from smartserang.catalogue.report import REPORT as REPORT_TEXT
+from smartserang.catalogue.report import report_text
 from smartserang.report.markdown import escape_markdown
 from smartserang.report.render import render_report
 from smartserang.report.view import ReportView
-from smartserang.report.words import REPORT_TEXT, report_text
 
 from builders import require_tool
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from smartserang.i18n import MESSAGES
-from smartserang.report.words import REPORT_TEXT
+from smartserang.catalogue.report import REPORT
+from smartserang.catalogue.terms import TEXTS as TERMS
 
 # No key may be the name of a dict method: Jinja looks attributes up before items.
 # Words the report and the terminal already define are taken from there, not restated, so
@@ -16,8 +16,8 @@ _FROM_REPORT = (
 _FROM_MESSAGES = ("basis_verified", "basis_claimed", "supported")
 
 DIFF_TEXT: dict[str, dict[str, str]] = {
-    **{key: REPORT_TEXT[key] for key in _FROM_REPORT},
-    **{key: MESSAGES[key] for key in _FROM_MESSAGES},
+    **{key: REPORT[key] for key in _FROM_REPORT},
+    **{key: TERMS[key] for key in _FROM_MESSAGES},
     "title": {"id": "Perbandingan Penilaian", "en": "Assessment Comparison"},
     "intro": {
         "id": (

@@ -10,6 +10,7 @@ import datetime as dt
 from fractions import Fraction
 
 from smartserang import __version__
+from smartserang.catalogue.report import report_text
 from smartserang.i18n import format_date, format_fraction, format_percent, message
 from smartserang.model import Indicator, IndicatorSet
 from smartserang.report.charts import (
@@ -35,7 +36,6 @@ from smartserang.report.view import (
     UnsupportedRow,
     WarningRow,
 )
-from smartserang.report.words import report_text
 from smartserang.scoring.analysis import Analysis, Gap, TargetSource
 from smartserang.scoring.context import EvidenceRow
 from smartserang.scoring.levels import (

@@ -10,9 +10,9 @@ No key may be the name of a ``dict`` method: Jinja looks attributes up before it
 
 from __future__ import annotations
 
-from smartserang.i18n import LANGUAGES
+from smartserang.catalogue import Texts, in_language
 
-REPORT_TEXT: dict[str, dict[str, str]] = {
+REPORT: Texts = {
     # 1. Title block and identification.
     "intro": {
         "id": (
@@ -294,7 +294,5 @@ REPORT_TEXT: dict[str, dict[str, str]] = {
 
 
 def report_text(lang: str) -> dict[str, str]:
-    """Every fixed report string in ``lang`` ("id" or "en"), keyed as in ``REPORT_TEXT``."""
-    if lang not in LANGUAGES:
-        raise ValueError(f"unknown report language {lang!r}; expected one of {LANGUAGES}")
-    return {key: texts[lang] for key, texts in REPORT_TEXT.items()}
+    """Every fixed report string in ``lang`` ("id" or "en"), keyed as in ``REPORT``."""
+    return in_language(REPORT, lang)

@@ -155,14 +155,36 @@ TEXTS: Texts = {
         "id": "Batang per domain pada skala {low}–{high}: {rows}.",
         "en": "Bars per domain on the {low}–{high} scale: {rows}.",
     },
+    "chart_scores_title_verified": {
+        "id": "Nilai domain: terverifikasi dan target (tanpa klaim penilaian mandiri)",
+        "en": "Domain scores: verified and target (no self-assessment claims)",
+    },
     "chart_scores_row": {
         "id": "{name} klaim {claimed}, terverifikasi {verified}{target}",
         "en": "{name} claimed {claimed}, verified {verified}{target}",
     },
+    "chart_scores_row_verified": {
+        "id": "{name} terverifikasi {verified}{target}",
+        "en": "{name} verified {verified}{target}",
+    },
+    "chart_no_claims": {
+        "id": "Tidak ada klaim penilaian mandiri untuk set ini",
+        "en": "No self-assessment claims for this set",
+    },
     "chart_target_suffix": {"id": ", target {target}", "en": ", target {target}"},
     "chart_gaps_title": {
-        "id": "Kesenjangan per indikator: tingkat terverifikasi menuju target",
-        "en": "Gap per indicator: verified level towards the target",
+        "id": (
+            "Kesenjangan per indikator: tingkat terverifikasi menuju target, diurutkan dari "
+            "kesenjangan terbesar, lalu kenaikan indeks terbesar"
+        ),
+        "en": (
+            "Gap per indicator: verified level towards the target, largest gap first, then "
+            "largest marginal gain"
+        ),
+    },
+    "chart_part": {
+        "id": "{title} (bagian {n} dari {total})",
+        "en": "{title} (part {n} of {total})",
     },
     "chart_gaps_desc": {
         "id": "{n} indikator belum mencapai target: {rows}.",

@@ -348,7 +348,8 @@ def label_lines(svg: str) -> list[list[str]]:
         if el.get("text-anchor") != "end":
             continue
         y = float(el.attrib["y"])
-        line = (el.find("title").tail if el.find("title") is not None else el.text) or ""
+        tooltip = el.find("title")
+        line = (tooltip.tail if tooltip is not None else el.text) or ""
         if last_y is None or y - last_y > LINE_HEIGHT + 0.01:
             rows.append([])
         rows[-1].append(line)

@@ -28,6 +28,7 @@ from smartserang.cli.common import (
     OutputOption,
     app,
     basis_of,
+    complete_set,
     fail,
     lost_worker,
     on_bad_input,
@@ -69,6 +70,7 @@ def score(
             "-s",
             help="A shipped set's name (see 'smartserang sets') or a path to a set YAML;"
             " repeat to score several sets in one run. Default: spbe-2020.",
+            autocompletion=complete_set,
         ),
     ] = None,
     output_format: Annotated[

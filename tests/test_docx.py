@@ -411,3 +411,16 @@ def test_details_only_in_the_full_appendix() -> None:
     assert text["details_short"] not in [p.text for p in full.paragraphs]
     cells = {cell.text for table in full.tables for row in table.rows for cell in row.cells}
     assert details[0].next_criteria in cells
+
+
+def test_the_charts_start_a_page() -> None:
+    """Each set's charts heading starts a page, so the charts share it as in print."""
+    views = example_views("id")
+    document = read(example_docx("id"))
+    charts = [
+        p
+        for p in document.paragraphs
+        if p.style is not None and p.style.name == "Heading 2" and p.text == views[0].text["charts"]
+    ]
+    assert len(charts) == len(views)
+    assert all(p.paragraph_format.page_break_before for p in charts)

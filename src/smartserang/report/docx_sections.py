@@ -278,7 +278,10 @@ class SectionWriter:
             self.say(text["not_applicable_note"], note=True)
 
     def charts(self) -> None:
-        self.heading(self.text["charts"], 2)
+        # The charts start a page and share it, as the HTML prints them (a gap chart too
+        # long for it comes in parts): no chart leaves the page before it half blank.
+        heading = self.heading(self.text["charts"], 2)
+        heading.paragraph_format.page_break_before = True
         if not self.view.charts:
             self.say(self.text["charts_none"])
         for chart in self.view.charts:

@@ -25,10 +25,10 @@ from smartserang.report.charts import (
     Text,
     lay_out_gap_chart,
     lay_out_score_chart,
-    paint_svg,
     split_gap_chart,
 )
 from smartserang.report.picture import SCALE, render_png
+from smartserang.report.svg import paint_svg
 from smartserang.report.textfit import text_width
 
 HOSTILE = "<script>alert(1)</script>"

@@ -12,7 +12,8 @@ Modules, in the order data flows through them:
 - ``view`` and ``build``: the report's view model, and building it from a result;
 - ``rollupview``: the roll-up's view model;
 - ``textfit``: how wide a chart's text runs, and long labels wrapped to fit;
-- ``charts``: the charts, laid out once as shapes and painted as inline SVG;
+- ``charts``: the charts, laid out once as shapes;
+- ``svg``: the same charts painted as inline SVG (for HTML);
 - ``picture``: the same charts painted as PNG pictures (for Word);
 - ``markdown``: data made literal in Markdown (the ``md`` filter, ``check``'s summary);
 - ``render``: the one Jinja environment and its templates in ``templates/``;

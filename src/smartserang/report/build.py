@@ -19,10 +19,10 @@ from smartserang.report.charts import (
     ScoreBar,
     lay_out_gap_chart,
     lay_out_score_chart,
-    paint_svg,
     split_gap_chart,
 )
 from smartserang.report.reporter import Detail
+from smartserang.report.svg import paint_svg
 from smartserang.report.view import (
     BreakdownRowView,
     BreakdownView,

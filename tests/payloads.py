@@ -470,13 +470,16 @@ def hostile_inputs(factory: pytest.TempPathFactory) -> Inputs:
 def render_outputs(inputs: Inputs, fmt: str) -> dict[str, Path]:
     """Every ``fmt`` (html or md) document the CLI makes, written beside ``inputs``.
 
-    ``score`` in Indonesian and English, the roll-up of the unit workbooks, and ``diff``
-    of the old and new workbooks; each must exit 0 without a traceback.
+    ``score`` in Indonesian and English (with each indicator's detail), the roll-up of
+    the unit workbooks, and ``diff`` of the old and new workbooks; each must exit 0
+    without a traceback.
     """
     common = ("--set", inputs.set_path, "--format", fmt)
+    # The full detail prints every field of the set (criteria, level names) too.
+    full = ("--detail", "full")
     runs: dict[str, tuple[str | Path, ...]] = {
-        f"score-id.{fmt}": ("score", inputs.new, *common, "--lang", "id"),
-        f"score-en.{fmt}": ("score", inputs.new, *common, "--lang", "en"),
+        f"score-id.{fmt}": ("score", inputs.new, *common, *full, "--lang", "id"),
+        f"score-en.{fmt}": ("score", inputs.new, *common, *full, "--lang", "en"),
         f"rollup.{fmt}": ("score", *inputs.units, *common, "--lang", "en"),
         f"diff.{fmt}": ("diff", inputs.old, inputs.new, *common, "--lang", "id"),
     }

@@ -13,15 +13,23 @@ import pytest
 from PIL import Image
 
 from smartserang.report.charts import (
+    AXIS_HEIGHT,
+    GAP_ROW,
+    LINE_HEIGHT,
+    PAGE_ROOM,
     PLOT_LEFT,
+    PLOT_TOP,
     Drawing,
     GapBar,
     ScoreBar,
+    Text,
     lay_out_gap_chart,
     lay_out_score_chart,
-    paint_svg,
+    split_gap_chart,
 )
 from smartserang.report.picture import SCALE, render_png
+from smartserang.report.svg import paint_svg
+from smartserang.report.textfit import text_width
 
 HOSTILE = "<script>alert(1)</script>"
 SCORE = ScoreBar("D1 Kebijakan Internal SPBE", 2.6, 2.1, 3.5, "2,60", "2,10", "3,50")
@@ -48,6 +56,7 @@ def score_chart(
             verified_name="Terverifikasi",
             target_name="Target",
             empty_text="Tidak ada domain.",
+            note="Tidak ada klaim.",
         )
     )
 
@@ -331,32 +340,112 @@ def test_gap_chart_height_follows_row_count() -> None:
     assert len(by_class(parse(gap_chart([GAP] * 60)), "bar-level")) == 60
 
 
+def label_lines(svg: str) -> list[list[str]]:
+    """The row labels' lines (right-aligned text left of the plot), grouped by row."""
+    rows: list[list[str]] = []
+    last_y = None
+    for el in parse(svg).iter("text"):
+        if el.get("text-anchor") != "end":
+            continue
+        y = float(el.attrib["y"])
+        tooltip = el.find("title")
+        line = (tooltip.tail if tooltip is not None else el.text) or ""
+        if last_y is None or y - last_y > LINE_HEIGHT + 0.01:
+            rows.append([])
+        rows[-1].append(line)
+        last_y = y
+    return rows
+
+
 @pytest.mark.parametrize(
-    ("label", "shown"),
+    ("label", "lines"),
     [
-        ("D1 Kebijakan Internal SPBE", "D1 Kebijakan Internal SPBE"),
-        ("x" * 40, "x" * 40),
-        ("x" * 41, "x" * 39 + "…"),
-        ("Sistem Informasi Pelayanan Perizinan Berusaha Terintegrasi", None),
+        ("D1 Kebijakan Internal SPBE", 1),
+        ("44 Jaringan Dokumentasi dan Informasi Hukum (JDIH)", 2),
+        ("GOV Smart Governance (tata kelola pemerintahan)", 2),
+        ("Sistem Informasi Pelayanan Perizinan Berusaha Terintegrasi Secara Elektronik", 2),
+        ("x" * 41, 2),
     ],
 )
-def test_long_labels_are_cut_with_the_full_text_as_tooltip(label: str, shown: str | None) -> None:
-    """Labels longer than the label column end in an ellipsis; the <title> child keeps the
-    full label."""
+def test_long_labels_wrap_inside_the_label_column(label: str, lines: int) -> None:
+    """A label wider than the label column is broken onto more lines instead of being
+    cut: every character is shown, each line fits left of the plot, in both charts."""
     for svg in (
         score_chart([ScoreBar(label, 2, 2, None, "2", "2", "")]),
         gap_chart([GapBar(label, 1, 2, None)]),
     ):
-        (text,) = [el for el in parse(svg).iter("text") if el.find("title") is not None]
-        tooltip = text.find("title")
-        assert tooltip is not None
-        assert tooltip.text == label
-        if shown is None:
-            assert tooltip.tail is not None
-            assert tooltip.tail.endswith("…")
-            assert label.startswith(tooltip.tail[:-1])
-        else:
-            assert tooltip.tail == shown
+        (shown,) = label_lines(svg)
+        assert len(shown) == lines
+        assert "".join(shown).replace(" ", "") == label.replace(" ", "")
+        assert all(text_width(line, 12) <= PLOT_LEFT - 16 for line in shown)
+        assert "…" not in "".join(shown)
+
+
+def test_a_label_beyond_three_lines_is_cut_with_the_full_text_as_tooltip() -> None:
+    """Only a label needing more than three lines ends in an ellipsis; its first line
+    carries the full text as a <title> tooltip."""
+    label = " ".join(["Pengelolaan"] * 20)
+    svg = gap_chart([GapBar(label, 1, 2, None)])
+    (shown,) = label_lines(svg)
+    assert len(shown) == 3
+    assert shown[-1].endswith("…")
+    (tooltip,) = [
+        el.find("title") for el in parse(svg).iter("text") if el.find("title") is not None
+    ]
+    assert tooltip is not None
+    assert tooltip.text == label
+
+
+def test_rows_grow_with_their_label() -> None:
+    """A row whose label takes two lines is taller than a one-line row, so lines never
+    reach into the next row."""
+    short = height(gap_chart([GAP, GAP]))
+    long = height(
+        gap_chart([GAP, GapBar("44 Jaringan Dokumentasi dan Informasi Hukum", 3, 4, None)])
+    )
+    assert long > short
+
+
+@pytest.mark.parametrize(("verified", "target"), [(2.78, 3.0), (2.9, 3.0), (2.95, 3.0), (3.0, 3.0)])
+def test_value_labels_keep_off_the_target_line(verified: float, target: float) -> None:
+    """A value label that would sit on the dashed target line is set just after it."""
+    bar = ScoreBar("D1", verified, verified, target, "2,78", "2,78", "3,00")
+    root = parse(score_chart([bar]))
+    (line,) = by_class(root, "target")
+    at = float(line.attrib["x1"])
+    values = [el for el in root.iter("text") if el.text == "2,78"]
+    assert len(values) == 2
+    for value in values:
+        start = float(value.attrib["x"])
+        end = start + text_width("2,78", 11)
+        assert start > at + 3 or end < at - 3
+
+
+def test_no_claimed_bars_when_nothing_was_claimed() -> None:
+    """Bars without a claim get no hatched bar, no claimed legend entry, shorter rows, and
+    the legend says that nothing was claimed."""
+    bars = [ScoreBar("D1", None, 2.1, 3.5, "", "2,10", "3,50")] * 2
+    root = parse(score_chart(bars, name="Klaim"))
+    assert by_class(root, "bar-claimed") == []
+    assert len(by_class(root, "bar-verified")) == 2
+    legend = "".join(by_class(root, "legend")[0].itertext())
+    assert "Klaim" not in legend
+    assert "Tidak ada klaim." in legend
+    assert height(score_chart(bars)) < height(score_chart([SCORE, SCORE]))
+
+
+def test_long_gap_charts_split_to_fill_the_page() -> None:
+    """A gap chart fitting the room left is one part; a longer one fills that room and
+    goes on in parts no taller than a page; too little room starts it on the next page."""
+    frame = PLOT_TOP + AXIS_HEIGHT
+    assert split_gap_chart([GAP] * 10, 1000) == [10]
+    parts = split_gap_chart([GAP] * 120, 600)
+    assert sum(parts) == 120
+    assert frame + parts[0] * GAP_ROW <= 600 < frame + (parts[0] + 1) * GAP_ROW
+    assert all(frame + n * GAP_ROW <= PAGE_ROOM for n in parts)
+    assert split_gap_chart([GAP] * 120, frame + 2 * GAP_ROW) == split_gap_chart(
+        [GAP] * 120, PAGE_ROOM
+    )
 
 
 # The same layout painted as a PNG picture (for the Word appendix).
@@ -421,12 +510,40 @@ def test_picture_paints_what_the_svg_draws() -> None:
 
 
 def test_picture_keeps_a_wide_label_on_the_page() -> None:
-    """A label wider than the label column is set smaller rather than cut by the edge."""
+    """A label wider than the label column is wrapped, and a line still too wide for the
+    picture's font set smaller, rather than cut by the edge."""
     image = picture(score_drawing([ScoreBar("W" * 60, 2, 2, None, "2", "2", "")]))
     edge = image.crop((0, 0, 2, image.height))
     assert edge.getextrema() == (0xFF, 0xFF)
-    assert picture(score_drawing()).crop((0, 0, 2, image.height)).getextrema() == (0xFF, 0xFF)
+    usual = picture(score_drawing())
+    assert usual.crop((0, 0, 2, usual.height)).getextrema() == (0xFF, 0xFF)
     label = image.crop((0, 0, round(PLOT_LEFT * SCALE), image.height))
     darkest, _ = label.getextrema()
     assert isinstance(darkest, int)
     assert darkest < 0x80  # the label is there, in black
+
+
+def test_picture_wraps_a_label_as_the_svg_does() -> None:
+    """The PNG paints a wrapped label's lines where the layout put them: ink in the label
+    column above each line's baseline."""
+    label = "44 Jaringan Dokumentasi dan Informasi Hukum (JDIH)"
+    drawing = score_drawing([ScoreBar(label, 2, 2, None, "2", "2", "")])
+    lines = [
+        shape
+        for shape in drawing.shapes
+        if isinstance(shape, Text) and shape.anchor == "end" and shape.text in label
+    ]
+    assert [line.text for line in lines] == [
+        "44 Jaringan Dokumentasi dan Informasi",
+        "Hukum (JDIH)",
+    ]
+    image = picture(drawing)
+
+    def ink(top: float, bottom: float) -> int:
+        band = image.crop((0, round(top * SCALE), round(PLOT_LEFT * SCALE), round(bottom * SCALE)))
+        darkest, _ = band.getextrema()
+        assert isinstance(darkest, int)
+        return darkest
+
+    for line in lines:
+        assert ink(line.y - 8, line.y) < 0x80

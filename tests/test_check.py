@@ -6,6 +6,7 @@ CLI behaviour runs through the installed entry point; the rounding rules are pin
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import importlib.util
 import json
@@ -191,13 +192,19 @@ def test_baseline_records_scores_hashes_and_date(recorded: Path) -> None:
 
 
 def test_undercutting_the_baseline_fails_naming_each_fall(recorded: Path, lower: Path) -> None:
-    """The lower workbook: index, D4 and A7 fell beyond the tolerance; exit 1."""
+    """The lower workbook: index, D4 and A7 fell beyond the tolerance; exit 1. Below the
+    falls, the indicator that moved, the register row behind it, and what is missing."""
     run = smartserang("check", lower, "--baseline", recorded)
     assert run.returncode == 1
     assert run.stderr.splitlines() == [
         f"{lower}: spbe-2020: index 2.59 fell by 0.06 from baseline 2.65 (tolerance 0.005)",
         f"{lower}: spbe-2020: D4 3.58 fell by 0.12 from baseline 3.70 (tolerance 0.005)",
         f"{lower}: spbe-2020: A7 3.30 fell by 0.20 from baseline 3.50 (tolerance 0.005)",
+        f"{lower}: spbe-2020: moved since the baseline: 35 Procurement of goods and services"
+        " (D4 › A7): level 3 → 1; supported by the registers 3 → 1",
+        f"{lower}: spbe-2020:   Aplikasi row 9: SPSE (LPSE Kota Sukamaju) — removed",
+        f"{lower}: spbe-2020:   what the registers now lack for level 2: An active"
+        " application at interaction level or above",
         f"smartserang: FAILED {lower}: 3 of 13 checks failed",
     ]
 
@@ -324,6 +331,166 @@ def test_baseline_over_a_corrupt_file_exits_2(tmp_path: Path) -> None:
     assert f"{base}:1:1: not valid JSON" in run.stderr
     assert "nothing recorded" in run.stderr
     assert base.read_text(encoding="utf-8") == "not json"
+
+
+# ------------------------------------------------------------------ causes
+
+
+@pytest.fixture(scope="module")
+def lowered_claim(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example with indicator 1's claim lowered from 3 to 1 (Penilaian row 2)."""
+
+    def edit(book: Any) -> None:
+        sheet = book["Penilaian"]
+        assert (sheet["A2"].value, sheet["B2"].value) == (1, 3)
+        sheet["B2"].value = 1
+
+    return edited_example(tmp_path_factory.mktemp("claim") / "claim.xlsx", edit)
+
+
+def test_a_lowered_claim_is_named_with_its_change(
+    recorded: Path, lowered_claim: Path, tmp_path: Path
+) -> None:
+    """One claim lowered: the text lines, the step summary and the JSON report name the
+    indicator, its groups and the Penilaian row whose Tingkat went from 3 to 1."""
+    summary = tmp_path / "summary.md"
+    args = ("check", lowered_claim, "--baseline", recorded, "--summary", summary)
+    run = smartserang(*args, "--format", "json")
+    assert run.returncode == 1
+    prefix = f"{lowered_claim}: spbe-2020:"
+    lines = run.stderr.splitlines()
+    moved = lines.index(
+        f"{prefix} moved since the baseline: 1 SPBE Architecture policy (D1 › A1): level"
+        " 3 → 1; claimed 3 → 1"
+    )
+    assert lines[moved + 1] == f"{prefix}   Penilaian row 2: Level — 3 → 1"
+    assert f"{prefix} A1 2.20 fell by 0.20 from baseline 2.40 (tolerance 0.005)" in lines
+    markdown = summary.read_text(encoding="utf-8")
+    assert "**Indicators that moved since the baseline**" in markdown
+    assert "- spbe-2020: 1 SPBE Architecture policy (D1 › A1): level 3 → 1; claimed 3 → 1" in (
+        markdown
+    )
+    assert "  - Penilaian row 2: Level — 3 → 1" in markdown
+    (report,) = json.loads(run.stdout)["files"]
+    (move,) = report["moves"]
+    assert (move["id"], move["groups"], move["level"]) == ("1", ["D1", "A1"], {"old": 3, "new": 1})
+    assert move["claimed"] == {"old": 3, "new": 1}
+    assert move["supported"] == {"old": 3, "new": 3}
+    (cause,) = move["causes"]
+    assert (cause["via"], cause["sheet"], cause["row_old"], cause["row_new"]) == (
+        "claim",
+        "Penilaian",
+        2,
+        2,
+    )
+    assert cause["columns"] == [{"column": "tingkat", "old": 3, "new": 1}]
+
+
+def test_a_changed_register_row_is_named_with_its_values(recorded: Path, tmp_path: Path) -> None:
+    """SRIKANDI (Aplikasi row 14) no longer active: indicator 37's register support fell
+    from 3 to 1, and the row is named with the column that changed and what is missing."""
+
+    def edit(book: Any) -> None:
+        sheet = book["Aplikasi"]
+        assert (sheet["A14"].value, sheet["E14"].value) == ("SRIKANDI", "aktif")
+        sheet["E14"].value = "tidak aktif"
+
+    changed = edited_example(tmp_path / "inactive.xlsx", edit)
+    run = smartserang("check", changed, "--baseline", recorded)
+    assert run.returncode == 1
+    prefix = f"{changed}: spbe-2020:"
+    lines = run.stderr.splitlines()
+    moved = lines.index(
+        f"{prefix} moved since the baseline: 37 Active records (dynamic archives) (D4 › A7):"
+        " level 3 → 1; supported by the registers 3 → 1"
+    )
+    assert lines[moved + 1 : moved + 3] == [
+        f"{prefix}   Aplikasi row 14: SRIKANDI — changed; Status: aktif → tidak aktif",
+        f"{prefix}   what the registers now lack for level 2: An active application at"
+        " interaction level or above",
+    ]
+
+
+def test_a_later_assessment_date_is_named_where_reviews_age(recorded: Path, tmp_path: Path) -> None:
+    """Two years on, reviews are too old for the top level: the Profil field is the cause."""
+
+    def edit(book: Any) -> None:
+        book["Profil"]["B4"].value = dt.datetime(2027, 9, 30)
+
+    later = edited_example(tmp_path / "later.xlsx", edit)
+    run = smartserang("check", later, "--baseline", recorded)
+    assert run.returncode == 1
+    assert (
+        f"{later}: spbe-2020:   Profil: Assessment Date — 30 September 2025 → 30 September 2027"
+        in run.stderr.splitlines()
+    )
+
+
+def test_the_baseline_records_each_indicator(recorded: Path) -> None:
+    """Format 1.1: each indicator's levels, claim row and the register rows its rule
+    selected, with the values of the columns the rule reads; and the Profil."""
+    data = json.loads(recorded.read_text(encoding="utf-8"))
+    assert data["format_version"] == "1.1"
+    assert data["inventory"]["profile"]["tanggal_penilaian"] == "2025-09-30"
+    (entry,) = data["results"]
+    indicators = {i["id"]: i for i in entry["indicators"]}
+    assert len(indicators) == 47
+    policy = indicators["3"]
+    assert (policy["claimed"], policy["supported"], policy["level"]) == (4, 2, 2)
+    assert policy["claim_row"] == 4
+    (row,) = policy["evidence"]
+    assert (row["sheet"], row["row"]) == ("Kebijakan", 4)
+    assert row["cells"]["status"] == "ditetapkan"
+    baseline = parse_baseline(recorded.read_text(encoding="utf-8"), str(recorded))
+    record = baseline.record("spbe-2020")
+    assert record is not None
+    kept = record.indicator("3")
+    assert kept is not None
+    assert kept.evidence[0].cells == row["cells"]
+
+
+def test_a_baseline_of_format_1_0_still_checks_and_says_what_it_lacks(
+    recorded: Path, lower: Path, tmp_path: Path
+) -> None:
+    """A baseline written before indicators were recorded is read and compared as before;
+    the falls are printed with a line saying a new record would name the indicators."""
+    data = json.loads(recorded.read_text(encoding="utf-8"))
+    data["format_version"] = "1.0"
+    del data["inventory"]["profile"]
+    for entry in data["results"]:
+        del entry["indicators"]
+    old = tmp_path / "old.json"
+    old.write_text(json.dumps(data), encoding="utf-8")
+    run = smartserang("check", lower, "--baseline", old, "--format", "json")
+    assert run.returncode == 1
+    assert f"{lower}: spbe-2020: A7 3.30 fell by 0.20 from baseline 3.50" in run.stderr
+    assert (
+        f"{lower}: spbe-2020: the baseline records no indicator levels (format 1.0); record"
+        " it again with 'smartserang baseline' to see which indicators moved"
+    ) in run.stderr.splitlines()
+    (report,) = json.loads(run.stdout)["files"]
+    assert (report["moves"], report["unrecorded"]) == ([], ["spbe-2020"])
+
+
+@pytest.mark.parametrize(
+    ("edit", "location"),
+    [
+        ({"level": "tiga"}, "results[0].indicators[0].level: expected a whole number or null"),
+        ({"id": 7}, "results[0].indicators[0]: expected an indicator with a string 'id'"),
+        ({"evidence": [{"sheet": "Kebijakan"}]}, "results[0].indicators[0].evidence[0]:"),
+    ],
+)
+def test_a_bad_indicator_record_is_located(
+    recorded: Path, tmp_path: Path, edit: dict[str, Any], location: str
+) -> None:
+    """A wrong field in a recorded indicator is an input error naming its path."""
+    data = json.loads(recorded.read_text(encoding="utf-8"))
+    data["results"][0]["indicators"][0].update(edit)
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(data), encoding="utf-8")
+    run = smartserang("check", EXAMPLE, "--baseline", bad)
+    assert run.returncode == 2
+    assert f"{bad}: {location}" in run.stderr
 
 
 # ------------------------------------------------------------------ summary and JSON

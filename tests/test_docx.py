@@ -25,6 +25,7 @@ from sample_view import HOSTILE_LABEL, sample_view
 from smartserang.report.build import build_report_view
 from smartserang.report.docx import render_docx
 from smartserang.report.docx_tables import Column, Row, column_widths
+from smartserang.report.reporter import Detail
 from smartserang.report.view import ReportView
 from smartserang.scoring.analysis import analyse, resolve_targets
 from smartserang.scoring.levels import Basis, score_inventory
@@ -380,3 +381,46 @@ def test_a_roll_up_refuses_the_word_format(tmp_path: Path) -> None:
     assert done.returncode == 2
     assert "[usage.format]" in done.stderr
     assert not out.exists()
+
+
+def test_details_only_in_the_full_appendix() -> None:
+    """The default Word appendix has no per-indicator heading and says where the details
+    are; with the full detail each indicator short of its target has its heading, its
+    criteria and its evidence, as in the HTML."""
+    inventory = read_inventory(EXAMPLES / "kota-sukamaju.xlsx", display="kota-sukamaju.xlsx")
+    result = score_inventory(load_indicator_set("spbe-2020"), inventory)
+    analysis = analyse(result, resolve_targets(result))
+    views = {
+        detail: build_report_view(result, analysis, basis=Basis.VERIFIED, lang="id", detail=detail)
+        for detail in Detail
+    }
+    short = read(render_docx([views[Detail.SHORT]]))
+    full = read(render_docx([views[Detail.FULL]]))
+    details = views[Detail.FULL].details
+    assert details
+    assert views[Detail.SHORT].details == ()
+    text = views[Detail.SHORT].text
+    assert headings(short, 3) == [text["quick_wins"], text["longer_work"]]
+    assert headings(full, 3) == [
+        *(f"{d.id} {d.name}" for d in details),
+        text["quick_wins"],
+        text["longer_work"],
+    ]
+    paragraphs = [p.text for p in short.paragraphs]
+    assert text["details_short"] in paragraphs
+    assert text["details_short"] not in [p.text for p in full.paragraphs]
+    cells = {cell.text for table in full.tables for row in table.rows for cell in row.cells}
+    assert details[0].next_criteria in cells
+
+
+def test_the_charts_start_a_page() -> None:
+    """Each set's charts heading starts a page, so the charts share it as in print."""
+    views = example_views("id")
+    document = read(example_docx("id"))
+    charts = [
+        p
+        for p in document.paragraphs
+        if p.style is not None and p.style.name == "Heading 2" and p.text == views[0].text["charts"]
+    ]
+    assert len(charts) == len(views)
+    assert all(p.paragraph_format.page_break_before for p in charts)

@@ -304,6 +304,69 @@ def test_unsupported_claims_are_marked_by_symbol_and_weight() -> None:
         assert f'<strong class="flag"><span aria-hidden="true">⚠ </span>{row.claimed}' in html
 
 
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_without_claims_no_claimed_figure_is_printed(fmt: str) -> None:
+    """A set nobody claimed on prints no claimed index row and no claimed column in the
+    group and breakdown tables, and says why under the index table."""
+    view = sample_view("en")
+    before = render_report([view], fmt)
+    after = render_report([dataclasses.replace(view, claims=False)], fmt)
+    text = view.text
+    assert text["no_claims"] not in before
+    assert text["no_claims"] in after
+    assert text["claimed_index"] in before
+    assert text["claimed_index"] not in after
+    heading = text["claimed"]
+    # The gap table keeps its claimed column (its "–" say nothing was claimed); the group
+    # table and each breakdown lose theirs.
+    tables = 1 + len(view.breakdowns)
+    assert _count(before, heading, fmt) - _count(after, heading, fmt) == tables
+
+
+def _count(page: str, heading: str, fmt: str) -> int:
+    """How many table heads name ``heading`` as a column."""
+    if fmt == "html":
+        return len(re.findall(rf'<th scope="col"[^>]*>{re.escape(heading)}</th>', page))
+    return len(re.findall(rf"^\|.*\| {re.escape(heading)} \|.*\n\|[-:|]+\|$", page, re.M))
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_an_inherited_group_target_is_marked_and_explained(fmt: str) -> None:
+    """A group target not set for the group itself carries a mark, explained once under
+    the table; without one neither appears."""
+    view = sample_view("id")
+    assert not view.targets_inherited
+    note = view.text["target_inherited_note"]
+    assert note not in _plain(render_report([view], fmt), fmt)
+    first = dataclasses.replace(view.groups[0], target="3,50", target_inherited=True)
+    marked = dataclasses.replace(view, groups=(first, *view.groups[1:]), targets_inherited=True)
+    out = render_report([marked], fmt)
+    assert _plain(out, fmt).count(note) == 1
+    mark = '3,50<span class="mark">*</span>' if fmt == "html" else "| 3,50\\* |"
+    assert out.count(mark) == 1
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_the_short_report_says_where_the_details_are(fmt: str) -> None:
+    """Without details the short report points to --detail full; a full report with no
+    detail says every indicator reached its target."""
+    view = sample_view("en")
+    short = _plain(
+        render_report([dataclasses.replace(view, detail_full=False, details=())], fmt), fmt
+    )
+    assert view.text["details_short"] in short
+    assert view.text["details_none"] not in short
+    full = _plain(render_report([dataclasses.replace(view, details=())], fmt), fmt)
+    assert view.text["details_none"] in full
+    assert view.text["details_short"] not in full
+
+
+def _plain(page: str, fmt: str) -> str:
+    """The words of ``page`` as a reader sees them: HTML unescaped, Markdown's escaping
+    backslashes removed."""
+    return _visible_text(page) if fmt == "html" else re.sub(r"\\(.)", r"\1", page)
+
+
 # Words of the other language: each appears in its own catalogue, never in the other output.
 # (Register data stays Indonesian in an English report, so words like "Tahun" are left out.)
 INDONESIAN_WORDS = (

@@ -133,7 +133,7 @@ def _allowed_tags() -> frozenset[str]:
     tags: set[str] = set()
     for template in PACKAGE.joinpath("report", "templates").glob("*.html"):
         tags.update(re.findall(r"<([A-Za-z][A-Za-z0-9]*)", template.read_text("utf-8")))
-    charts = PACKAGE.joinpath("report", "charts.py").read_text("utf-8")
+    charts = PACKAGE.joinpath("report", "svg.py").read_text("utf-8")
     tags.update(re.findall(r'_el\(\s*"(\w+)"', charts))
     tags.update(re.findall(r"<([A-Za-z][A-Za-z0-9]*)", charts))
     return frozenset(t.lower() for t in tags)

@@ -75,12 +75,32 @@ REPORT: Texts = {
         "en": "none; every indicator has been assessed.",
     },
     "unassessed_policy": {"id": "Perlakuan dalam indeks", "en": "How they count"},
+    "no_claims": {
+        "id": (
+            "Sheet Penilaian tidak memuat klaim untuk set ini: tidak ada nilai klaim, hanya "
+            "nilai terverifikasi dari register."
+        ),
+        "en": (
+            "The Penilaian sheet holds no claim for this set: there are no claimed values, "
+            "only the verified ones from the registers."
+        ),
+    },
     "groups_caption": {"id": "Indeks per kelompok indikator", "en": "Index by indicator group"},
     "groups_none": {
         "id": "Set indikator tidak memuat kelompok indikator.",
         "en": "The indicator set has no indicator groups.",
     },
     "group": {"id": "Kelompok", "en": "Group"},
+    "target_inherited_note": {
+        "id": (
+            "Target bertanda * tidak ditetapkan untuk kelompok itu di sheet Target; kelompok "
+            "tersebut diukur terhadap target kelompok induknya, atau target indeks."
+        ),
+        "en": (
+            "A target marked * is not set for that group in the Target sheet; the group is "
+            "measured against its parent group's target, or the index target."
+        ),
+    },
     "breakdown_value": {"id": "Kategori", "en": "Category"},
     "share_of_index": {"id": "Porsi indeks", "en": "Share of index"},
     "indicator_count": {"id": "Jumlah indikator", "en": "Indicators"},
@@ -165,6 +185,16 @@ REPORT: Texts = {
         "en": (
             "The details below cover every indicator still short of its target: the next "
             "level's criteria, the register rows already on record, and what is still needed."
+        ),
+    },
+    "details_short": {
+        "id": (
+            "Kriteria tingkat berikutnya dan data dukung di register per indikator dimuat "
+            "dalam lampiran rinci (smartserang score --detail full)."
+        ),
+        "en": (
+            "Each indicator's next-level criteria and register evidence are in the detailed "
+            "appendix (smartserang score --detail full)."
         ),
     },
     "details_none": {

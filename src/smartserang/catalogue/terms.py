@@ -155,14 +155,36 @@ TEXTS: Texts = {
         "id": "Batang per domain pada skala {low}–{high}: {rows}.",
         "en": "Bars per domain on the {low}–{high} scale: {rows}.",
     },
+    "chart_scores_title_verified": {
+        "id": "Nilai domain: terverifikasi dan target (tanpa klaim penilaian mandiri)",
+        "en": "Domain scores: verified and target (no self-assessment claims)",
+    },
     "chart_scores_row": {
         "id": "{name} klaim {claimed}, terverifikasi {verified}{target}",
         "en": "{name} claimed {claimed}, verified {verified}{target}",
     },
+    "chart_scores_row_verified": {
+        "id": "{name} terverifikasi {verified}{target}",
+        "en": "{name} verified {verified}{target}",
+    },
+    "chart_no_claims": {
+        "id": "Tidak ada klaim penilaian mandiri untuk set ini",
+        "en": "No self-assessment claims for this set",
+    },
     "chart_target_suffix": {"id": ", target {target}", "en": ", target {target}"},
     "chart_gaps_title": {
-        "id": "Kesenjangan per indikator: tingkat terverifikasi menuju target",
-        "en": "Gap per indicator: verified level towards the target",
+        "id": (
+            "Kesenjangan per indikator: tingkat terverifikasi menuju target, diurutkan dari "
+            "kesenjangan terbesar, lalu kenaikan indeks terbesar"
+        ),
+        "en": (
+            "Gap per indicator: verified level towards the target, largest gap first, then "
+            "largest marginal gain"
+        ),
+    },
+    "chart_part": {
+        "id": "{title} (bagian {n} dari {total})",
+        "en": "{title} (part {n} of {total})",
     },
     "chart_gaps_desc": {
         "id": "{n} indikator belum mencapai target: {rows}.",
@@ -179,5 +201,66 @@ TEXTS: Texts = {
     "unverified_count": {
         "id": "{n} indikator tanpa register pembanding (klaim diterima apa adanya)",
         "en": "{n} indicators with no register to check against (claims taken as entered)",
+    },
+    "check_moved": {
+        "id": "{indicator} ({groups}): tingkat {level}{more}",
+        "en": "{indicator} ({groups}): level {level}{more}",
+    },
+    "check_moved_line": {
+        "id": "berubah sejak baseline: {move}",
+        "en": "moved since the baseline: {move}",
+    },
+    "check_moved_claimed": {"id": "klaim {levels}", "en": "claimed {levels}"},
+    "check_moved_supported": {
+        "id": "didukung register {levels}",
+        "en": "supported by the registers {levels}",
+    },
+    "check_needs": {
+        "id": "yang kini belum ada di register untuk tingkat {level}: {needs}",
+        "en": "what the registers now lack for level {level}: {needs}",
+    },
+    "check_no_row": {
+        "id": (
+            "tidak ada baris yang dicatat baseline yang kini hilang atau berubah"
+            " (baseline mencatat baris yang dipilih aturan bukti)"
+        ),
+        "en": (
+            "no row the baseline recorded is gone or changed"
+            " (the baseline records the rows the evidence rule selected)"
+        ),
+    },
+    "check_no_values": {
+        "id": (
+            "baseline ini hasil 'score --format json': mencatat baris pendukungnya tetapi tidak"
+            " nilainya; baseline dari 'smartserang baseline' mencatat keduanya"
+        ),
+        "en": (
+            "this baseline is a 'score --format json' result: it names the rows behind the"
+            " level but not their values; a baseline from 'smartserang baseline' records both"
+        ),
+    },
+    "check_unrecorded": {
+        "id": (
+            "baseline tidak mencatat tingkat per indikator (format 1.0); rekam ulang dengan"
+            " 'smartserang baseline' untuk melihat indikator yang berubah"
+        ),
+        "en": (
+            "the baseline records no indicator levels (format 1.0); record it again with"
+            " 'smartserang baseline' to see which indicators moved"
+        ),
+    },
+    "check_unmoved": {
+        "id": (
+            "tidak ada tingkat indikator di bawah {subject} yang berubah sejak baseline;"
+            " bobot atau susunan set mungkin berubah"
+        ),
+        "en": (
+            "no indicator level under {subject} moved since the baseline; the set's weights"
+            " or tree may have changed"
+        ),
+    },
+    "check_moves_heading": {
+        "id": "Indikator yang berubah sejak baseline",
+        "en": "Indicators that moved since the baseline",
     },
 }

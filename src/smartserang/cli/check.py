@@ -26,6 +26,7 @@ from smartserang.cli.common import (
     LimitOption,
     app,
     basis_of,
+    complete_set,
     emit_bytes,
     lost_worker,
     on_bad_input,
@@ -58,6 +59,7 @@ SetOption = Annotated[
         "-s",
         help="A shipped set's name or a path to a set YAML; repeat for several sets"
         " (each is checked or recorded on its own). Default: spbe-2020.",
+        autocompletion=complete_set,
     ),
 ]
 BasisArgument = Annotated[

@@ -24,6 +24,7 @@ from smartserang.cli.common import (
     OutputOption,
     app,
     basis_of,
+    complete_set,
     fail,
     parse_limit_options,
     stderr,
@@ -59,6 +60,7 @@ def diff(
             "-s",
             help="Set to score the workbooks on (repeatable). Default: spbe-2020, or the sets"
             " of the JSON side; JSON results carry their own sets.",
+            autocompletion=complete_set,
         ),
     ] = None,
     output_format: Annotated[

@@ -8,6 +8,7 @@ and exits. Heavy modules are imported inside the commands that need them so that
 
 from __future__ import annotations
 
+import enum
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -27,6 +28,7 @@ from smartserang.cli.common import (
     OutputOption,
     app,
     basis_of,
+    complete_set,
     fail,
     lost_worker,
     on_bad_input,
@@ -36,6 +38,14 @@ from smartserang.cli.common import (
     warn,
     write_output,
 )
+
+
+class DetailOption(enum.StrEnum):
+    """Values of ``score --detail``."""
+
+    short = "short"
+    full = "full"
+
 
 if TYPE_CHECKING:
     from smartserang.scoring.levels import Basis
@@ -60,6 +70,7 @@ def score(
             "-s",
             help="A shipped set's name (see 'smartserang sets') or a path to a set YAML;"
             " repeat to score several sets in one run. Default: spbe-2020.",
+            autocompletion=complete_set,
         ),
     ] = None,
     output_format: Annotated[
@@ -95,6 +106,14 @@ def score(
             " so the same inputs give the same bytes."
         ),
     ] = None,
+    detail: Annotated[
+        DetailOption,
+        typer.Option(
+            help="How much of each indicator the md / html / docx report tells: short (the"
+            " gap table, priorities and unsupported claims, to paste into the master plan) or"
+            " full (also each indicator's next-level criteria and register evidence).",
+        ),
+    ] = DetailOption.short,
     limit: LimitOption = None,
     jobs: JobsOption = None,
 ) -> None:
@@ -102,7 +121,7 @@ def score(
     from fractions import Fraction
 
     from smartserang.procs import default_jobs
-    from smartserang.report.reporter import Scores
+    from smartserang.report.reporter import Detail, Scores
 
     report_date = parse_date(date)
     limits = parse_limit_options(limit, what="nothing scored")
@@ -129,7 +148,9 @@ def score(
     results = session.score_sets(sets, inventory)
     warn(session.warnings_of(results))
     index_target = Fraction(str(target)) if target is not None else None
-    scores = Scores(tuple(results), basis_of(basis), index_target, report_date)
+    scores = Scores(
+        tuple(results), basis_of(basis), index_target, report_date, Detail(detail.value)
+    )
     write_output(scores, output_format.value, lang.value, output)
 
 

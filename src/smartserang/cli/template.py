@@ -13,7 +13,15 @@ from typing import Annotated
 import typer
 
 from smartserang import session
-from smartserang.cli.common import EXIT_BAD_INPUT, Language, app, emit_bytes, fail, stderr
+from smartserang.cli.common import (
+    EXIT_BAD_INPUT,
+    Language,
+    app,
+    complete_set,
+    emit_bytes,
+    fail,
+    stderr,
+)
 
 
 @app.command()
@@ -26,6 +34,7 @@ def template(
             help="A shipped set's name (see 'smartserang sets') or a path to a set YAML;"
             " repeat for several sets: Penilaian lists the indicators of all of them."
             " Default: spbe-2020.",
+            autocompletion=complete_set,
         ),
     ] = None,
     lang: Annotated[

@@ -169,31 +169,42 @@ class Explainer:
             yield from (_cause(Via.UNITS, units, row) for row in units.rows)
 
     def _profile(self, rule: EvidenceRule, scale: Scale, supported: LevelShift) -> Iterator[Cause]:
-        """Changed Profil fields the rule reads, when the level hangs on them.
+        """Changed Profil fields the rule reads, when the level hangs on them."""
+        yield from profile_causes(rule, scale, supported, self.diff.profile, self.inventories[1])
 
-        A new assessment date ages every review by a year; whether that is what moved a
-        level is asked of the rule itself: the new registers are read with the old value put
-        back, field by field (all of them when no single one explains the move).
-        """
-        fields = profile_fields(rule)
-        cells = [cell for cell in self.diff.profile if cell.column in fields]
-        if not cells or self._level_with_old(rule, scale, cells) == supported.new:
-            return
-        alone = [c for c in cells if self._level_with_old(rule, scale, [c]) != supported.new]
-        names = {c.key: c.name for c in SHEETS_BY_KEY["profil"].columns}
-        for cell in alone or cells:
-            label = names.get(cell.column, cell.column)
-            yield Cause(Via.PROFILE, "profil", "Profil", Change.CHANGED, label, None, None, (cell,))
 
-    def _level_with_old(
-        self, rule: EvidenceRule, scale: Scale, cells: list[CellChange]
-    ) -> int | None:
-        """The level the new registers support with the old value of ``cells`` put back."""
-        old_values: dict[str, Any] = {cell.column: cell.old for cell in cells}
-        new = self.inventories[1]
-        profile = dataclasses.replace(new.profile, **old_values)
-        context = RuleContext(dataclasses.replace(new, profile=profile))
-        return evaluate_rule(rule, scale, context).supported
+def profile_causes(
+    rule: EvidenceRule,
+    scale: Scale,
+    supported: LevelShift,
+    changed: Iterable[CellChange],
+    new: Inventory,
+) -> Iterator[Cause]:
+    """The ``changed`` Profil fields that ``rule`` reads and its level in ``new`` hangs on.
+
+    A new assessment date ages every review by a year; whether that is what moved a level
+    is asked of the rule itself: the new registers are read with the old value put back,
+    field by field (all of them when no single one explains the move).
+    """
+    fields = profile_fields(rule)
+    cells = [cell for cell in changed if cell.column in fields]
+    if not cells or _level_with_old(rule, scale, cells, new) == supported.new:
+        return
+    alone = [c for c in cells if _level_with_old(rule, scale, [c], new) != supported.new]
+    names = {c.key: c.name for c in SHEETS_BY_KEY["profil"].columns}
+    for cell in alone or cells:
+        label = names.get(cell.column, cell.column)
+        yield Cause(Via.PROFILE, "profil", "Profil", Change.CHANGED, label, None, None, (cell,))
+
+
+def _level_with_old(
+    rule: EvidenceRule, scale: Scale, cells: list[CellChange], new: Inventory
+) -> int | None:
+    """The level the new registers support with the old value of ``cells`` put back."""
+    old_values: dict[str, Any] = {cell.column: cell.old for cell in cells}
+    profile = dataclasses.replace(new.profile, **old_values)
+    context = RuleContext(dataclasses.replace(new, profile=profile))
+    return evaluate_rule(rule, scale, context).supported
 
 
 def _can_move(cause: Cause, supported: LevelShift) -> bool:

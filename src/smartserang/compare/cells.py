@@ -1,9 +1,10 @@
 """Cell values of a diff in the contract's words: a column's header, a value as the
-workbook shows it (``3`` of Tingkat Layanan as ``transaksi``), and as JSON.
+workbook shows it (``3`` of Tingkat Layanan as ``transaksi``), as JSON and back.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from decimal import Decimal
 from typing import Any
@@ -12,7 +13,7 @@ from smartserang.compare.registers import CellChange
 from smartserang.compare.words import text_for
 from smartserang.i18n import format_date, format_decimal
 from smartserang.model import CellValue
-from smartserang.workbook.contract import SHEETS_BY_KEY, VOCABULARIES
+from smartserang.workbook.contract import SHEETS_BY_KEY, VOCABULARIES, ColumnType
 
 BLANK = "–"
 """Shown for a blank value."""
@@ -75,3 +76,25 @@ def json_value(sheet: str, column: str, value: CellValue) -> Any:
     if isinstance(value, int) and not isinstance(value, bool):
         return _term(sheet, column, value) or value
     return value
+
+
+def cell_value(sheet: str, column: str, data: Any) -> CellValue:
+    """A value written by `json_value` read back as the workbook reader types it: ISO
+    text of a date column as a date, an ordinal term as its rank, a list as a tuple."""
+    if data is None or isinstance(data, bool | int):
+        return data
+    if isinstance(data, Decimal | float):
+        return float(data)
+    if isinstance(data, list):
+        return tuple(str(item) for item in data)
+    text = str(data)
+    spec = SHEETS_BY_KEY[sheet].column(column) if sheet in SHEETS_BY_KEY else None
+    if spec is not None and spec.type is ColumnType.DATE:
+        with contextlib.suppress(ValueError):
+            return dt.date.fromisoformat(text)
+    vocabulary = VOCABULARIES.get(spec.vocabulary or "") if spec is not None else None
+    if vocabulary is not None and vocabulary.ordinal:
+        rank = next((t.rank for t in vocabulary.terms if t.value == text), None)
+        if rank is not None:
+            return rank
+    return text

@@ -101,11 +101,12 @@ def _indicator_data(item: IndicatorShift) -> dict[str, Any]:
         "claimed": levels(item.claimed),
         "supported": levels(item.supported),
         "level": levels(item.level),
-        "causes": [_cause_data(c) for c in item.causes],
+        "causes": [cause_data(c) for c in item.causes],
     }
 
 
-def _cause_data(cause: Cause) -> dict[str, Any]:
+def cause_data(cause: Cause) -> dict[str, Any]:
+    """One cause of a moved level as JSON (docs/diff.md)."""
     return {
         "sheet": cause.sheet,
         "row_old": cause.row_old,

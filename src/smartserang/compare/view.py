@@ -261,7 +261,7 @@ def _indicator_row(item: IndicatorShift, lang: str, no_cause: str) -> IndicatorR
         _levels(item.claimed),
         _levels(item.supported),
         _levels(item.level),
-        tuple(_cause_line(c, lang) for c in item.causes),
+        tuple(cause_line(c, lang) for c in item.causes),
         note,
     )
 
@@ -273,7 +273,8 @@ def _levels(shift: LevelShift) -> str:
     return one(shift.old) + ARROW + one(shift.new) if shift.changed else one(shift.new)
 
 
-def _cause_line(cause: Cause, lang: str) -> CauseLine:
+def cause_line(cause: Cause, lang: str) -> CauseLine:
+    """A cause of a moved level in words of ``lang``."""
     text = text_for(lang)
     place = cause.sheet
     rows = _row_numbers(cause.row_old, cause.row_new, cause.change)
@@ -287,6 +288,13 @@ def _cause_line(cause: Cause, lang: str) -> CauseLine:
     details = cells_text(cause.cells, cause.sheet_key, lang)
     note = text[f"via_{cause.via.value}"] if cause.via in (Via.REFERENCE, Via.UNITS) else ""
     return CauseLine(place, cause.label, text[f"change_{cause.change.value}"], details, note)
+
+
+def cause_text(line: CauseLine) -> str:
+    """A cause on one line: ``Aplikasi baris 9: SIMPEG — diubah; Status: aktif → tidak aktif``."""
+    details = f"; {line.details}" if line.details else ""
+    note = f" ({line.note})" if line.note else ""
+    return f"{line.place}: {line.label} — {line.change}{details}{note}"
 
 
 def _row_numbers(old: int | None, new: int | None, change: Change) -> str:

@@ -9,8 +9,11 @@ data flows through them:
 - ``scores``: one set's rounded scores on one basis (``SetScores``, ``scores_of``);
 - ``thresholds``: the checks (minimums, maximum unsupported claims, the comparison with
   a baseline) and the number formats they show;
+- ``records``: what a baseline records of each indicator (levels, claim row, the register
+  rows its rule selected) and of the workbook's Profil;
 - ``baseline``: the baseline file: reading it with every problem located, its data for
   writing, its history, and what a new one would loosen;
+- ``causes``: the indicators behind a fall since the baseline, and why they moved;
 - ``summary``: a workbook's report and a run's, the lines the CLI prints, and the
   reporters of the Markdown summary and the JSON report.
 """
@@ -25,6 +28,7 @@ from smartserang.gate.baseline import (
     loosenings,
     parse_baseline,
 )
+from smartserang.gate.causes import Falls, Move, explain_falls
 from smartserang.gate.scores import GroupScore, SetScores, scores_of
 from smartserang.gate.summary import (
     CHECK_FORMAT,
@@ -65,8 +69,10 @@ __all__ = [
     "Check",
     "CheckKind",
     "CheckRun",
+    "Falls",
     "FileReport",
     "GroupScore",
+    "Move",
     "Outcome",
     "SetScores",
     "Thresholds",
@@ -74,6 +80,7 @@ __all__ = [
     "build_check_data",
     "compare",
     "evaluate",
+    "explain_falls",
     "format_change",
     "format_limit",
     "format_score",

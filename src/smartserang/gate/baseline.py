@@ -3,11 +3,14 @@
 ``parse_baseline`` reads a baseline (or a ``score --format json`` result) and reports
 every wrong field in one ``InputError``; ``build_baseline_data`` makes the data of a new
 file, appending to the previous file's history; ``loosenings`` says what a new baseline
-would loosen.
+would loosen. Since format 1.1 a baseline also records each indicator (``records``), so
+that ``check`` can name the indicators behind a fall and why they moved; a 1.0 file is
+still read, without them.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 from collections.abc import Iterator, Mapping, Sequence
@@ -16,15 +19,25 @@ from decimal import Decimal
 from typing import Any
 
 from smartserang import __version__
+from smartserang.compare.cells import cell_value
 from smartserang.files import parse_json
+from smartserang.gate.records import (
+    EvidenceRecord,
+    IndicatorRecord,
+    SetRecord,
+    indicators_data,
+    profile_data,
+)
 from smartserang.gate.scores import GroupScore, SetScores
 from smartserang.gate.thresholds import compare
+from smartserang.model import CellValue, Profile
 from smartserang.problems import InputError, Problem
 from smartserang.scoring.levels import Basis, GroupResult, SetResult, round_score
 
 BASELINE_FORMAT = "smartserang-baseline"
-BASELINE_VERSION = "1.0"
-"""Bumped on any change to the baseline file: minor for additions, major for changes."""
+BASELINE_VERSION = "1.1"
+"""Bumped on any change to the baseline file: minor for additions, major for changes.
+1.1 added each set's ``indicators`` and the workbook's ``inventory.profile``."""
 
 
 @dataclass(frozen=True)
@@ -34,10 +47,18 @@ class Baseline:
     sets: tuple[SetScores, ...]
     history: tuple[Mapping[str, Any], ...] = ()
     """The file's history entries, kept as read so a new record can append to them."""
+    records: tuple[SetRecord, ...] = ()
+    """Each set's indicators as recorded (none in a format 1.0 baseline)."""
+    profile: Mapping[str, CellValue] | None = None
+    """The Profil fields recorded, by field name; None when none were."""
 
     def get(self, set_id: str) -> SetScores | None:
         """The entry of ``set_id``, or None."""
         return next((s for s in self.sets if s.set_id == set_id), None)
+
+    def record(self, set_id: str) -> SetRecord | None:
+        """What the baseline recorded of ``set_id``'s indicators, or None."""
+        return next((r for r in self.records if r.set_id == set_id), None)
 
 
 def loosenings(old: Baseline, new: Sequence[SetScores], tolerance: Decimal) -> list[str]:
@@ -87,6 +108,7 @@ def build_baseline_data(
             "index_rounded": float(round_score(r.index(basis))),
             "groups": [group_data(g) for g in r.groups],
             "unsupported_claims": [i.indicator.id for i in r.unsupported()],
+            "indicators": indicators_data(r),
         }
         for r in results
     ]
@@ -101,7 +123,11 @@ def build_baseline_data(
         "format_version": BASELINE_VERSION,
         "tool": {"name": "smartserang", "version": __version__},
         "date": date.isoformat(),
-        "inventory": {"path": inventory.source, "sha256": inventory.sha256},
+        "inventory": {
+            "path": inventory.source,
+            "sha256": inventory.sha256,
+            "profile": profile_data(inventory.profile),
+        },
         "results": entries,
         "history": [*(previous.history if previous else ()), event],
     }
@@ -158,7 +184,17 @@ class _Reader:
         if not isinstance(history, list) or not all(isinstance(h, dict) for h in history):
             self.problem("history", "expected a list of objects")
             history = []
-        return Baseline(tuple(found), tuple(_plain(h) for h in history))
+        records = [
+            self.record(entry, f"results[{n}]", scores.set_id)
+            for n, (entry, scores) in enumerate(zip(entries, sets, strict=True))
+            if scores is not None and isinstance(entry, dict)
+        ]
+        return Baseline(
+            tuple(found),
+            tuple(_plain(h) for h in history),
+            tuple(r for r in records if r is not None),
+            self.profile(data),
+        )
 
     def entry(self, data: object, path: str) -> SetScores | None:
         if not isinstance(data, dict):
@@ -190,6 +226,75 @@ class _Reader:
             tuple(unsupported),
         )
 
+    def record(self, data: dict[str, Any], path: str, set_id: str) -> SetRecord | None:
+        """The set's indicators as recorded; None when the file records none (format 1.0)."""
+        items = data.get("indicators")
+        if items is None:
+            return None
+        if not isinstance(items, list):
+            self.problem(f"{path}.indicators", "expected a list of indicators")
+            return None
+        found = []
+        for number, item in enumerate(items):
+            where = f"{path}.indicators[{number}]"
+            if not isinstance(item, dict) or not isinstance(item.get("id"), str):
+                self.problem(where, "expected an indicator with a string 'id'")
+                continue
+            claimed, supported, level, claim_row = (
+                self.whole(item.get(key), f"{where}.{key}")
+                for key in ("claimed", "supported", "level", "claim_row")
+            )
+            evidence = tuple(self.evidence(item.get("evidence", []), f"{where}.evidence"))
+            found.append(
+                IndicatorRecord(item["id"], claimed, supported, level, claim_row, evidence)
+            )
+        return SetRecord(set_id, tuple(found))
+
+    def evidence(self, data: object, path: str) -> Iterator[EvidenceRecord]:
+        if not isinstance(data, list):
+            self.problem(path, "expected a list of register rows")
+            return
+        for number, item in enumerate(data):
+            where = f"{path}[{number}]"
+            row = item.get("row") if isinstance(item, dict) else None
+            if (
+                not isinstance(item, dict)
+                or not isinstance(item.get("sheet"), str)
+                or not isinstance(item.get("label"), str)
+                or not isinstance(row, int)
+                or isinstance(row, bool)
+            ):
+                self.problem(where, "expected a row with a 'sheet', a 'row' number and a 'label'")
+                continue
+            cells = item.get("cells")
+            if cells is not None and not isinstance(cells, dict):
+                self.problem(f"{where}.cells", "expected an object of column values")
+                cells = None
+            yield EvidenceRecord(item["sheet"], row, item["label"], cells)
+
+    def profile(self, data: dict[str, Any]) -> Mapping[str, CellValue] | None:
+        """The Profil fields the file records: a baseline's ``inventory.profile``, or the
+        fields a ``score --format json`` result names in its ``inventory``."""
+        results = data.get("results")
+        first = results[0] if isinstance(results, list) and results else data
+        inventory = data.get("inventory") or (
+            first.get("inventory") if isinstance(first, dict) else None
+        )
+        if not isinstance(inventory, dict):
+            return None
+        fields = inventory.get("profile", inventory)
+        if not isinstance(fields, dict):
+            return None
+        return {
+            name: cell_value("profil", name, fields[name]) for name in _PROFILE if name in fields
+        }
+
+    def whole(self, value: object, path: str) -> int | None:
+        if value is None or (isinstance(value, int) and not isinstance(value, bool)):
+            return value
+        self.problem(path, f"expected a whole number or null, got {json.dumps(value, default=str)}")
+        return None
+
     def groups(self, data: object, path: str, depth: int) -> Iterator[GroupScore]:
         if not isinstance(data, list):
             self.problem(path, "expected a list of groups")
@@ -211,6 +316,9 @@ class _Reader:
             return Decimal(value)
         self.problem(path, f"expected a number, got {json.dumps(value, default=str)}")
         return None
+
+
+_PROFILE = tuple(field.name for field in dataclasses.fields(Profile))
 
 
 def _plain(value: Any) -> Any:

@@ -1,20 +1,26 @@
 """What a check run reports: per-workbook outcome, its texts, the Markdown and JSON.
 
-``FileReport`` holds every check made on one workbook, ``CheckRun`` all of a run;
-``render_failures`` and ``render_verdict`` give the lines the CLI prints, ``render_summary``
-the Markdown for ``$GITHUB_STEP_SUMMARY`` and ``build_check_data`` the ``check --format
-json`` report. ``CHECK_FORMATS`` holds the reporters of the last two (see
-``report.reporter``); a check's words are English only, whatever language is asked for.
+``FileReport`` holds every check made on one workbook and the indicators behind its
+falls (``causes``), ``CheckRun`` all of a run; ``render_failures`` and ``render_verdict``
+give the lines the CLI prints, ``render_summary`` the Markdown for
+``$GITHUB_STEP_SUMMARY`` and ``build_check_data`` the ``check --format json`` report.
+``CHECK_FORMATS`` holds the reporters of the last two (see ``report.reporter``); a
+check's words are English only for now, whatever language is asked for.
 """
 
 from __future__ import annotations
 
 import enum
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from smartserang import __version__
+from smartserang.compare.cells import ARROW
+from smartserang.compare.data import cause_data
+from smartserang.compare.shifts import LevelShift, Via
+from smartserang.compare.view import cause_line, cause_text
+from smartserang.gate.causes import Falls, Move
 from smartserang.gate.scores import SetScores
 from smartserang.gate.thresholds import (
     UNSUPPORTED,
@@ -25,11 +31,15 @@ from smartserang.gate.thresholds import (
     format_limit,
     format_score,
 )
+from smartserang.i18n import message
 from smartserang.report.markdown import escape_markdown, markdown_code
 from smartserang.report.reporter import Reporter, json_bytes
 
 CHECK_FORMAT = "smartserang-check"
-CHECK_VERSION = "1.0"
+CHECK_VERSION = "1.1"
+"""1.1 added each file's ``moves``, ``unrecorded`` and ``unmoved``."""
+LANG = "en"
+"""The language of a check's words, until ``check`` takes ``--lang``."""
 
 
 class Outcome(enum.Enum):
@@ -51,6 +61,8 @@ class FileReport:
     readable: bool = True
     warnings: int = 0
     """Distinct workbook warnings (shown in full by ``smartserang score``)."""
+    falls: Falls = field(default_factory=Falls)
+    """The indicators behind the failed baseline checks, and why they moved."""
 
     @property
     def failed(self) -> tuple[Check, ...]:
@@ -65,9 +77,74 @@ class FileReport:
         return Outcome.FAILED if self.failed else Outcome.PASSED
 
 
-def render_failures(report: FileReport) -> list[str]:
-    """One line per failed check: ``FILE: SET: reason``."""
-    return [f"{report.path}: {c.set_id}: {c.describe()}" for c in report.failed]
+def render_failures(report: FileReport, lang: str = LANG) -> list[str]:
+    """One line per failed check, ``FILE: SET: reason``; then, when the baseline was
+    beaten, each indicator that moved and below it the causes, indented."""
+    lines = [f"{report.path}: {c.set_id}: {c.describe()}" for c in report.failed]
+    for line in fall_lines(report.falls, lang):
+        text = message("check_moved_line", lang, move=line.text) if line.move else line.text
+        lines.append(f"{report.path}: {line.set_id}: {text}")
+        lines.extend(f"{report.path}: {line.set_id}:   {cause}" for cause in line.causes)
+    return lines
+
+
+@dataclass(frozen=True)
+class FallLine:
+    """What the gate says of a fall, in words: an indicator that moved with its causes, or
+    why none is named."""
+
+    set_id: str
+    text: str
+    causes: tuple[str, ...] = ()
+    move: bool = False
+    """True for an indicator that moved (``text`` names it)."""
+
+
+def fall_lines(falls: Falls, lang: str) -> list[FallLine]:
+    """A line for each set whose baseline records no indicator, each fall no indicator
+    explains, and each indicator that moved, with its causes."""
+    return [
+        *(FallLine(s, message("check_unrecorded", lang)) for s in falls.unrecorded),
+        *(FallLine(s, message("check_unmoved", lang, subject=x)) for s, x in falls.unmoved),
+        *(
+            FallLine(m.set_id, _move_text(m, lang), tuple(_cause_texts(m, lang)), move=True)
+            for m in falls.moves
+        ),
+    ]
+
+
+def _move_text(move: Move, lang: str) -> str:
+    more = [
+        message(f"check_moved_{key}", lang, levels=_levels(shift))
+        for key, shift in (("claimed", move.claimed), ("supported", move.supported))
+        if shift.changed
+    ]
+    return message(
+        "check_moved",
+        lang,
+        indicator=f"{move.id} {move.name.get(lang)}",
+        groups=" › ".join(move.groups),
+        level=_levels(move.level),
+        more="".join(f"; {part}" for part in more),
+    )
+
+
+def _cause_texts(move: Move, lang: str) -> list[str]:
+    texts = [cause_text(cause_line(cause, lang)) for cause in move.causes]
+    fell = (move.supported.new or 0) < (move.supported.old or 0)
+    if fell and not any(c.via is not Via.CLAIM for c in move.causes):
+        texts.append(message("check_no_row" if move.values_recorded else "check_no_values", lang))
+    if move.needs is not None:
+        needs = move.needs.get(lang)
+        texts.append(message("check_needs", lang, level=move.needs_level, needs=needs))
+    return texts
+
+
+def _levels(shift: LevelShift) -> str:
+    def one(level: int | None) -> str:
+        return str(level) if level is not None else "–"
+
+    return one(shift.old) + ARROW + one(shift.new) if shift.changed else one(shift.new)
 
 
 def render_verdict(report: FileReport) -> str:
@@ -108,6 +185,12 @@ def _summary_section(report: FileReport, thresholds: Thresholds) -> str:
     lines += ["| Set | Score | Now | Required | Baseline | Result |", "|---|---|--:|---|---|---|"]
     for scores in report.scores:
         lines += [_row(scores, subject, report.checks) for subject in _subjects(scores, report)]
+    falls = fall_lines(report.falls, LANG)
+    if falls:
+        lines += ["", f"**{escape_markdown(message('check_moves_heading', LANG))}**", ""]
+        for line in falls:
+            lines.append(f"- {escape_markdown(line.set_id)}: {escape_markdown(line.text)}")
+            lines += [f"  - {escape_markdown(cause)}" for cause in line.causes]
     return "\n".join(lines) + "\n\n"
 
 
@@ -172,9 +255,30 @@ def build_check_data(reports: Sequence[FileReport], thresholds: Thresholds) -> d
                 "indices": {s.set_id: float(s.index) for s in r.scores},
                 "basis": r.scores[0].basis if r.scores else None,
                 "checks": [check_data(c) for c in r.checks],
+                "moves": [_move_data(m, LANG) for m in r.falls.moves],
+                "unrecorded": list(r.falls.unrecorded),
+                "unmoved": [{"set": s, "subject": subject} for s, subject in r.falls.unmoved],
             }
             for r in reports
         ],
+    }
+
+
+def _move_data(move: Move, lang: str) -> dict[str, Any]:
+    def levels(shift: LevelShift) -> dict[str, int | None]:
+        return {"old": shift.old, "new": shift.new}
+
+    return {
+        "set": move.set_id,
+        "id": move.id,
+        "name": move.name.get(lang),
+        "groups": list(move.groups),
+        "claimed": levels(move.claimed),
+        "supported": levels(move.supported),
+        "level": levels(move.level),
+        "causes": [cause_data(c) for c in move.causes],
+        "needs": move.needs.get(lang) if move.needs is not None else None,
+        "needs_level": move.needs_level,
     }
 
 

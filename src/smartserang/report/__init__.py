@@ -4,13 +4,16 @@ reporter interface, which ``diff`` and ``check`` implement too.
 Modules, in the order data flows through them:
 
 - ``reporter``: the interface: a command's results as a subject (``Scores``,
-  ``RollUps``), ``render_output(subject, fmt, lang)`` for its bytes, ``json_bytes``;
+  ``RollUps``), ``render_output(subject, fmt, lang)`` for its bytes, ``json_bytes``,
+  and ``Detail``, how much of each indicator a document tells;
 - ``formats``: the reporters of ``score`` (JSON, Markdown, HTML);
 - ``json_data``: the documented JSON built from scored results;
 - ``words``: every fixed word of the reports, in both languages;
 - ``view`` and ``build``: the report's view model, and building it from a result;
 - ``rollupview``: the roll-up's view model;
-- ``charts``: the charts, laid out once as shapes and painted as inline SVG;
+- ``textfit``: how wide a chart's text runs, and long labels wrapped to fit;
+- ``charts``: the charts, laid out once as shapes;
+- ``svg``: the same charts painted as inline SVG (for HTML);
 - ``picture``: the same charts painted as PNG pictures (for Word);
 - ``markdown``: data made literal in Markdown (the ``md`` filter, ``check``'s summary);
 - ``render``: the one Jinja environment and its templates in ``templates/``;

@@ -14,12 +14,15 @@ from smartserang.catalogue.report import report_text
 from smartserang.i18n import format_date, format_fraction, format_percent, message
 from smartserang.model import Indicator, IndicatorSet
 from smartserang.report.charts import (
+    CHART_PAGE,
     GapBar,
     ScoreBar,
     lay_out_gap_chart,
     lay_out_score_chart,
-    paint_svg,
+    split_gap_chart,
 )
+from smartserang.report.reporter import Detail
+from smartserang.report.svg import paint_svg
 from smartserang.report.view import (
     BreakdownRowView,
     BreakdownView,
@@ -36,7 +39,7 @@ from smartserang.report.view import (
     UnsupportedRow,
     WarningRow,
 )
-from smartserang.scoring.analysis import Analysis, Gap, TargetSource
+from smartserang.scoring.analysis import Analysis, Gap, TargetSource, index_range
 from smartserang.scoring.context import EvidenceRow
 from smartserang.scoring.levels import (
     Basis,
@@ -86,10 +89,12 @@ def build_report_view(
     lang: str,
     date: dt.date | None = None,
     prefix: str = "",
+    detail: Detail = Detail.SHORT,
 ) -> ReportView:
     """The complete view model of the gap-analysis report.
 
-    ``prefix`` starts every HTML id (needed when several sets share one page).
+    ``prefix`` starts every HTML id (needed when several sets share one page); ``detail``
+    says whether each indicator's criteria and evidence are in it (``Detail.FULL``).
     """
     iset = result.indicator_set
     fmt = _Format(lang, iset)
@@ -97,6 +102,9 @@ def build_report_view(
     targets = analysis.targets
     gaps = {g.result.indicator.id: g for g in analysis.gaps}
     instance = profile.instansi or result.inventory.source
+    claims = any(r.claimed is not None for r in result.indicators)
+    full = detail is Detail.FULL
+    groups = tuple(_group_rows(result, basis, analysis, fmt, claims))
     return ReportView(
         lang=lang,
         text=report_text(lang),
@@ -112,8 +120,9 @@ def build_report_view(
         set_version=iset.version,
         legal_basis=iset.legal_basis.get(lang),
         basis=message(f"basis_{basis.value}", lang),
-        claimed_index=fmt.score(result.claimed_index),
-        claimed_band=fmt.band(result.claimed_index),
+        claims=claims,
+        claimed_index=fmt.score(result.claimed_index) if claims else NONE,
+        claimed_band=fmt.band(result.claimed_index) if claims else NONE,
         verified_index=fmt.score(result.verified_index),
         verified_band=fmt.band(result.verified_index),
         index_target=fmt.score(targets.index),
@@ -124,8 +133,9 @@ def build_report_view(
             (r.indicator.id, r.indicator.label.get(lang)) for r in result.unassessed()
         ),
         unassessed_policy=_unassessed_policy(iset, lang),
-        groups=tuple(_group_rows(result, basis, analysis, fmt)),
-        breakdowns=tuple(_breakdown(b, basis, fmt) for b in result.breakdowns),
+        groups=groups,
+        targets_inherited=any(g.target_inherited for g in groups),
+        breakdowns=tuple(_breakdown(b, basis, fmt, claims) for b in result.breakdowns),
         not_applicable=tuple(
             NotApplicableRow(
                 r.indicator.id, r.indicator.label.get(lang), r.indicator.not_applicable.get(lang)
@@ -133,14 +143,15 @@ def build_report_view(
             for r in result.indicators
             if r.indicator.not_applicable is not None
         ),
-        charts=_charts(result, analysis, fmt, prefix),
+        charts=_charts(result, analysis, fmt, prefix, claims),
         indicators=tuple(
             _indicator_row(gaps[r.indicator.id], iset, fmt) for r in result.indicators
         ),
+        detail_full=full,
         details=tuple(
             _detail(gaps[r.indicator.id], fmt)
             for r in result.indicators
-            if gaps[r.indicator.id].gap > 0 or r.unsupported_claim
+            if full and (gaps[r.indicator.id].gap > 0 or r.unsupported_claim)
         ),
         quick_wins=_priorities(analysis.quick_wins(), fmt),
         longer_work=_priorities(analysis.longer_work(), fmt),
@@ -177,29 +188,33 @@ def _unassessed_policy(iset: IndicatorSet, lang: str) -> str:
 
 
 def _group_rows(
-    result: SetResult, basis: Basis, analysis: Analysis, fmt: _Format
+    result: SetResult, basis: Basis, analysis: Analysis, fmt: _Format, claims: bool
 ) -> list[GroupRow]:
     rows: list[GroupRow] = []
 
-    def add(node: GroupResult, depth: int) -> None:
-        target = analysis.targets.groups.get(node.group.id)
+    def add(node: GroupResult, depth: int, inherited: Fraction | None) -> None:
+        own = analysis.targets.groups.get(node.group.id)
+        target = own if own is not None else inherited
         rows.append(
             GroupRow(
                 id=node.group.id,
                 name=node.group.name.get(fmt.lang),
                 depth=depth,
                 weight=fmt.score(node.group.weight),
-                claimed=fmt.score(node.claimed),
+                claimed=fmt.score(node.claimed) if claims else NONE,
                 verified=fmt.score(node.verified),
                 band=fmt.band(node.score(basis)),
                 target=fmt.score(target),
+                target_inherited=own is None and target is not None,
             )
         )
         for child in node.groups:
-            add(child, depth + 1)
+            add(child, depth + 1, target)
 
+    # A group without a target of its own is measured against its parent's, and a top
+    # group against the index target: the targets its indicators' target levels come from.
     for node in result.groups:
-        add(node, 0)
+        add(node, 0, analysis.targets.index)
     return rows
 
 
@@ -338,14 +353,14 @@ def _walk(groups: tuple[GroupResult, ...]) -> list[GroupResult]:
     return out
 
 
-def _breakdown(breakdown: Breakdown, basis: Basis, fmt: _Format) -> BreakdownView:
+def _breakdown(breakdown: Breakdown, basis: Basis, fmt: _Format, claims: bool) -> BreakdownView:
     rows = []
     for row in breakdown.rows:
         score = row.claimed if basis is Basis.CLAIMED else row.verified
         rows.append(
             BreakdownRowView(
                 value=row.value,
-                claimed=fmt.score(row.claimed),
+                claimed=fmt.score(row.claimed) if claims else NONE,
                 verified=fmt.score(row.verified),
                 band=fmt.band(score),
                 share=format_percent(row.share, fmt.lang),
@@ -355,13 +370,22 @@ def _breakdown(breakdown: Breakdown, basis: Basis, fmt: _Format) -> BreakdownVie
     return BreakdownView(breakdown.title.get(fmt.lang), tuple(rows))
 
 
-def _charts(result: SetResult, analysis: Analysis, fmt: _Format, prefix: str) -> tuple[Chart, ...]:
+def _charts(
+    result: SetResult, analysis: Analysis, fmt: _Format, prefix: str, claims: bool
+) -> tuple[Chart, ...]:
+    scores = _score_chart(result, analysis, fmt, prefix, claims)
+    assert scores.drawing is not None
+    return (scores, *_gap_charts(result, analysis, fmt, prefix, scores.drawing.height))
+
+
+def _score_chart(
+    result: SetResult, analysis: Analysis, fmt: _Format, prefix: str, claims: bool
+) -> Chart:
+    """The top groups' scores; the claimed bars only when something was claimed."""
     iset = result.indicator_set
     lang = fmt.lang
-    low = min(s.minimum for s in iset.scales.values())
-    high = max(s.maximum for s in iset.scales.values())
     # Points aggregation scores groups as shares of the maximum points: a 0–1 axis.
-    score_low, score_high = (0, 1) if iset.aggregation == "points" else (low, high)
+    score_low, score_high = index_range(iset)
     bars = []
     rows_text = []
     for node in result.groups:
@@ -373,18 +397,19 @@ def _charts(result: SetResult, analysis: Analysis, fmt: _Format, prefix: str) ->
         bars.append(
             ScoreBar(
                 label=label,
-                claimed=float(claimed),
+                claimed=float(claimed) if claims else None,
                 verified=float(verified),
                 target=float(target) if target is not None else None,
-                claimed_text=fmt.score(claimed),
+                claimed_text=fmt.score(claimed) if claims else "",
                 verified_text=fmt.score(verified),
                 target_text=target_text,
             )
         )
         suffix = message("chart_target_suffix", lang, target=target_text) if target_text else ""
+        row = "chart_scores_row" if claims else "chart_scores_row_verified"
         rows_text.append(
             message(
-                "chart_scores_row",
+                row,
                 lang,
                 name=label,
                 claimed=fmt.score(claimed),
@@ -392,14 +417,14 @@ def _charts(result: SetResult, analysis: Analysis, fmt: _Format, prefix: str) ->
                 target=suffix,
             )
         )
-    scores_title = message("chart_scores_title", lang)
-    scores_desc = message(
+    title = message("chart_scores_title" if claims else "chart_scores_title_verified", lang)
+    description = message(
         "chart_scores_desc", lang, low=score_low, high=score_high, rows="; ".join(rows_text)
     )
-    scores_drawing = lay_out_score_chart(
+    drawing = lay_out_score_chart(
         chart_id=f"{prefix}chart-scores",
-        title=scores_title,
-        description=scores_desc,
+        title=title,
+        description=description,
         bars=bars,
         scale_min=float(score_low),
         scale_max=float(score_high),
@@ -407,35 +432,58 @@ def _charts(result: SetResult, analysis: Analysis, fmt: _Format, prefix: str) ->
         verified_name=message("verified", lang),
         target_name=message("series_target", lang),
         empty_text=message("chart_none", lang),
+        note=message("chart_no_claims", lang),
     )
+    return Chart("chart-scores", title, paint_svg(drawing), description, drawing)
+
+
+def _gap_charts(
+    result: SetResult, analysis: Analysis, fmt: _Format, prefix: str, above: float
+) -> list[Chart]:
+    """The indicators below their target, largest gap first; in parts when one chart
+    would not fit the printed page below the score chart (``above`` units tall)."""
+    iset = result.indicator_set
+    lang = fmt.lang
+    low = min(s.minimum for s in iset.scales.values())
+    high = max(s.maximum for s in iset.scales.values())
     gaps = sorted(
         (g for g in analysis.gaps if g.gap > 0 and g.target is not None),
         key=lambda g: (-g.gap, -g.gain),
     )
-    gap_bars = []
-    gap_rows = []
+    bars = []
+    rows = []
     for gap in gaps:
         r = gap.result
         assert gap.target is not None
         level = r.level if r.level is not None else iset.scales[r.indicator.scale].minimum
         label = f"{r.indicator.id} {r.indicator.label.get(lang)}"
-        gap_bars.append(GapBar(label=label, level=level, target=gap.target, claimed=r.claimed))
-        gap_rows.append(message("chart_gaps_row", lang, name=label, level=level, target=gap.target))
-    gaps_title = message("chart_gaps_title", lang)
-    gaps_desc = message("chart_gaps_desc", lang, n=len(gaps), rows="; ".join(gap_rows))
-    gaps_drawing = lay_out_gap_chart(
-        chart_id=f"{prefix}chart-gaps",
-        title=gaps_title,
-        description=gaps_desc,
-        bars=gap_bars,
-        scale_min=low,
-        scale_max=high,
-        level_name=message("series_level", lang),
-        target_name=message("series_gap", lang),
-        claimed_name=message("claimed", lang),
-        empty_text=message("chart_none", lang),
-    )
-    return (
-        Chart("chart-scores", scores_title, paint_svg(scores_drawing), scores_desc, scores_drawing),
-        Chart("chart-gaps", gaps_title, paint_svg(gaps_drawing), gaps_desc, gaps_drawing),
-    )
+        bars.append(GapBar(label=label, level=level, target=gap.target, claimed=r.claimed))
+        rows.append(message("chart_gaps_row", lang, name=label, level=level, target=gap.target))
+    title = message("chart_gaps_title", lang)
+    parts = split_gap_chart(bars, CHART_PAGE - above)
+    charts = []
+    start = 0
+    for number, size in enumerate(parts, 1):
+        shown = slice(start, start + size)
+        start += size
+        part_title = title
+        if len(parts) > 1:
+            part_title = message("chart_part", lang, title=title, n=number, total=len(parts))
+        description = message("chart_gaps_desc", lang, n=len(gaps), rows="; ".join(rows[shown]))
+        suffix = "" if number == 1 else f"-{number}"
+        drawing = lay_out_gap_chart(
+            chart_id=f"{prefix}chart-gaps{suffix}",
+            title=part_title,
+            description=description,
+            bars=bars[shown],
+            scale_min=low,
+            scale_max=high,
+            level_name=message("series_level", lang),
+            target_name=message("series_gap", lang),
+            claimed_name=message("claimed", lang),
+            empty_text=message("chart_none", lang),
+        )
+        charts.append(
+            Chart(f"chart-gaps{suffix}", part_title, paint_svg(drawing), description, drawing)
+        )
+    return charts

@@ -1,13 +1,11 @@
 """The report's charts, scores per domain and gaps per indicator: laid out once, painted twice.
 
-This module owns the charts' layout and its SVG painting: where every bar, line, marker
-and label goes, a look that survives greyscale print, and the accessibility wiring of the
-SVG. A layout is a `Drawing`, a tree of a few plain shapes in the chart's own units; the
-SVG painter here writes it for the HTML report and ``picture`` paints the same drawing as
-a PNG for the Word appendix. Everything receives already formatted text (the view-model
-builder formats numbers), uses the standard library only and does no I/O, so the same
-input gives the same bytes. The SVG is meant for inline use in HTML only, hence no
-``xmlns`` and no reference outside the element itself.
+This module owns the charts' layout: where every bar, line, marker and label goes (long
+labels wrapped by ``textfit``), and a look that survives greyscale print. A layout is a
+`Drawing`, a tree of a few plain shapes in the chart's own units; ``svg`` paints it for
+the HTML report and ``picture`` as a PNG for the Word appendix. Everything receives
+already formatted text (the view-model builder formats numbers), uses the standard
+library only and does no I/O, so the same input gives the same bytes.
 """
 
 from __future__ import annotations
@@ -16,7 +14,8 @@ import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from html import escape
+
+from smartserang.report.textfit import text_width, wrap
 
 
 @dataclass(frozen=True)
@@ -25,14 +24,15 @@ class ScoreBar:
 
     label: str
     """Group name as shown, e.g. "D1 Kebijakan Internal SPBE"."""
-    claimed: float
-    """Unrounded claimed score on the chart's scale."""
+    claimed: float | None
+    """Unrounded claimed score on the chart's scale; None draws no claimed bar (a set
+    nobody self-assessed)."""
     verified: float
     """Unrounded verified score on the chart's scale."""
     target: float | None
     """Target score, or None for no marker."""
     claimed_text: str
-    """The claimed score as the report prints it, e.g. "2,60"."""
+    """The claimed score as the report prints it, e.g. "2,60" ("" without a claim)."""
     verified_text: str
     """The verified score as the report prints it."""
     target_text: str
@@ -148,17 +148,21 @@ class Drawing:
     """Painted in order, over a white page."""
 
 
-Attr = str | int | float
-
 WIDTH = 880
 PLOT_LEFT = 280  # the label column is everything left of the plot
 PLOT_WIDTH = 540  # even, so the middle of the axis is a whole pixel
-LABEL_CHARS = 40  # what fits left of the plot at 12px, at ~0.55em per character
+LABEL_WIDTH = PLOT_LEFT - 16  # a label's lines, right-aligned 10 units before the plot
+LABEL_LINES = 3  # a label longer than this many lines is cut, the full text a tooltip
+LINE_HEIGHT = 14  # between the baselines of a wrapped label's lines
 PLOT_TOP = 34  # below the legend
 AXIS_HEIGHT = 26  # tick labels under the plot
-SCORE_ROW = 56  # a target-label band, then the claimed and the verified bar
-GAP_ROW = 24
+SCORE_ROW = 52  # a target-label band, then the claimed and the verified bar
+SCORE_ROW_VERIFIED = 36  # a target-label band and the verified bar (nothing claimed)
+GAP_ROW = 20
+BAR = 14  # a score bar's thickness
+GAP_BAR = 12
 FONT_SIZE = 12
+VALUE_SIZE = 11
 FONT = "Arial, Helvetica, 'Liberation Sans', sans-serif"
 PAPER = "#fff"
 INK = "#000"
@@ -173,19 +177,46 @@ DASH = (6, 3)
 DASH_WIDTH = 3
 DIAMOND_EDGE = 1.5
 HALO = 6  # the white outline under value labels
+CLEARANCE = 6  # between a value label and the bar end or line it must not touch
 CHART_ID = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
+
+# A printed page in chart units: the HTML report prints the 880 units across the 180 mm
+# between A4's 15 mm side margins, so a page's 261 mm between its 18 mm top and bottom
+# margins hold 1,276 units. Less the section heading, the captions and figure margins:
+CHART_PAGE = 1080
+"""Units the charts section's first page holds for its pictures (it starts a page)."""
+PAGE_ROOM = 1180
+"""Units a page holds for one picture and its caption."""
+MIN_PART = 4
+"""Fewer gap rows than this left on the chart page: the gap chart starts the next page."""
 
 
 # ------------------------------------------------------------------------------- layout
 
 
-def _truncate(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+def _label(text: str, middle: float) -> list[Text]:
+    """A row label wrapped onto as many lines as the label column needs (at most
+    `LABEL_LINES`), vertically centred on ``middle``; a label cut short carries its full
+    text as a tooltip."""
+    lines, cut = wrap(text, LABEL_WIDTH, FONT_SIZE, LABEL_LINES)
+    # The x-height's middle sits on ``middle``: a baseline about 0.35em below it.
+    first = middle + 0.35 * FONT_SIZE - (len(lines) - 1) * LINE_HEIGHT / 2
+    return [
+        Text(
+            PLOT_LEFT - 10,
+            first + number * LINE_HEIGHT,
+            line,
+            anchor="end",
+            tooltip=text if cut and number == 0 else "",
+        )
+        for number, line in enumerate(lines)
+    ]
 
 
-def _label(text: str, y: float) -> Text:
-    """A row label cut to the label column, the full text kept as a tooltip."""
-    return Text(PLOT_LEFT - 10, y, _truncate(text, LABEL_CHARS), anchor="end", tooltip=text)
+def _label_height(text: str) -> float:
+    """The height a row label's lines take."""
+    lines, _ = wrap(text, LABEL_WIDTH, FONT_SIZE, LABEL_LINES)
+    return FONT_SIZE + (len(lines) - 1) * LINE_HEIGHT
 
 
 def _scale(lo: float, hi: float) -> Callable[[float], float]:
@@ -229,8 +260,8 @@ def _bar(cls: str, x0: float, x1: float, y: float, height: float, fill: str) -> 
     return Rect(x0, y, x1 - x0, height, fill, OUTLINE, cls)
 
 
-def _legend(items: Sequence[tuple[str, str]]) -> Group:
-    """Swatches and names in one row; widths estimated (no font metrics without I/O)."""
+def _legend(items: Sequence[tuple[str, str]], note: str = "") -> Group:
+    """Swatches and names in one row, then ``note`` (what the chart leaves out)."""
     shapes: list[Shape] = []
     x = 10.0
     for kind, name in items:
@@ -240,16 +271,25 @@ def _legend(items: Sequence[tuple[str, str]]) -> Group:
             shapes.append(Diamond(x + 9, 14, 6, "swatch"))
         else:
             shapes.append(_bar("swatch", x, x + 18, 8, 12, SOLID if kind == "solid" else HATCH))
-        shown = _truncate(name, 40)
+        (shown,), _ = wrap(name, 240, FONT_SIZE, 1)
         shapes.append(Text(x + 24, 18, shown))
-        x += 24 + 7 * len(shown) + 20
+        x += 24 + text_width(shown, FONT_SIZE) + 20
+    if note:
+        (shown,), cut = wrap(note, WIDTH - 10 - x, FONT_SIZE, 1)
+        shapes.append(Text(x, 18, shown, tooltip=note if cut else ""))
     return Group(tuple(shapes), cls="legend")
 
 
-def _value(text: str, x: float, y: float) -> Text:
-    # A wide white halo keeps the number legible where it crosses a gridline or the target
-    # line; the 6-unit gap keeps the halo off the bar end.
-    return Text(x + 6, y, text, size=11, halo=True)
+def _value(text: str, x: float, y: float, line: float | None = None) -> Text:
+    """A bar's value just after its end, or just after the target ``line`` when it would
+    sit on it. A wide white halo keeps the number legible over a gridline; the clearance
+    keeps the halo off the bar end and off the dashed line."""
+    start = x + CLEARANCE
+    if line is not None:
+        end = start + text_width(text, VALUE_SIZE)
+        if start - CLEARANCE < line + DASH_WIDTH and end + CLEARANCE / 2 > line - DASH_WIDTH:
+            start = line + DASH_WIDTH / 2 + CLEARANCE
+    return Text(start, y, text, size=VALUE_SIZE, halo=True)
 
 
 def lay_out_score_chart(
@@ -264,39 +304,94 @@ def lay_out_score_chart(
     verified_name: str,
     target_name: str,
     empty_text: str = "",
+    note: str = "",
 ) -> Drawing:
     """Claimed (hatched) and verified (solid) bars per group, the target as a dashed line.
 
-    Scores outside the scale are drawn clamped and labelled with their text. No bars give
-    a short chart saying ``empty_text``. Raises ValueError for a ``chart_id`` unusable as an
-    id prefix or an empty scale.
+    Bars without a claim get no claimed bar; when no bar has one, the rows hold the
+    verified bar only and the legend names no claimed series but says ``note``. Scores
+    outside the scale are drawn clamped and labelled with their text. No bars give a short
+    chart saying ``empty_text``. Raises ValueError for a ``chart_id`` unusable as an id
+    prefix or an empty scale.
     """
     _check(chart_id, scale_min, scale_max)
     if not bars:
         return _empty(chart_id, title, description, empty_text)
     x = _scale(scale_min, scale_max)
     x0 = x(scale_min)
-    legend = [("hatch", claimed_name), ("solid", verified_name)]
+    claims = any(bar.claimed is not None for bar in bars)
+    legend = [("hatch", claimed_name)] if claims else []
+    legend.append(("solid", verified_name))
     if any(bar.target is not None for bar in bars):
         legend.append(("dashed", target_name))
-    bottom = PLOT_TOP + len(bars) * SCORE_ROW
-    shapes: list[Shape] = [_legend(legend), _axis(x, scale_min, scale_max, PLOT_TOP, bottom)]
-    for row, bar in enumerate(bars):
-        top = PLOT_TOP + row * SCORE_ROW
-        claimed, verified = x(bar.claimed), x(bar.verified)
-        shapes.append(_bar("bar-claimed", x0, claimed, top + 16, 14, HATCH))
-        shapes.append(_bar("bar-verified", x0, verified, top + 32, 14, SOLID))
-        if bar.target is not None:
-            # Drawn over the bars so it shows where a bar passes it; its label has a band of
-            # its own above the bars.
-            at = x(bar.target)
-            shapes.append(_dashed(at, top + 12, top + 50))
-            shapes.append(Text(at, top + 10, bar.target_text, anchor="middle", size=11))
-        # Values last: their white halo keeps them legible where the target line crosses.
-        shapes.append(_value(bar.claimed_text, claimed, top + 27))
-        shapes.append(_value(bar.verified_text, verified, top + 43))
-        shapes.append(_label(bar.label, top + 35))
-    return Drawing(chart_id, title, description, WIDTH, bottom + AXIS_HEIGHT, tuple(shapes))
+    base = SCORE_ROW if claims else SCORE_ROW_VERIFIED
+    rows: list[Shape] = []
+    top = float(PLOT_TOP)
+    for bar in bars:
+        # A label of more lines than the bars are high makes its row taller, bars centred.
+        height = max(base, _label_height(bar.label) + 16)
+        first = top + (height - base) / 2 + 16  # below the target label's band
+        verified_top = first + BAR + 2 if claims else first
+        line = x(bar.target) if bar.target is not None else None
+        if line is not None:
+            # Over the bars, so it shows where a bar passes it; its label has a band of its
+            # own above the bars.
+            rows.append(_dashed(line, first - 4, verified_top + BAR + 4))
+            rows.append(Text(line, first - 6, bar.target_text, anchor="middle", size=VALUE_SIZE))
+        if bar.claimed is not None:
+            claimed = x(bar.claimed)
+            rows.append(_bar("bar-claimed", x0, claimed, first, BAR, HATCH))
+            rows.append(_value(bar.claimed_text, claimed, first + 11, line))
+        verified = x(bar.verified)
+        rows.append(_bar("bar-verified", x0, verified, verified_top, BAR, SOLID))
+        rows.append(_value(bar.verified_text, verified, verified_top + 11, line))
+        rows.extend(_label(bar.label, (first + verified_top + BAR) / 2))
+        top += height
+    # Bars first, then the target lines over them, then the values: their white halo keeps
+    # them legible where a gridline crosses.
+    shapes: list[Shape] = [_legend(legend, "" if claims else note)]
+    shapes.append(_axis(x, scale_min, scale_max, PLOT_TOP, top))
+    shapes.extend(sorted(rows, key=_paint_order))
+    return Drawing(chart_id, title, description, WIDTH, top + AXIS_HEIGHT, tuple(shapes))
+
+
+def _paint_order(shape: Shape) -> int:
+    """Bars, then target lines and their labels, then values and row labels."""
+    if isinstance(shape, Rect):
+        return 0
+    if isinstance(shape, Line) or (isinstance(shape, Text) and shape.anchor == "middle"):
+        return 1
+    return 2
+
+
+def gap_rows_height(bars: Sequence[GapBar]) -> list[float]:
+    """The height of each row of a gap chart of ``bars`` (a wrapped label makes it taller)."""
+    return [max(GAP_ROW, _label_height(bar.label) + 8) for bar in bars]
+
+
+def split_gap_chart(bars: Sequence[GapBar], room: float) -> list[int]:
+    """How many of ``bars`` each part of a gap chart holds so that no part is taller than
+    a printed page, the first no taller than ``room`` (what the chart page has left).
+
+    A chart fitting ``room`` is one part. A long one fills the chart page and goes on over
+    the next pages rather than leaving the chart page blank below the score chart.
+    """
+    heights = gap_rows_height(bars)
+    frame = PLOT_TOP + AXIS_HEIGHT  # legend and axis, repeated in each part
+    if frame + sum(heights) <= room:
+        return [len(bars)]
+    parts: list[int] = []
+    count, used = 0, float(frame)
+    for height in heights:
+        if count and used + height > (room if not parts else PAGE_ROOM):
+            parts.append(count)
+            count, used = 0, float(frame)
+        count += 1
+        used += height
+    parts.append(count)
+    if parts[0] < MIN_PART and len(parts) > 1 and room < PAGE_ROOM:
+        return split_gap_chart(bars, PAGE_ROOM)  # too little room: start on the next page
+    return parts
 
 
 def lay_out_gap_chart(
@@ -325,135 +420,20 @@ def lay_out_gap_chart(
     legend = [("solid", level_name), ("hatch", target_name)]
     if any(bar.claimed is not None and bar.claimed != bar.level for bar in bars):
         legend.append(("diamond", claimed_name))
-    bottom = PLOT_TOP + len(bars) * GAP_ROW
+    heights = gap_rows_height(bars)
+    tops = [PLOT_TOP + sum(heights[:row]) for row in range(len(bars))]
+    bottom = PLOT_TOP + sum(heights)
     # Stripes behind every other row guide the eye across long lists; drawn under the grid.
-    stripes = tuple(
-        Rect(0, PLOT_TOP + row * GAP_ROW, WIDTH, GAP_ROW) for row in range(1, len(bars), 2)
-    )
+    stripes = tuple(Rect(0, tops[row], WIDTH, heights[row]) for row in range(1, len(bars), 2))
     shapes: list[Shape] = [_legend(legend), Group(stripes, fill=STRIPE)]
     shapes.append(_axis(x, scale_min, scale_max, PLOT_TOP, bottom))
-    for row, bar in enumerate(bars):
-        top = PLOT_TOP + row * GAP_ROW + 5
-        shapes.append(_bar("bar-level", x0, x(bar.level), top, 14, SOLID))
+    for bar, top, height in zip(bars, tops, heights, strict=True):
+        middle = top + height / 2
+        y = middle - GAP_BAR / 2
+        shapes.append(_bar("bar-level", x0, x(bar.level), y, GAP_BAR, SOLID))
         if bar.target > bar.level:
-            shapes.append(_bar("gap", x(bar.level), x(bar.target), top, 14, HATCH))
+            shapes.append(_bar("gap", x(bar.level), x(bar.target), y, GAP_BAR, HATCH))
         if bar.claimed is not None and bar.claimed != bar.level:
-            shapes.append(Diamond(x(bar.claimed), top + 7, 6, "claimed"))
-        shapes.append(_label(bar.label, top + 11))
+            shapes.append(Diamond(x(bar.claimed), middle, 6, "claimed"))
+        shapes.extend(_label(bar.label, middle))
     return Drawing(chart_id, title, description, WIDTH, bottom + AXIS_HEIGHT, tuple(shapes))
-
-
-# --------------------------------------------------------------------------------- SVG
-
-
-def _fmt(value: Attr) -> str:
-    if isinstance(value, str):
-        return value
-    # Fixed precision keeps the bytes stable across platforms and float noise.
-    return str(value) if isinstance(value, int) else f"{value:.2f}"
-
-
-def _el(tag: str, *children: str, **attrs: Attr | None) -> str:
-    """An element. Attribute names are spelled ``stroke_width`` for ``stroke-width`` and
-    ``class_`` for ``class``; a None or "" value leaves the attribute out; every value is
-    escaped here so no caller can forget."""
-    head = tag + "".join(
-        f' {name.rstrip("_").replace("_", "-")}="{escape(_fmt(value), quote=True)}"'
-        for name, value in attrs.items()
-        if value is not None and value != ""
-    )
-    return f"<{head}>{''.join(children)}</{tag}>" if children else f"<{head}/>"
-
-
-def _hatch(chart_id: str) -> str:
-    # Light grey with dark diagonals: tells "claimed" and "gap" apart from solid in greyscale.
-    return _el(
-        "pattern",
-        _el("rect", width=HATCH_PERIOD, height=HATCH_PERIOD, fill=HATCH_PAPER),
-        _el("line", x1=1, y1=0, x2=1, y2=HATCH_PERIOD, stroke=OUTLINE, stroke_width=HATCH_LINE),
-        id=f"{chart_id}-hatch",
-        width=HATCH_PERIOD,
-        height=HATCH_PERIOD,
-        patternUnits="userSpaceOnUse",
-        patternTransform="rotate(45)",
-    )
-
-
-def _svg_shape(shape: Shape, chart_id: str) -> str:
-    if isinstance(shape, Rect):
-        fill = f"url(#{chart_id}-hatch)" if shape.fill == HATCH else shape.fill
-        return _el(
-            "rect",
-            class_=shape.cls,
-            x=shape.x,
-            y=shape.y,
-            width=shape.width,
-            height=shape.height,
-            fill=fill,
-            stroke=shape.stroke,
-        )
-    if isinstance(shape, Line):
-        return _el(
-            "line",
-            class_=shape.cls,
-            x1=shape.x1,
-            y1=shape.y1,
-            x2=shape.x2,
-            y2=shape.y2,
-            stroke=shape.stroke,
-            stroke_width=shape.width,
-            stroke_dasharray=" ".join(map(str, shape.dash)) if shape.dash else None,
-        )
-    if isinstance(shape, Diamond):
-        cx, cy, r = shape.cx, shape.cy, shape.r
-        points = " ".join(
-            f"{cx + dx:.2f},{cy + dy:.2f}" for dx, dy in ((0, -r), (r, 0), (0, r), (-r, 0))
-        )
-        # White fill and black edge: visible on the solid bar, the hatch and the white page.
-        return _el(
-            "polygon",
-            class_=shape.cls,
-            points=points,
-            fill=PAPER,
-            stroke=INK,
-            stroke_width=DIAMOND_EDGE,
-        )
-    if isinstance(shape, Text):
-        tooltip = _el("title", escape(shape.tooltip, quote=True)) if shape.tooltip else ""
-        halo: dict[str, Attr | None] = (
-            {"stroke": PAPER, "stroke_width": HALO, "paint_order": "stroke"} if shape.halo else {}
-        )
-        return _el(
-            "text",
-            tooltip,
-            escape(shape.text, quote=True),
-            x=shape.x,
-            y=shape.y,
-            text_anchor=None if shape.anchor == "start" else shape.anchor,
-            font_size=shape.size,
-            **halo,
-        )
-    children = (_svg_shape(child, chart_id) for child in shape.shapes)
-    return _el("g", *children, class_=shape.cls, fill=shape.fill, font_size=shape.size)
-
-
-def paint_svg(drawing: Drawing) -> str:
-    """The drawing as an inline ``<svg>`` element: named and described by its own <title>
-    and <desc>, scaling with the page width, black on white."""
-    chart_id = drawing.chart_id
-    return _el(
-        "svg",
-        _el("title", escape(drawing.title, quote=True), id=f"{chart_id}-title"),
-        _el("desc", escape(drawing.description, quote=True), id=f"{chart_id}-desc"),
-        _el("defs", _hatch(chart_id)),
-        # Black on white even when the page around it has a dark background.
-        _el("rect", width="100%", height="100%", fill=PAPER),
-        *(_svg_shape(shape, chart_id) for shape in drawing.shapes),
-        viewBox=f"0 0 {drawing.width} {_fmt(float(drawing.height))}",
-        width="100%",
-        preserveAspectRatio="xMinYMin meet",
-        role="img",
-        aria_labelledby=f"{chart_id}-title {chart_id}-desc",
-        font_family=FONT,
-        font_size=FONT_SIZE,
-    )

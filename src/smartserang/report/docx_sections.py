@@ -160,12 +160,18 @@ class SectionWriter:
                 Column(text["band_defined"]),
             ),
             [
-                Row(
-                    (
-                        Cell((text["claimed_index"],), bold=True),
-                        view.claimed_index,
-                        view.claimed_band,
-                    )
+                *(
+                    [
+                        Row(
+                            (
+                                Cell((text["claimed_index"],), bold=True),
+                                view.claimed_index,
+                                view.claimed_band,
+                            )
+                        )
+                    ]
+                    if view.claims
+                    else []
                 ),
                 Row(
                     (
@@ -179,6 +185,8 @@ class SectionWriter:
             keep_together=True,
             least=TEXT_WIDTH // 2,
         )
+        if not view.claims:
+            self.say(text["no_claims"], note=True)
         target = view.index_target
         if view.index_target_source:
             target += f" ({text['target_source']}: {view.index_target_source})"
@@ -202,11 +210,12 @@ class SectionWriter:
             ]
         )
         if view.groups:
+            claimed = [Column(text["claimed"], numeric=True)] if view.claims else []
             self.table(
                 (
                     Column(text["group"]),
                     Column(text["weight"], numeric=True),
-                    Column(text["claimed"], numeric=True),
+                    *claimed,
                     Column(text["verified"], numeric=True),
                     Column(text["band"]),
                     Column(text["target"], numeric=True),
@@ -216,10 +225,10 @@ class SectionWriter:
                         (
                             Cell((f"{g.id} {g.name}",), indent=g.depth),
                             g.weight,
-                            g.claimed,
+                            *([g.claimed] if view.claims else []),
                             g.verified,
                             g.band,
-                            g.target,
+                            g.target + ("*" if g.target_inherited else ""),
                         ),
                         bold=g.depth == 0,
                     )
@@ -227,21 +236,33 @@ class SectionWriter:
                 ],
                 text["groups_caption"],
             )
+            if view.targets_inherited:
+                self.say(text["target_inherited_note"], note=True)
         else:
             self.say(text["groups_none"])
         self.say(text["band_note"], note=True)
         for number, breakdown in enumerate(view.breakdowns, 1):
+            claimed = [Column(text["claimed"], numeric=True)] if view.claims else []
             self.table(
                 (
                     Column(text["breakdown_value"]),
-                    Column(text["claimed"], numeric=True),
+                    *claimed,
                     Column(text["verified"], numeric=True),
                     Column(text["band"]),
                     Column(text["share_of_index"], numeric=True),
                     Column(text["indicator_count"], numeric=True),
                 ),
                 [
-                    Row((r.value, r.claimed, r.verified, r.band, r.share, r.count))
+                    Row(
+                        (
+                            r.value,
+                            *([r.claimed] if view.claims else []),
+                            r.verified,
+                            r.band,
+                            r.share,
+                            r.count,
+                        )
+                    )
                     for r in breakdown.rows
                 ],
                 breakdown.title,
@@ -257,7 +278,10 @@ class SectionWriter:
             self.say(text["not_applicable_note"], note=True)
 
     def charts(self) -> None:
-        self.heading(self.text["charts"], 2)
+        # The charts start a page and share it, as the HTML prints them (a gap chart too
+        # long for it comes in parts): no chart leaves the page before it half blank.
+        heading = self.heading(self.text["charts"], 2)
+        heading.paragraph_format.page_break_before = True
         if not self.view.charts:
             self.say(self.text["charts_none"])
         for chart in self.view.charts:
@@ -335,8 +359,10 @@ class SectionWriter:
             self.intro(text["details_intro"])
             for detail in view.details:
                 self.detail(detail)
-        else:
+        elif view.detail_full:
             self.say(text["details_none"])
+        else:
+            self.say(text["details_short"], note=True)
 
     def detail(self, detail: IndicatorDetail) -> None:
         text = self.text

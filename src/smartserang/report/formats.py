@@ -65,6 +65,7 @@ def report_views(subject: Scores, lang: str) -> list[ReportView]:
             lang=lang,
             date=subject.date,
             prefix=f"{result.indicator_set.id}-" if several else "",
+            detail=subject.detail,
         )
         for result, analysis in zip(subject.results, analyses_of(subject), strict=True)
     ]

@@ -21,6 +21,7 @@ class with ``render(subject, lang) -> bytes`` and an entry in its module's forma
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -44,6 +45,16 @@ class Reporter(Protocol[SubjectT_contra]):
         ...
 
 
+class Detail(enum.Enum):
+    """How much of each indicator a report document tells."""
+
+    SHORT = "short"
+    """Its row in the gap table, the priorities and the unsupported claims: an appendix
+    short enough to paste into the master plan."""
+    FULL = "full"
+    """Also each indicator's next-level criteria, its register evidence and what it lacks."""
+
+
 @dataclass(frozen=True)
 class Scores:
     """What ``score`` found in one workbook: its results on every set, and how to show them."""
@@ -56,6 +67,8 @@ class Scores:
     """``--target`` for the gap analysis; None: the Target sheet's, else the next band's."""
     date: dt.date | None = None
     """The date printed in the documents; None prints none (same inputs, same bytes)."""
+    detail: Detail = Detail.SHORT
+    """How much of each indicator the documents (Markdown, HTML, Word) tell."""
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,9 @@ class GroupRow:
     band: str
     """Predikat of the basis score."""
     target: str
-    """Target score for the group, or "–"."""
+    """Target score for the group: its own, else its parent's, else the index's; or "–"."""
+    target_inherited: bool = False
+    """True when ``target`` is not the group's own (the Target sheet names no target for it)."""
 
 
 @dataclass(frozen=True)
@@ -212,6 +214,9 @@ class ReportView:
     legal_basis: str
     basis: str
     """Which index is the headline, in words."""
+    claims: bool
+    """Whether the Penilaian sheet claims a level for any indicator of the set; without
+    one every claimed figure is "–" and the charts draw no claimed bars."""
     claimed_index: str
     claimed_band: str
     verified_index: str
@@ -227,10 +232,14 @@ class ReportView:
     """(id, name) of unassessed indicators."""
     unassessed_policy: str
     groups: tuple[GroupRow, ...]
+    targets_inherited: bool
+    """Whether any group's target is inherited (the table then explains its mark)."""
     breakdowns: tuple[BreakdownView, ...]
     not_applicable: tuple[NotApplicableRow, ...]
     charts: tuple[Chart, ...]
     indicators: tuple[IndicatorRow, ...]
+    detail_full: bool
+    """Whether ``details`` were asked for (``--detail full``); without, they are empty."""
     details: tuple[IndicatorDetail, ...]
     quick_wins: tuple[PriorityRow, ...]
     longer_work: tuple[PriorityRow, ...]

@@ -387,7 +387,7 @@ def test_every_problem_is_reported_in_one_error(make_workbook: Make) -> None:
         }
     )
     assert problems_of(path) == [
-        "inv.xlsx:Penilaian!B9: level must be a whole number from 1 to 5, got 7 [inventory.level]",
+        "inv.xlsx:Penilaian!B9: level must be a whole number from 0 to 5, got 7 [inventory.level]",
         "inv.xlsx:Aplikasi!D7: unknown Tingkat Layanan 'transaksional' (did you mean"
         " 'transaksi'?; accepted: informasi, interaksi, transaksi, kolaborasi, optimum)"
         " [inventory.vocab]",

@@ -72,18 +72,26 @@ def register_warnings(
 # ------------------------------------------------------------- undecided indicators
 
 
+def unchecked_by_field(
+    indicator_set: IndicatorSet, results: Sequence[IndicatorResult]
+) -> list[tuple[BlankField, list[str]]]:
+    """Each blank field that kept the registers from deciding indicators, with their ids
+    in set order (fields in the order the indicators first name them)."""
+    by_field: dict[BlankField, list[str]] = {}
+    for result in results:
+        for field in result.blank_fields:
+            by_field.setdefault(field, []).append(result.indicator.id)
+    return list(by_field.items())
+
+
 def unchecked_warnings(
     indicator_set: IndicatorSet, results: Sequence[IndicatorResult], inventory: Inventory
 ) -> list[Problem]:
     """One warning per blank field that kept the registers from deciding indicators:
     "indicators 32–47 cannot be checked: Tingkat Layanan is blank in all 189 rows"."""
     order = [i.id for i in indicator_set.indicators()]
-    by_field: dict[BlankField, list[str]] = {}
-    for result in results:
-        for field in result.blank_fields:
-            by_field.setdefault(field, []).append(result.indicator.id)
     warnings = []
-    for field, ids in by_field.items():
+    for field, ids in unchecked_by_field(indicator_set, results):
         several = "many" if len(ids) > 1 else "one"
         scope = "all" if field.blank == field.rows else "some"
         register = _register_titled(inventory, field.sheet)

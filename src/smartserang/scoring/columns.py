@@ -372,7 +372,9 @@ class ColumnEngine:
         same = reference.sheet == register.sheet  # a row naming itself proves nothing
         names = normalise_all(texts)
         sure = numbits.mask_at(_naming(owners, names, sure_table, same, numbers), size)
-        possible = numbits.mask_at(_naming(owners, names, possible_table, same, numbers), size)
+        possible = sure
+        if possible_table is not sure_table:
+            possible = numbits.mask_at(_naming(owners, names, possible_table, same, numbers), size)
         return Answer(sure, possible | blanks)
 
     def names_in(self, reference: RowReference) -> dict[str, int]:
@@ -393,10 +395,11 @@ class ColumnEngine:
                 tables = (table, table)
             else:
                 found = self.answer(register, reference.where)
-                tables = (
-                    _name_table(register, reference.column, found.sure),
-                    _name_table(register, reference.column, found.possible),
-                )
+                sure = _name_table(register, reference.column, found.sure)
+                possible = sure
+                if found.possible != found.sure:
+                    possible = _name_table(register, reference.column, found.possible)
+                tables = (sure, possible)
             self._names[reference] = tables
         return tables
 

@@ -288,18 +288,17 @@ def _share_range(
     lowest share takes in those that may fail the measure's conditions (as failing), the
     highest those that may pass them (as passing).
     """
-    passing = context.answer(register, measure.conditions)
     sure, maybe = selection.sure, selection.unknown
-
-    def count(mask: int) -> int:
-        return mask.bit_count()
-
-    hits = count(sure & passing.sure)
-    open_hits = count(sure & passing.unknown)
-    misses = count(sure & ~passing.possible)
-    maybe_hits = count(maybe & passing.sure)
-    maybe_open = count(maybe & passing.unknown)
-    maybe_misses = count(maybe & ~passing.possible)
+    both = context.answer(register, where + measure.conditions)  # on the rows ``where`` may pick
+    hits = both.sure.bit_count()
+    open_hits = (sure & both.unknown).bit_count()
+    misses = (sure & ~both.possible).bit_count()
+    maybe_hits = maybe_open = maybe_misses = 0
+    if maybe:  # the measure's conditions on the rows that may be selected
+        passing = context.answer(register, measure.conditions)
+        maybe_hits = (maybe & passing.sure).bit_count()
+        maybe_open = (maybe & passing.unknown).bit_count()
+        maybe_misses = (maybe & ~passing.possible).bit_count()
     lowest = hits + open_hits + misses + maybe_open + maybe_misses
     highest = hits + open_hits + misses + maybe_hits + maybe_open
     low = Fraction(hits, lowest) if lowest else Fraction(0)
@@ -326,7 +325,9 @@ def _extreme_range(
         return _numbers(counted), blank and blank_is_unknown(register.sheet, column)
 
     known, sure_open = values(context.positions(register, where))
-    wide, wide_open = values(context.positions(register, where, possible=True))
+    wide, wide_open = known, sure_open
+    if selection.unknown:
+        wide, wide_open = values(context.positions(register, where, possible=True))
     low: Bound
     high: Bound
     if measure.kind == "best":  # the fewest rows give the lowest best, the most the highest

@@ -116,7 +116,10 @@ def render_summary(result: SetResult, basis: Basis, lang: str) -> RenderableType
             assert reason is not None
             label = f"{r.indicator.id} {r.indicator.label.get(lang)}: {reason.get(lang)}"
             parts.append(RichText(label))
-    unverified = sum(1 for r in result.indicators if r.status is Status.UNVERIFIED)
+    # those blank fields left unchecked are listed above, with their reason
+    unverified = sum(
+        1 for r in result.indicators if r.status is Status.UNVERIFIED and not r.unchecked
+    )
     if unverified:
         parts.append(RichText(message("unverified_count", lang, n=unverified), style="dim"))
     parts.append(RichText(message("basis_note", lang), style="dim"))

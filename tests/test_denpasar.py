@@ -158,6 +158,5 @@ def test_check_min_completeness_fails_below_the_share(denpasar: Path) -> None:
     kinds = [(c["kind"], c["passed"]) for c in file["checks"]]
     assert kinds == [("completeness", False), ("score_warning", False)]
     assert (
-        f"{denpasar}: spbe-2020: completeness 0.0% < --min-completeness 0.6 (60.0%)"
-        in run.stderr
+        f"{denpasar}: spbe-2020: completeness 0.0% < --min-completeness 0.6 (60.0%)" in run.stderr
     )

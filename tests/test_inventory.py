@@ -125,7 +125,8 @@ def test_workbook_without_any_contract_sheet_is_an_error(make_workbook: Make) ->
     assert problems[0].startswith("inv.xlsx: no inventory sheet found;")
     assert problems[1] == (
         "inv.xlsx:Sheet1: warning: unknown sheet 'Sheet1' ignored (known: Profil, Penilaian,"
-        " Aplikasi, Fasilitas, Kebijakan, Perangkat Daerah, Kecamatan, Program, Target) [inventory.sheet]"
+        " Aplikasi, Fasilitas, Kebijakan, Perangkat Daerah, Kecamatan, Program, Target)"
+        " [inventory.sheet]"
     )
 
 

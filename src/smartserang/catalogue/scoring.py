@@ -9,6 +9,10 @@ TEXTS: Texts = {
         "id": "{column} kosong di semua {rows} baris",
         "en": "{column} is blank in all {rows} rows",
     },
+    "blank_field_one": {
+        "id": "{column} kosong di satu-satunya baris",
+        "en": "{column} is blank in the only row",
+    },
     "blank_field_some": {
         "id": "{column} kosong di {blank} dari {rows} baris",
         "en": "{column} is blank in {blank} of {rows} rows",

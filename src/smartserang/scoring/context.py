@@ -311,8 +311,9 @@ def _evidence_rows(register: Register, positions: list[int] | None) -> list[Evid
 
 
 def kecamatan_key(name: str) -> str:
-    """A kecamatan name as compared: NFC, case and spaces as ``normalise_token`` treats
-    them, and without a leading "Kec." or "Kecamatan" ("Kec. Sukamaju" = "SUKAMAJU")."""
+    """A kecamatan name as compared: NFC, casefolded, without a leading "Kec." or
+    "Kecamatan" and without spaces or hyphens ("Kec. Karang Tengah" = "KARANGTENGAH":
+    offices write a place's name in one word or two)."""
     token = normalise_token(unicodedata.normalize("NFC", name))
     prefix = _KECAMATAN_PREFIX.match(token)
-    return token[prefix.end() :] if prefix else token
+    return (token[prefix.end() :] if prefix else token).replace(" ", "")

@@ -64,7 +64,9 @@ class BlankField:
 
     def describe(self, lang: str) -> str:
         """ "Tingkat Layanan is blank in all 189 rows" (or "in 3 of 189 rows"), in ``lang``."""
-        key = "blank_field_all" if self.blank == self.rows else "blank_field_some"
+        key = "blank_field_some"
+        if self.blank == self.rows:
+            key = "blank_field_one" if self.rows == 1 else "blank_field_all"
         return message(key, lang, column=self.header, blank=self.blank, rows=self.rows)
 
 

@@ -93,7 +93,7 @@ def unchecked_warnings(
     warnings = []
     for field, ids in unchecked_by_field(indicator_set, results):
         several = "many" if len(ids) > 1 else "one"
-        scope = "all" if field.blank == field.rows else "some"
+        scope = "all" if field.blank == field.rows > 1 else "some"
         register = _register_titled(inventory, field.sheet)
         warnings.append(
             Problem.score_warning(

@@ -72,8 +72,8 @@ class Finding:
     possible: int | None = None
     """The most the registers may support, given the blank cells (None: as ``supported``)."""
     measure_max: Fraction | None = None
-    """The high end of the measure when blanks leave it open (None when unbounded or
-    decided)."""
+    """The high end of the measure when blanks leave it open (None when it has one value,
+    or no bound)."""
     unknown: tuple[tuple[int, Field], ...] = ()
     """The columns whose blank cells (or absence) leave the level between ``supported``
     and ``possible``, in the order the rule reads them, each with the lowest level it
@@ -163,7 +163,7 @@ def _evaluate_measure(
         needs[0] if needs is not None else None,
         low,
         possible=top,
-        measure_max=high if top > level and isinstance(high, Fraction) else None,
+        measure_max=high if isinstance(high, Fraction) and high != low else None,
         unknown=unknown,
     )
 

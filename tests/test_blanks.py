@@ -474,7 +474,10 @@ def test_one_warning_per_blank_field_names_every_indicator_it_leaves_open() -> N
         {"nama_aplikasi": s, "layanan_spbe": s, "status": "aktif", "terintegrasi_dengan": None}
         for s in services
     ]
-    registers = {"aplikasi": rows, "penilaian": claims({"32": 3, "33": 3, "34": 2, "36": 3})}
+    registers: dict[str, Any] = {
+        "aplikasi": rows,
+        "penilaian": claims({"32": 3, "33": 3, "34": 2, "36": 3}),
+    }
     result = score_inventory(spbe_set(), inventory(registers, profile=PROFILE))
     (warning,) = [w for w in result.warnings if w.code == "inventory.blank"]
     assert str(warning) == (
@@ -506,7 +509,7 @@ def test_a_blank_status_is_not_inactive() -> None:
     """The only data centre, of blank Status, serving every unit: indicator 16 may be at 3,
     so a claim of 3 stands (unverified), where reading it as inactive would cap it at 1."""
     rows = [{"nama": "PDD", "jenis": "pusat data", "perangkat_daerah_pengguna": ("semua",)}]
-    registers = {"fasilitas": rows, "penilaian": claims({"16": 3})}
+    registers: dict[str, Any] = {"fasilitas": rows, "penilaian": claims({"16": 3})}
     result = score_inventory(spbe_set(), inventory(registers, profile=PROFILE))
     sixteen = next(r for r in result.indicators if r.indicator.id == "16")
     assert (sixteen.status, sixteen.level, sixteen.supported) == (Status.UNVERIFIED, 3, 1)

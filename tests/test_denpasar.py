@@ -31,7 +31,7 @@ def denpasar_sheets(service_level: str | None) -> dict[str, list[list[object]]]:
     """The workbook: 189 applications of which 170 active, each naming the service it
     supports, some integrated and reviewed; ``service_level`` None leaves the Tingkat
     Layanan column out, else it is a header over blank cells (``""``)."""
-    header = ["Nama Aplikasi", "Perangkat Daerah", "Layanan SPBE", "Status"]
+    header: list[object] = ["Nama Aplikasi", "Perangkat Daerah", "Layanan SPBE", "Status"]
     header += ["Terintegrasi Dengan", "Tanggal Reviu"]
     if service_level is not None:
         header.append(service_level)

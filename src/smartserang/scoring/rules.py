@@ -13,7 +13,8 @@ A blank cell that says nothing leaves a condition unknown (see
   supported is the top of the steps that all hold, the most that may be supported the
   top of the steps none of which fails;
 - a measure is a range: ``count`` from the rows surely selected to those that may be,
-  ``sum`` and ``rate`` likewise (a blank counts as the measure's default), ``share`` from
+  ``sum`` and ``rate`` likewise (a blank cell counts as the measure's default; a column
+  the register lacks leaves any total possible), ``share`` from
   the lowest to the highest ratio the unknown rows allow, ``coverage`` from the names of
   the sure rows to those of every row that may count, ``best``/``worst`` from the known
   values to the scale's end when a row that may count has a blank value; each end is
@@ -247,6 +248,8 @@ def measure_range(
         return None, None, unavailable
     decided = selection.sure == selection.possible
     kind = measure.kind
+    if kind in ("sum", "rate") and not _recorded(register, measure.column) and selection.possible:
+        return None, UNBOUNDED, None  # the numbers are not recorded: any total is possible
     if kind == "share":
         return (*_share_range(measure, register, where, selection, context), None)
     if kind in ("best", "worst"):
@@ -448,8 +451,10 @@ def _measure_fields(
     if measure.conditions:
         yield from _unknown_fields(context, register, measure.conditions, selection.possible)
     column = measure.column
-    if column is None or measure.kind in ("sum", "rate"):
-        return  # a blank counts as the measure's default
+    if column is None:
+        return
+    if measure.kind in ("sum", "rate") and column in register.columns:
+        return  # a blank cell counts as the measure's default
     if column not in register.columns or (
         measure.kind in ("best", "worst")
         and blank_is_unknown(register.sheet, column)

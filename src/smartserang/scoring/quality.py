@@ -136,7 +136,7 @@ def _sheet_place(inventory: Inventory, register: Register) -> str:
 # ------------------------------------------------------------------- blank Status
 
 
-def _fields_read(rule: EvidenceRule) -> Iterator[tuple[str, str]]:
+def fields_read(rule: EvidenceRule) -> Iterator[tuple[str, str]]:
     """Every (sheet, column) a rule's conditions read, nested ones too."""
 
     def walk(sheet: str, conditions: Sequence[Condition]) -> Iterator[tuple[str, str]]:
@@ -162,7 +162,7 @@ def _blank_counts(
     rules: Sequence[EvidenceRule], inventory: Inventory, context: RuleContext
 ) -> list[Problem]:
     """A warning per register whose Status (a rule reads) is blank in some rows."""
-    read = dict.fromkeys(f for rule in rules for f in _fields_read(rule) if f[1] in _COUNTED_BLANKS)
+    read = dict.fromkeys(f for rule in rules for f in fields_read(rule) if f[1] in _COUNTED_BLANKS)
     warnings = []
     for sheet, column in read:
         register = inventory.register(sheet)

@@ -171,13 +171,9 @@ class RuleContext:
         return numbits.every(len(register)) & ~filled
 
     def select(self, register: Register, where: tuple[Condition, ...]) -> tuple[Row, ...]:
-        """Rows of ``register`` passing every condition of ``where``, in sheet order."""
+        """Rows of ``register`` surely passing every condition of ``where``, in sheet order."""
         rows = register.rows
         return tuple([rows[i] for i in self.positions(register, where)])
-
-    def any_row(self, register: Register, where: tuple[Condition, ...]) -> bool:
-        """Whether a row of ``register`` passes every condition of ``where``."""
-        return bool(self.engine.passing(register, where))
 
     def positions(
         self, register: Register, where: tuple[Condition, ...], *, possible: bool = False

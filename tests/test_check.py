@@ -6,6 +6,7 @@ CLI behaviour runs through the installed entry point; the rounding rules are pin
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import importlib.util
@@ -732,3 +733,97 @@ def test_pre_commit_hook_passes_good_and_fails_bad_workbooks(tmp_path: Path) -> 
     assert broken.returncode == 1  # pre-commit reports any failing hook as 1
     assert "broken.XLSX:Penilaian!B9:" in broken.stdout
     assert "exit code: 2" in broken.stdout
+
+
+# ------------------------------------------------- warnings and completeness, CLI
+
+
+def test_strict_fails_on_any_warning_one_line_each() -> None:
+    """The example's ignored 'Catatan' column cannot change a score: check passes, and
+    check --strict fails on it, naming the cell."""
+    assert smartserang("check", EXAMPLE).returncode == 0
+    run = smartserang("check", EXAMPLE, "--strict")
+    assert run.returncode == 1
+    assert run.stderr.splitlines() == [
+        f"{EXAMPLE}: spbe-2020: Aplikasi!N1: unknown column 'Catatan' ignored"
+        " [inventory.column] (--strict)",
+        f"smartserang: FAILED {EXAMPLE}: 1 of 1 checks failed",
+    ]
+
+
+def test_min_completeness_compares_the_share_the_report_shows() -> None:
+    """The example's registers decide 66.0 % of the SPBE index: 0.66 passes, 0.661 fails."""
+    passing = smartserang("check", EXAMPLE, "--min-completeness", "0.66")
+    assert passing.returncode == 0, passing.stderr
+    failing = smartserang("check", EXAMPLE, "--min-completeness", "0.661")
+    assert failing.returncode == 1
+    assert f"{EXAMPLE}: spbe-2020: completeness 66.0% < --min-completeness 0.661 (66.1%)" in (
+        failing.stderr
+    )
+
+
+@pytest.mark.parametrize("value", ["1.5", "-0.1", "nan"])
+def test_min_completeness_outside_zero_to_one_is_a_usage_error(value: str) -> None:
+    run = smartserang("check", EXAMPLE, "--min-completeness", value)
+    assert run.returncode == 2
+    assert "--min-completeness:" in run.stderr
+    assert "Traceback" not in run.stderr
+
+
+def test_a_score_affecting_warning_fails_once_with_two_sets(tmp_path: Path) -> None:
+    """A work-unit name outside the Perangkat Daerah sheet is one workbook warning, read
+    by both sets: one failed check, under the first set."""
+
+    def edit(book: Any) -> None:
+        book["Aplikasi"]["B2"] = "Dinas Yang Tidak Ada"
+
+    path = edited_example(tmp_path / "unit.xlsx", edit)
+    run = smartserang("check", path, "--set", "spbe-2020", "--set", "smart-city")
+    assert run.returncode == 1
+    lines = run.stderr.splitlines()
+    assert lines == [
+        f"{path}: spbe-2020: Aplikasi!B2: Perangkat Daerah names 'Dinas Yang Tidak Ada', not"
+        " found in the Perangkat Daerah sheet (ignored when counting units) [inventory.unit]"
+        " (a warning that can change the score)",
+        f"smartserang: FAILED {path}: 1 of 1 checks failed",
+    ]
+
+
+def test_the_summary_and_json_report_completeness(tmp_path: Path) -> None:
+    """The Markdown summary has a completeness row; the JSON gives each set's share."""
+    summary = tmp_path / "summary.md"
+    run = smartserang(
+        "check", EXAMPLE, "--min-completeness", "0.6", "--summary", summary, "--format", "json"
+    )
+    assert run.returncode == 0, run.stderr
+    assert "| spbe-2020 | completeness | 66.0% | ≥ 60.0% | – | ✅ |" in summary.read_text()
+    (file,) = json.loads(run.stdout)["files"]
+    assert file["completeness"] == {"spbe-2020": 0.66}
+    assert json.loads(run.stdout)["format_version"] == "1.1"
+
+
+def test_warning_checks_keep_notes_out_and_each_warning_once() -> None:
+    """Notes never fail; a warning that cannot change a score fails only with --strict."""
+    from smartserang.gate import warning_checks
+    from smartserang.problems import Problem
+    from smartserang.scoring.levels import score_inventory
+
+    from builders import inventory, spbe_set
+
+    result = score_inventory(spbe_set(), inventory({}, source="w.xlsx"))
+    notes = (
+        Problem.note("w.xlsx:Aplikasi", "warn_sheet_empty", "inventory.note"),
+        Problem.warning("w.xlsx:Aplikasi", "warn_sheet_empty", "inventory.sheet"),
+        Problem.score_warning("w.xlsx", "warn_no_date", "inventory.date"),
+    )
+    result = dataclasses.replace(result, warnings=notes)
+    assert [c.kind for c in warning_checks([result, result], Thresholds())] == [
+        CheckKind.SCORE_WARNING
+    ]
+    strict = warning_checks([result], Thresholds(strict=True))
+    assert [c.describe() for c in strict] == [
+        "Aplikasi: sheet is empty; read as if absent [inventory.sheet] (--strict)",
+        "Profil gives neither 'Tanggal Penilaian' nor 'Tahun': reviews cannot be dated, so no"
+        " level that needs a recent review is supported [inventory.date] (a warning that can"
+        " change the score)",
+    ]

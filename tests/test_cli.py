@@ -33,7 +33,7 @@ def test_penilaian_only_gives_the_flat_formula_and_its_predikat(tmp_path: Path) 
     expected = sum((levels[i.id] * i.weight for i in spbe.indicators()), Fraction(0)) / 100
     assert data["claimed_index"] == pytest.approx(float(expected), abs=1e-12)
     assert data["claimed_band"] == spbe.band_for(expected).label.id
-    assert data["schema_version"] == "1.2"
+    assert data["schema_version"] == "1.3"
     assert data["indicator_set"]["id"] == "spbe-2020"
     assert data["basis"] == "verified"
     assert len(data["indicators"]) == 47

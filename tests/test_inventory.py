@@ -125,7 +125,8 @@ def test_workbook_without_any_contract_sheet_is_an_error(make_workbook: Make) ->
     assert problems[0].startswith("inv.xlsx: no inventory sheet found;")
     assert problems[1] == (
         "inv.xlsx:Sheet1: warning: unknown sheet 'Sheet1' ignored (known: Profil, Penilaian,"
-        " Aplikasi, Fasilitas, Kebijakan, Perangkat Daerah, Program, Target) [inventory.sheet]"
+        " Aplikasi, Fasilitas, Kebijakan, Perangkat Daerah, Kecamatan, Program, Target)"
+        " [inventory.sheet]"
     )
 
 
@@ -387,7 +388,7 @@ def test_every_problem_is_reported_in_one_error(make_workbook: Make) -> None:
         }
     )
     assert problems_of(path) == [
-        "inv.xlsx:Penilaian!B9: level must be a whole number from 1 to 5, got 7 [inventory.level]",
+        "inv.xlsx:Penilaian!B9: level must be a whole number from 0 to 5, got 7 [inventory.level]",
         "inv.xlsx:Aplikasi!D7: unknown Tingkat Layanan 'transaksional' (did you mean"
         " 'transaksi'?; accepted: informasi, interaksi, transaksi, kolaborasi, optimum)"
         " [inventory.vocab]",

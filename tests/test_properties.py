@@ -31,15 +31,24 @@ from smartserang.problems import InputError
 from smartserang.report.build import build_report_view
 from smartserang.report.json_data import build_output_data
 from smartserang.report.render import render_report
-from smartserang.scoring.analysis import analyse, check_targets, index_range, resolve_targets
+from smartserang.scoring.analysis import (
+    analyse,
+    check_targets,
+    completeness_of,
+    index_range,
+    resolve_targets,
+)
+from smartserang.scoring.conditions import blank_is_unknown
 from smartserang.scoring.context import EvidenceRow
 from smartserang.scoring.levels import (
     Basis,
     IndicatorResult,
     SetResult,
+    Status,
     check_claims,
     score_inventory,
 )
+from smartserang.scoring.quality import fields_read
 from smartserang.sets.parse import parse_indicator_set
 from smartserang.workbook.cells import BadValue, cell_reader
 from smartserang.workbook.contract import SHEETS_BY_KEY, VOCABULARIES
@@ -696,3 +705,80 @@ def test_a_shuffled_workbook_file_scores_the_same(
     first = back_to_original(run(iset, read(plain)), identity)
     second = back_to_original(run(iset, read(moved)), order)
     assert first == second
+
+
+# ---------------------------------------------------------------- blanking fields
+
+BLANKABLE = [
+    (sheet, column)
+    for sheet, columns in COLUMN_VALUES.items()
+    for column in columns
+    if blank_is_unknown(sheet, column) and (sheet, column) != ("fasilitas", "jumlah")
+]
+"""Columns whose blank cell says nothing. Fasilitas' Jumlah is not one of them: by the
+contract a blank Jumlah is 1 (the measure's ``default``), the same as writing 1."""
+
+
+@st.composite
+def blanked(
+    draw: st.DrawFn, iset: IndicatorSet, raw: Mapping[str, Sequence[RawRow]]
+) -> dict[str, list[RawRow]]:
+    """``raw`` with one field blanked: an attribute's cells in some rows, or a column
+    (any kind, not a required one) taken out of its register; mostly a field the set's
+    rules read."""
+    changed = {sheet: [dict(row) for row in rows] for sheet, rows in raw.items()}
+    present = [
+        (sheet, column)
+        for sheet, rows in changed.items()
+        if sheet in COLUMN_VALUES
+        for column in COLUMN_VALUES[sheet]
+        if any(row.get(column) is not None for row in rows)
+    ]
+    read = {
+        field
+        for i in iset.indicators()
+        if i.evidence is not None
+        for field in fields_read(i.evidence)
+    }
+    if any(field in read for field in present) and draw(st.integers(0, 4)):
+        present = [field for field in present if field in read]
+    if not present:
+        return changed
+    sheet, column = draw(st.sampled_from(present))
+    required = SHEETS_BY_KEY[sheet].column(column)
+    assert required is not None
+    if (sheet, column) in BLANKABLE and draw(st.booleans()):
+        rows = changed[sheet]
+        every = set(range(len(rows)))
+        chosen = every if draw(st.booleans()) else draw(st.sets(st.sampled_from(sorted(every))))
+        for n in chosen:
+            rows[n][column] = None
+    elif not required.required:
+        for row in changed[sheet]:
+            row.pop(column, None)
+    return changed
+
+
+@settings(max_examples=200)  # a blanked field often changes nothing: more examples
+@given(st.data())
+def test_blanking_a_field_never_verifies_more_than_the_registers_showed(
+    data: st.DataObject,
+) -> None:
+    """Blank a field whose blank says nothing, or take a column out: each indicator's
+    floor never rises and its ceiling never falls, no level rises above its claim, no
+    unsupported claim turns into a verified one, and the completeness never rises — so
+    blanking a field is never a way to keep an unsupported claim."""
+    iset, raw, before = scored(data.draw)
+    after = run(iset, build_inventory(data.draw(blanked(iset, raw)), {}))
+    assert after.verified_index <= after.claimed_index
+    for old, new in zip(before.indicators, after.indicators, strict=True):
+        if new.claimed is not None and new.level is not None:
+            assert new.level <= new.claimed
+        if old.supported is not None and new.supported is not None:
+            assert new.supported <= old.supported
+            assert new.ceiling is not None
+            assert old.ceiling is not None
+            assert new.ceiling >= old.ceiling
+        if old.unsupported_claim:
+            assert new.status is not Status.VERIFIED or new.unsupported_claim
+    assert completeness_of(after) <= completeness_of(before)

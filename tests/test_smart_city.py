@@ -1,4 +1,5 @@
-"""The shipped smart city set on the example workbook, tailoring it, and several sets at once."""
+"""The shipped smart city set on the example workbook, tailoring it, several sets at once,
+and its rules counting rows by the column that says what they are, not a word in a name."""
 
 from __future__ import annotations
 
@@ -10,11 +11,12 @@ from typing import Any
 import pytest
 from openpyxl import load_workbook
 
-from smartserang.model import Indicator
+from smartserang.model import Condition, EvidenceRule, Indicator, Profile
+from smartserang.scoring.levels import IndicatorResult
 from smartserang.sets.load import load_indicator_set
 from smartserang.workbook.contract import VOCABULARIES
 
-from builders import EXAMPLES, smartserang
+from builders import EXAMPLES, inventory, smartserang
 
 EXAMPLE = EXAMPLES / "kota-sukamaju.xlsx"
 
@@ -135,3 +137,103 @@ def test_several_sets_in_one_run() -> None:
     text = smartserang("score", EXAMPLE, "--set", "spbe-2020", "--set", "smart-city").stdout
     assert "Indeks SPBE" in text
     assert "Kesiapan Smart City" in text
+
+
+# ------------------------------------------------- counting by the column, not a name
+
+NAME_COLUMNS = {"aplikasi": "nama_aplikasi", "program": "nama_program", "fasilitas": "nama"}
+CLASS_COLUMNS = {"aplikasi": "dimensi_smart_city", "program": "dimensi"}
+"""A register's name column, and the column saying which dimension a row is of."""
+
+
+def _reads(conditions: tuple[Condition, ...]) -> set[str]:
+    """The columns a list of conditions reads, nested alternatives too."""
+    found = set()
+    for condition in conditions:
+        if condition.column is not None:
+            found.add(condition.column)
+        for alternative in condition.alternatives:
+            found |= _reads(alternative)
+    return found
+
+
+def _condition_lists(rule: EvidenceRule) -> list[tuple[Condition, ...]]:
+    """Every list of conditions that must hold together: where (with each step's rows),
+    the measure's conditions, and each alternative of an any_of, nested too."""
+    lists = [rule.where, *(rule.where + s.rows for s in rule.steps)]
+    if rule.measure is not None:
+        lists.append(rule.measure.conditions)
+    stack = list(lists)
+    while stack:
+        for condition in stack.pop():
+            for alternative in condition.alternatives:
+                lists.append(alternative)
+                stack.append(alternative)
+    return lists
+
+
+@pytest.mark.parametrize("name", ["smart-city", "spbe-2020"])
+def test_no_shipped_rule_counts_a_row_by_a_word_in_its_name_alone(name: str) -> None:
+    """Audit: a ``contains`` on a name is always checked with the column saying what the
+    row is (an application's or programme's dimension), and no rule reads a facility's
+    name: only its Jenis says what a facility is."""
+    checked = 0
+    for indicator in load_indicator_set(name).indicators():
+        rule = indicator.evidence
+        if rule is None:
+            continue
+        for conditions in _condition_lists(rule):
+            for condition in conditions:
+                if condition.op != "contains" or condition.column != NAME_COLUMNS.get(rule.sheet):
+                    continue
+                assert rule.sheet != "fasilitas", indicator.id
+                assert CLASS_COLUMNS[rule.sheet] in _reads(conditions), indicator.id
+                checked += 1
+    assert checked == (21 if name == "smart-city" else 0)  # 14 applications, 7 programmes
+
+
+def smart_city(registers: dict[str, Any], indicator: str) -> IndicatorResult:
+    """One indicator of the smart city set scored on literal registers."""
+    from smartserang.scoring.levels import score_inventory
+
+    subject = inventory(registers, profile=Profile(jumlah_kecamatan=2, jumlah_penduduk=1000))
+    result = score_inventory(load_indicator_set("smart-city"), subject)
+    return next(r for r in result.indicators if r.indicator.id == indicator)
+
+
+def test_a_wifi_point_named_after_a_waste_bank_is_no_waste_facility() -> None:
+    """ENV2.2 counts kecamatan with a waste facility by Jenis: the Wi-Fi point named
+    "Wi-Fi Bank Sampah" in kecamatan B adds nothing; the TPS3R in A counts."""
+    rows = [
+        {"nama": "TPS3R A", "jenis": "tps3r", "status": "aktif", "kecamatan": "A"},
+        {"nama": "Wi-Fi Bank Sampah", "jenis": "wifi publik", "status": "aktif", "kecamatan": "B"},
+    ]
+    assert smart_city({"fasilitas": rows}, "ENV2.2").measure == Fraction(1, 2)
+
+
+@pytest.mark.parametrize(
+    ("dimensions", "counted"),
+    [(("environment",), True), (None, True), (("governance",), False)],
+)
+def test_an_application_named_for_waste_counts_only_in_its_own_dimension(
+    dimensions: tuple[str, ...] | None, counted: bool
+) -> None:
+    """ENV2.1 reads the waste words in a name only when the application's Dimensi Smart
+    City is blank or includes environment: a governance app named "Pajak Sampah" is not
+    a waste service."""
+    app: dict[str, Any] = {"nama_aplikasi": "Pajak Sampah", "status": "aktif", "tingkat_layanan": 3}
+    other = {"nama_aplikasi": "SIPD", "status": "aktif", "dimensi_smart_city": ("governance",)}
+    if dimensions is not None:
+        app["dimensi_smart_city"] = dimensions
+    found = smart_city({"aplikasi": [app, other]}, "ENV2.1")
+    assert found.supported == (3 if counted else 1)
+
+
+def test_a_programme_named_for_tourism_counts_only_in_its_own_dimension() -> None:
+    """BRA1.2: "Festival Kuliner UMKM" of the economy dimension is no tourism programme;
+    "Festival Budaya" of no stated dimension is."""
+    rows = [
+        {"nama_program": "Festival Kuliner UMKM", "dimensi": "economy", "status": "berjalan"},
+        {"nama_program": "Festival Budaya", "status": "berjalan"},
+    ]
+    assert smart_city({"program": rows}, "BRA1.2").measure == 1

@@ -1,8 +1,10 @@
 """Tailoring: a set that extends another, overriding weights and thresholds, leaving
-indicators out with a reason and adding local ones; unknown ids and cycles are located."""
+indicators out with a reason (and out of every gap and priority) and adding local ones;
+Target rows for the extended set apply; unknown ids and cycles are located. Scales from 0."""
 
 from __future__ import annotations
 
+import json
 from fractions import Fraction
 from pathlib import Path
 
@@ -12,7 +14,7 @@ from smartserang.problems import InputError
 from smartserang.scoring.levels import Status, score_inventory
 from smartserang.sets.load import load_indicator_set
 
-from builders import claims, inventory
+from builders import claims, inventory, smartserang, write_workbook
 
 BASE = """\
 id: base
@@ -183,4 +185,110 @@ def test_tailoring_a_shipped_absolute_set_must_keep_its_sums(tmp_path: Path) -> 
     assert any(
         "weights inside group 'A7' add up to 27.75, not group 'A7''s weight 27.5" in str(p)
         for p in caught.value.problems
+    )
+
+
+# ----------------------------------------------------------- not applicable, targets
+
+
+def test_a_not_applicable_indicator_is_in_no_priority_gap_chart_or_detail(
+    tmp_path: Path,
+) -> None:
+    """B is left out: with a target above every level, A and D are priorities with gaps,
+    B has no target and no gap, and the report's details and gap chart leave it out."""
+    from smartserang.report.build import build_report_view
+    from smartserang.scoring.analysis import analyse, resolve_targets
+    from smartserang.scoring.levels import Basis
+
+    path = tailored(tmp_path, "  not_applicable:\n    - {id: B, reason: Tidak relevan}\n")
+    iset = load_indicator_set(str(path))
+    subject = inventory({"penilaian": claims({"A": 2, "B": 1, "D": 2})})
+    result = score_inventory(iset, subject)
+    analysis = analyse(result, resolve_targets(result, Fraction(5)))
+    gaps = {g.result.indicator.id: g for g in analysis.gaps}
+    assert gaps["B"].target is None
+    assert (gaps["B"].gap, gaps["B"].gain) == (0, Fraction(0))
+    assert (gaps["A"].target, gaps["A"].gap) == (5, 3)
+    assert "B" not in [g.result.indicator.id for g in analysis.priorities]
+    assert "B" not in analysis.targets.indicators
+    view = build_report_view(result, analysis, basis=Basis.VERIFIED, lang="en")
+    assert "B" not in [d.id for d in view.details]
+    assert {d.id for d in view.details} >= {"A", "D"}
+    gap_chart = view.charts[1]
+    assert "B B" not in gap_chart.alt
+    assert "A A" in gap_chart.alt
+    row = next(r for r in view.indicators if r.id == "B")
+    assert (row.target, row.gap, row.status) == ("–", "0", "not applicable")
+
+
+def test_target_rows_for_the_extended_set_apply_to_the_tailoring(tmp_path: Path) -> None:
+    """A Target sheet written for 'base' (the master plan's set) sets the index target of
+    'mine', which extends it; the row is no error."""
+    from smartserang.scoring.analysis import TargetSource, check_targets, resolve_targets
+
+    iset = load_indicator_set(str(tailored(tmp_path, "  weights: {H: 2}\n")))
+    assert iset.bases == ("base",)
+    subject = inventory(
+        {
+            "penilaian": claims({"A": 2}),
+            "target": [{"tahun": 2026, "lingkup": "base", "target": 3.5}],
+        }
+    )
+    assert check_targets(iset, subject) == []
+    targets = resolve_targets(score_inventory(iset, subject))
+    assert (targets.index, targets.index_source) == (Fraction(7, 2), TargetSource.SHEET)
+
+
+def test_a_tailoring_of_a_tailoring_knows_every_set_it_extends(tmp_path: Path) -> None:
+    """Target rows for the base and for the first tailoring both apply to the second."""
+    tailored(tmp_path, "  weights: {H: 2}\n")
+    second = write(
+        tmp_path,
+        "ours.yaml",
+        'extends: mine.yaml\nid: ours\nversion: "3"\ntitle: Ours\ntailoring: {}\n',
+    )
+    assert load_indicator_set(str(second)).bases == ("mine", "base")
+
+
+ZERO_BASED = """\
+id: nol
+version: "1"
+title: Nol
+weighting: proportional
+scales:
+  s: {levels: {0: tidak ada, 1: a, 2: b, 3: c, 4: d, 5: e}}
+bands: [{min: 2, label: hi}, {label: lo}]
+groups:
+  - id: G
+    name: G
+    weight: 1
+    scale: s
+    indicators:
+      - {id: A, name: A, weight: 1}
+      - {id: B, name: B, weight: 1}
+"""
+
+
+def test_a_scale_from_zero_accepts_level_zero_in_penilaian(tmp_path: Path) -> None:
+    """PermenPANRB 5/2018's scale started at 0: a workbook claiming 0 scores on it, and
+    the same claim on a 1–5 set is a located error naming the indicator's scale."""
+    set_path = write(tmp_path, "nol.yaml", ZERO_BASED)
+    workbook = write_workbook(
+        tmp_path / "inv.xlsx", {"Penilaian": [["Indikator", "Tingkat"], ["A", 0], ["B", 4]]}
+    )
+    run = smartserang("score", workbook, "--set", set_path, "--format", "json")
+    assert run.returncode == 0, run.stderr
+    data = json.loads(run.stdout)
+    assert [(i["id"], i["claimed"], i["level"]) for i in data["indicators"]] == [
+        ("A", 0, 0),
+        ("B", 4, 4),
+    ]
+    assert data["claimed_index"] == 2
+    spbe = write_workbook(
+        tmp_path / "spbe.xlsx", {"Penilaian": [["Indikator", "Tingkat"], ["35", 0]]}
+    )
+    refused = smartserang("score", spbe)
+    assert refused.returncode == 2
+    assert f"{spbe}:Penilaian!B2: level 0 is outside the scale of indicator 35 (1–5)" in (
+        refused.stderr
     )

@@ -430,6 +430,9 @@ class IndicatorSet:
     """Titles of the tag keys that give breakdowns."""
     extends: str | None = None
     """The set this one tailors, as named in ``extends``."""
+    bases: tuple[str, ...] = ()
+    """The ids of the sets this one tailors, the one it extends first (a workbook's Target
+    rows written for a base apply to its tailoring)."""
 
     def indicators(self) -> tuple[Indicator, ...]:
         """Every indicator in document order."""

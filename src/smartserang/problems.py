@@ -9,6 +9,7 @@ both.
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -54,6 +55,9 @@ class Problem:
     """The catalogue entry (``smartserang.catalogue``) that words the message."""
     params: tuple[tuple[str, Param], ...] = ()
     """The values filled into that entry."""
+    affects_score: bool = False
+    """For a warning: what it says was worked around can change a score (a claim left
+    unverified, names not counted); ``smartserang check`` fails on it."""
 
     def __post_init__(self) -> None:
         # Warnings and notes reach the reports, which speak Indonesian or English: each
@@ -70,6 +74,12 @@ class Problem:
     def warning(cls, location: str, key: str, code: str, **params: Param) -> Problem:
         """A warning worded by the catalogue's entry ``key``."""
         return cls._worded(location, key, code, Severity.WARNING, params)
+
+    @classmethod
+    def score_warning(cls, location: str, key: str, code: str, **params: Param) -> Problem:
+        """A warning whose workaround can change a score (``affects_score``)."""
+        warning = cls._worded(location, key, code, Severity.WARNING, params)
+        return dataclasses.replace(warning, affects_score=True)
 
     @classmethod
     def note(cls, location: str, key: str, code: str, **params: Param) -> Problem:
@@ -101,13 +111,14 @@ class Problem:
     def __str__(self) -> str:
         return self.render("en")
 
-    def to_dict(self) -> dict[str, str]:
+    def to_dict(self) -> dict[str, str | bool]:
         """A JSON-ready mapping of this problem (its message in English)."""
         return {
             "location": self.location,
             "message": self.message,
             "code": self.code,
             "severity": self.severity.value,
+            "affects_score": self.affects_score,
         }
 
 

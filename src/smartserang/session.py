@@ -290,7 +290,7 @@ def check_unit(
     Runs in a worker process when several workbooks are checked at once; ``workers``: how
     many processes reading the workbook may use.
     """
-    from smartserang.gate import FileReport, evaluate, explain_falls, scores_of
+    from smartserang.gate import FileReport, evaluate, explain_falls, scores_of, warning_checks
 
     inventory, problems = read_checked(path, sets, limits, workers)
     if problems or inventory is None:
@@ -301,7 +301,7 @@ def check_unit(
         check
         for s in scores
         for check in evaluate(s, thresholds, recorded.get(s.set_id) if recorded else None)
-    )
+    ) + warning_checks(results, thresholds)
     falls = explain_falls(results, checks, recorded, basis)
     return [], FileReport(
         str(path), scores, checks, warnings=len(warnings_of(results)), falls=falls

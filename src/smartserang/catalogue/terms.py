@@ -44,6 +44,24 @@ TEXTS: Texts = {
         "en": "Every claim that could be checked is backed by the registers.",
     },
     "warnings_title": {"id": "Peringatan data", "en": "Data warnings"},
+    "unchecked_title": {
+        "id": "Tidak dapat diperiksa register (kolom yang dibutuhkan kosong)",
+        "en": "Not checked against the registers (fields they need are blank)",
+    },
+    "unchecked_line_one": {
+        "id": "indikator {ids}: {reason} (sheet {sheet})",
+        "en": "indicator {ids}: {reason} ({sheet} sheet)",
+    },
+    "unchecked_line_many": {
+        "id": "indikator {ids}: {reason} (sheet {sheet})",
+        "en": "indicators {ids}: {reason} ({sheet} sheet)",
+    },
+    "unchecked_note": {
+        "id": "Klaimnya tetap berlaku tanpa terverifikasi (paling tinggi setinggi yang mungkin"
+        " didukung register); isi kolom itu agar dapat diperiksa.",
+        "en": "Their claims stand unverified (at most as high as the registers may support);"
+        " fill those fields to have them checked.",
+    },
     "basis_note": {
         "id": "Predikat ditentukan dari nilai sebelum pembulatan.",
         "en": "Bands are taken from the unrounded value.",

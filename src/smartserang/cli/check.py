@@ -111,6 +111,20 @@ def check(
         int | None,
         typer.Option(min=0, help="Fail when more claims than this outrun the registers."),
     ] = None,
+    min_completeness: Annotated[
+        float | None,
+        typer.Option(
+            help="Fail when a register decides less of the index than this share (0-1),"
+            " rounded as reports show it, e.g. 0.6."
+        ),
+    ] = None,
+    strict: Annotated[
+        bool,
+        typer.Option(
+            "--strict",
+            help="Fail on any workbook warning, not only on those that can change a score.",
+        ),
+    ] = False,
     basis: BasisArgument = BasisOption.verified,
     summary: Annotated[
         Path | None,
@@ -127,7 +141,11 @@ def check(
     limit: LimitOption = None,
     jobs: JobsOption = None,
 ) -> None:
-    """Check workbooks against thresholds and a baseline: exit 0 pass, 1 fail, 2 bad input."""
+    """Check workbooks against thresholds and a baseline: exit 0 pass, 1 fail, 2 bad input.
+
+    A warning that can change a score (a claim left unverified because fields it needs are
+    blank, names not counted) always fails; --strict fails on any warning.
+    """
     from functools import partial
 
     from smartserang.gate import CheckRun
@@ -136,7 +154,9 @@ def check(
     limits = parse_limit_options(limit, what="nothing checked")
     references = indicator_sets or ["spbe-2020"]
     with on_bad_input("nothing checked"):
-        thresholds = _thresholds(min_index, minimums, max_unsupported, tolerance)
+        thresholds = _thresholds(
+            min_index, minimums, max_unsupported, tolerance, min_completeness, strict
+        )
         sets = _sets_for_check(references, thresholds)
         chosen = basis_of(basis)
         recorded = None if baseline is None else _baseline_for(baseline, sets, chosen, references)
@@ -175,6 +195,8 @@ def _thresholds(
     minimums: list[str] | None,
     max_unsupported: int | None,
     tolerance: float,
+    min_completeness: float | None = None,
+    strict: bool = False,
 ) -> Thresholds:
     """The options as exact decimals; ``InputError`` naming every bad one."""
     from smartserang.gate import Thresholds, parse_minimum
@@ -192,9 +214,21 @@ def _thresholds(
         problems.append(
             Problem("--tolerance", f"must be 0 or more, got {tolerance}", "usage.tolerance")
         )
+    share = None
+    if min_completeness is not None:
+        share = _finite("--min-completeness", min_completeness, problems)
+        if share is not None and not 0 <= share <= 1:
+            problems.append(
+                Problem.error(
+                    "--min-completeness",
+                    "usage_completeness",
+                    "usage.completeness",
+                    value=str(min_completeness),
+                )
+            )
     if problems or allowed is None:
         raise InputError(problems)
-    return Thresholds(index, tuple(pairs), max_unsupported, allowed)
+    return Thresholds(index, tuple(pairs), max_unsupported, allowed, strict, share)
 
 
 def _finite(option: str, value: float, problems: list[Problem]) -> Decimal | None:

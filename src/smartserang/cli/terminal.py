@@ -95,6 +95,7 @@ def render_summary(result: SetResult, basis: Basis, lang: str) -> RenderableType
         *(_breakdown_table(b, result, basis, lang) for b in result.breakdowns),
         RichText("\n" + message("unsupported_title", lang), style="bold"),
         _unsupported(result, lang),
+        *_unchecked(result, lang),
     ]
     unassessed = result.unassessed()
     if unassessed:
@@ -115,7 +116,10 @@ def render_summary(result: SetResult, basis: Basis, lang: str) -> RenderableType
             assert reason is not None
             label = f"{r.indicator.id} {r.indicator.label.get(lang)}: {reason.get(lang)}"
             parts.append(RichText(label))
-    unverified = sum(1 for r in result.indicators if r.status is Status.UNVERIFIED)
+    # those blank fields left unchecked are listed above, with their reason
+    unverified = sum(
+        1 for r in result.indicators if r.status is Status.UNVERIFIED and not r.unchecked
+    )
     if unverified:
         parts.append(RichText(message("unverified_count", lang, n=unverified), style="dim"))
     parts.append(RichText(message("basis_note", lang), style="dim"))
@@ -207,6 +211,29 @@ def _unsupported(result: SetResult, lang: str) -> RenderableType:
             (rows or message("no_rows", lang)) + needs,
         )
     return table
+
+
+def _unchecked(result: SetResult, lang: str) -> list[RenderableType]:
+    """The indicators blank fields kept from being checked, grouped by field."""
+    from smartserang.scoring.quality import format_ids, unchecked_by_field
+
+    iset = result.indicator_set
+    groups = unchecked_by_field(iset, result.indicators)
+    if not groups:
+        return []
+    order = [i.id for i in iset.indicators()]
+    parts: list[RenderableType] = [RichText("\n" + message("unchecked_title", lang), style="bold")]
+    for field, ids in groups:
+        line = message(
+            "unchecked_line_many" if len(ids) > 1 else "unchecked_line_one",
+            lang,
+            ids=format_ids(ids, order),
+            reason=field.describe(lang),
+            sheet=field.sheet,
+        )
+        parts.append(RichText(line))
+    parts.append(RichText(message("unchecked_note", lang), style="dim"))
+    return parts
 
 
 def summary_text(result: SetResult, basis: Basis, lang: str, width: int = FILE_WIDTH) -> str:

@@ -43,6 +43,7 @@ from smartserang.gate.summary import (
     render_verdict,
 )
 from smartserang.gate.thresholds import (
+    COMPLETENESS,
     DEFAULT_TOLERANCE,
     UNSUPPORTED,
     Check,
@@ -55,6 +56,7 @@ from smartserang.gate.thresholds import (
     format_score,
     parse_minimum,
     unknown_minimums,
+    warning_checks,
 )
 
 __all__ = [
@@ -63,6 +65,7 @@ __all__ = [
     "CHECK_FORMAT",
     "CHECK_FORMATS",
     "CHECK_VERSION",
+    "COMPLETENESS",
     "DEFAULT_TOLERANCE",
     "UNSUPPORTED",
     "Baseline",
@@ -92,4 +95,5 @@ __all__ = [
     "render_verdict",
     "scores_of",
     "unknown_minimums",
+    "warning_checks",
 ]

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
 
+from smartserang.scoring.analysis import completeness_of
 from smartserang.scoring.levels import Basis, GroupResult, SetResult, round_score
 
 
@@ -36,6 +38,9 @@ class SetScores:
     """Parents before children; groups without a score (all excluded) are left out."""
     unsupported: tuple[str, ...]
     """Ids of the indicators whose claim the registers do not support."""
+    completeness: Decimal | None = None
+    """The share of the index a register decided, rounded as reports show it (a percent
+    with one decimal: 0.455); None in a baseline file, which does not record it."""
 
     def group(self, group_id: str) -> Decimal | None:
         """The rounded score of ``group_id``, or None when this set has none."""
@@ -61,4 +66,11 @@ def scores_of(result: SetResult, basis: Basis) -> SetScores:
         round_score(result.index(basis)),
         tuple(walk(result.groups, 0)),
         tuple(r.indicator.id for r in result.unsupported()),
+        round_share(completeness_of(result)),
     )
+
+
+def round_share(value: Fraction) -> Decimal:
+    """A share as reports show it (a percent with one decimal), as a fraction: 0.455."""
+    exact = Decimal(value.numerator) / Decimal(value.denominator)
+    return exact.quantize(Decimal("0.001"), rounding=ROUND_HALF_UP)

@@ -23,12 +23,14 @@ from smartserang.compare.view import cause_line, cause_text
 from smartserang.gate.causes import Falls, Move
 from smartserang.gate.scores import SetScores
 from smartserang.gate.thresholds import (
+    COMPLETENESS,
     UNSUPPORTED,
     Check,
     CheckKind,
     Thresholds,
     format_change,
     format_limit,
+    format_percent,
     format_score,
 )
 from smartserang.i18n import message
@@ -37,7 +39,8 @@ from smartserang.report.reporter import Reporter, json_bytes
 
 CHECK_FORMAT = "smartserang-check"
 CHECK_VERSION = "1.1"
-"""1.1 added each file's ``moves``, ``unrecorded`` and ``unmoved``."""
+"""1.1 added each file's ``moves``, ``unrecorded``, ``unmoved`` and ``completeness``, and the
+kinds ``completeness``, ``score_warning`` and ``warning``."""
 LANG = "en"
 """The language of a check's words, until ``check`` takes ``--lang``."""
 
@@ -203,12 +206,32 @@ def _subjects(scores: SetScores, report: FileReport) -> list[str]:
     rows += [g.id for g in scores.groups if g.id in notable or (baseline and g.depth == 0)]
     if any(c.kind is CheckKind.MAX_UNSUPPORTED for c in mine):
         rows.append(UNSUPPORTED)
+    if any(c.kind is CheckKind.COMPLETENESS for c in mine):
+        rows.append(COMPLETENESS)
+    if any(c.kind in _WARNINGS for c in mine):
+        rows.append(WARNINGS)
     return rows
 
 
+_WARNINGS = (CheckKind.SCORE_WARNING, CheckKind.WARNING)
+WARNINGS = "warnings"
+"""The summary's row for the warnings a run may not pass with."""
+
+
 def _row(scores: SetScores, subject: str, checks: Sequence[Check]) -> str:
-    mine = [c for c in checks if c.set_id == scores.set_id and c.subject == subject]
-    if subject == UNSUPPORTED:
+    if subject == WARNINGS:
+        mine = [c for c in checks if c.set_id == scores.set_id and c.kind in _WARNINGS]
+    else:
+        mine = [
+            c
+            for c in checks
+            if c.set_id == scores.set_id and c.subject == subject and c.kind not in _WARNINGS
+        ]
+    if subject == WARNINGS:
+        now = str(len(mine))
+    elif subject == COMPLETENESS:
+        now = format_percent(scores.completeness) if scores.completeness is not None else "–"
+    elif subject == UNSUPPORTED:
         now = str(len(scores.unsupported))
     else:
         value = scores.index if subject == "index" else scores.group(subject)
@@ -219,6 +242,10 @@ def _row(scores: SetScores, subject: str, checks: Sequence[Check]) -> str:
             required = f"≥ {format_limit(check.limit)}"
         elif check.kind is CheckKind.MAX_UNSUPPORTED:
             required = f"≤ {int(check.limit)}"
+        elif check.kind is CheckKind.COMPLETENESS:
+            required = f"≥ {format_percent(check.limit)}"
+        elif check.kind in _WARNINGS:
+            required = "0"
         else:
             change = format_change(check.value - check.limit)
             baseline = f"{format_score(check.limit)} ({change})"
@@ -253,6 +280,9 @@ def build_check_data(reports: Sequence[FileReport], thresholds: Thresholds) -> d
                 "path": r.path,
                 "outcome": r.outcome.value,
                 "indices": {s.set_id: float(s.index) for s in r.scores},
+                "completeness": {
+                    s.set_id: float(s.completeness) for s in r.scores if s.completeness is not None
+                },
                 "basis": r.scores[0].basis if r.scores else None,
                 "checks": [check_data(c) for c in r.checks],
                 "moves": [_move_data(m, LANG) for m in r.falls.moves],

@@ -1,8 +1,10 @@
 """The checks ``smartserang check`` makes, and their comparisons on rounded values.
 
-Minimums (``--min-index``, ``--min GROUP=X``), ``--max-unsupported`` and the comparison
-with a baseline within a tolerance, each a ``Check`` that describes itself in one line;
-also parsing ``--min`` values and the number formats the checks show.
+Minimums (``--min-index``, ``--min GROUP=X``, ``--min-completeness``),
+``--max-unsupported``, the comparison with a baseline within a tolerance, and the
+warnings a run may not pass with (those that can change a score; with ``--strict``,
+every one), each a ``Check`` that describes itself in one line; also parsing ``--min``
+values and the number formats the checks show.
 """
 
 from __future__ import annotations
@@ -13,7 +15,8 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from smartserang.gate.scores import SetScores
-from smartserang.problems import InputError, Problem
+from smartserang.problems import InputError, Problem, Severity
+from smartserang.scoring.levels import SetResult
 
 DEFAULT_TOLERANCE = Decimal("0.005")
 """Below the display step (0.01): any fall of the shown value fails."""
@@ -29,6 +32,10 @@ class Thresholds:
     max_unsupported: int | None = None
     tolerance: Decimal = DEFAULT_TOLERANCE
     """How far a rounded score may fall below the baseline's before it fails."""
+    strict: bool = False
+    """``--strict``: any workbook warning fails, not only those that can change a score."""
+    min_completeness: Decimal | None = None
+    """``--min-completeness``: the least share of the index a register must decide."""
 
 
 class CheckKind(enum.Enum):
@@ -37,10 +44,17 @@ class CheckKind(enum.Enum):
     MINIMUM = "minimum"
     BASELINE = "baseline"
     MAX_UNSUPPORTED = "max_unsupported"
+    COMPLETENESS = "completeness"
+    SCORE_WARNING = "score_warning"
+    """A warning whose workaround can change a score (always checked)."""
+    WARNING = "warning"
+    """Any other warning (``--strict``)."""
 
 
 UNSUPPORTED = "unsupported claims"
 """The subject of the ``--max-unsupported`` check."""
+COMPLETENESS = "completeness"
+"""The subject of the ``--min-completeness`` check."""
 
 
 @dataclass(frozen=True)
@@ -57,9 +71,21 @@ class Check:
     """The minimum, the baseline's rounded score, or the maximum count."""
     passed: bool
     tolerance: Decimal = DEFAULT_TOLERANCE
+    detail: str = ""
+    """For a warning: the warning as the command line prints it."""
 
     def describe(self) -> str:
         """One line saying what was compared, e.g. ``index 2.65 < --min-index 3.00``."""
+        if self.kind is CheckKind.SCORE_WARNING:
+            return f"{self.detail} (a warning that can change the score)"
+        if self.kind is CheckKind.WARNING:
+            return f"{self.detail} (--strict)"
+        if self.kind is CheckKind.COMPLETENESS:
+            sign = "≥" if self.passed else "<"
+            return (
+                f"completeness {format_percent(self.value)} {sign} --min-completeness"
+                f" {self.limit} ({format_percent(self.limit)})"
+            )
         if self.kind is CheckKind.MAX_UNSUPPORTED:
             count = int(self.value)
             noun = "unsupported claim" if count == 1 else UNSUPPORTED
@@ -81,6 +107,11 @@ class Check:
 def format_score(value: Decimal) -> str:
     """A rounded score as reports show it: two decimals."""
     return f"{value:.2f}"
+
+
+def format_percent(share: Decimal) -> str:
+    """A share as reports show it: ``45.5%``."""
+    return f"{share * 100:.1f}%"
 
 
 def format_limit(value: Decimal) -> str:
@@ -126,8 +157,41 @@ def evaluate(
                 scores.set_id, CheckKind.MAX_UNSUPPORTED, UNSUPPORTED, count, limit, count <= limit
             )
         )
+    if thresholds.min_completeness is not None and scores.completeness is not None:
+        value, limit = scores.completeness, thresholds.min_completeness
+        checks.append(
+            Check(scores.set_id, CheckKind.COMPLETENESS, COMPLETENESS, value, limit, value >= limit)
+        )
     if baseline is not None:
         checks.extend(compare(scores, baseline, thresholds.tolerance))
+    return tuple(checks)
+
+
+def warning_checks(results: Sequence[SetResult], thresholds: Thresholds) -> tuple[Check, ...]:
+    """A failed check per warning of one workbook's ``results`` the run may not pass with:
+    each warning that can change a score, and with ``--strict`` every warning (each once,
+    under the first set that carries it). Notes never fail."""
+    checks = []
+    seen: set[str] = set()
+    for result in results:
+        source = result.inventory.source
+        for warning in result.warnings:
+            if warning.severity is not Severity.WARNING or str(warning) in seen:
+                continue
+            seen.add(str(warning))
+            if warning.affects_score:
+                kind = CheckKind.SCORE_WARNING
+            elif thresholds.strict:
+                kind = CheckKind.WARNING
+            else:
+                continue
+            place = warning.location.removeprefix(source).removeprefix(":")
+            detail = f"{place}: " if place else ""
+            detail += f"{warning.message} [{warning.code}]"
+            set_id = result.indicator_set.id
+            checks.append(
+                Check(set_id, kind, warning.code, Decimal(1), Decimal(0), False, detail=detail)
+            )
     return tuple(checks)
 
 

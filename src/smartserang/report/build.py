@@ -36,6 +36,7 @@ from smartserang.report.view import (
     PriorityRow,
     ReportView,
     TargetRow,
+    UncheckedRow,
     UnsupportedRow,
     WarningRow,
 )
@@ -49,6 +50,7 @@ from smartserang.scoring.levels import (
     SetResult,
     Status,
 )
+from smartserang.scoring.quality import format_ids, unchecked_by_field
 
 NONE = "–"
 GAIN_PLACES = 4
@@ -158,6 +160,7 @@ def build_report_view(
         unsupported=tuple(_unsupported(r, fmt) for r in result.unsupported()),
         warnings=tuple(WarningRow(w.location, w.message_in(lang), w.code) for w in result.warnings),
         targets=tuple(_target_rows(result, analysis, fmt)),
+        unchecked=_unchecked_rows(result, lang),
         footer=Footer(
             tool_version=__version__,
             set_id=iset.id,
@@ -166,6 +169,16 @@ def build_report_view(
             set_sha256=iset.sha256,
             generated=format_date(date, lang) if date else "",
         ),
+    )
+
+
+def _unchecked_rows(result: SetResult, lang: str) -> tuple[UncheckedRow, ...]:
+    """The data-quality entries of the indicators blank fields kept from being checked."""
+    iset = result.indicator_set
+    order = [i.id for i in iset.indicators()]
+    return tuple(
+        UncheckedRow(format_ids(ids, order), field.sheet, field.header, field.describe(lang))
+        for field, ids in unchecked_by_field(iset, result.indicators)
     )
 
 

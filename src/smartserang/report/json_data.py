@@ -16,7 +16,7 @@ from smartserang.scoring.analysis import Analysis
 from smartserang.scoring.levels import Basis, GroupResult, IndicatorResult, SetResult, round_score
 from smartserang.scoring.rollup import RollUp
 
-SCHEMA_VERSION = "1.2"
+SCHEMA_VERSION = "1.3"
 """Bumped on any change to the JSON output: minor for additions, major for changes."""
 
 
@@ -76,6 +76,7 @@ def build_result_data(
             "scale": scale.id,
             "claimed": r.claimed,
             "supported": r.supported,
+            "supported_max": r.ceiling,
             "level": r.level,
             "level_name": _text(level_name, lang),
             "status": r.status.value,
@@ -86,6 +87,18 @@ def build_result_data(
             "next_level": r.next_level,
             "next_requires": _text(r.next_requires, lang),
             "measure": _float(r.measure),
+            "measure_max": _float(r.measure_max),
+            "unchecked": r.unchecked,
+            "unchecked_reason": r.unchecked_reason(lang),
+            "blank_fields": [
+                {
+                    "sheet": f.sheet,
+                    "column": f.header,
+                    "blank": f.blank,
+                    "rows": f.rows,
+                }
+                for f in r.blank_fields
+            ],
             "not_applicable": _text(r.indicator.not_applicable, lang),
             "tags": dict(r.indicator.tags),
             **gap_data(r.indicator.id),
@@ -140,6 +153,7 @@ def build_result_data(
         "indicators": [indicator_data(r) for r in result.indicators],
         "unsupported_claims": [r.indicator.id for r in result.unsupported()],
         "unassessed": [r.indicator.id for r in result.unassessed()],
+        "unchecked": [r.indicator.id for r in result.unchecked()],
         "breakdowns": [
             {
                 "key": b.key,

@@ -139,6 +139,18 @@ class WarningRow:
 
 
 @dataclass(frozen=True)
+class UncheckedRow:
+    """Indicators the registers could not check because a field they need is blank."""
+
+    ids: str
+    """The indicators, as runs in set order ("32–47")."""
+    sheet: str
+    column: str
+    reason: str
+    """"Tingkat Layanan kosong di semua 189 baris", in the report's language."""
+
+
+@dataclass(frozen=True)
 class TargetRow:
     """One target of the master plan's trajectory against today's value."""
 
@@ -247,3 +259,5 @@ class ReportView:
     warnings: tuple[WarningRow, ...]
     targets: tuple[TargetRow, ...]
     footer: Footer
+    unchecked: tuple[UncheckedRow, ...] = ()
+    """For the data-quality section: indicators blank fields kept from being checked."""

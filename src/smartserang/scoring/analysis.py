@@ -19,7 +19,7 @@ from smartserang.problems import Problem, cell_location
 from smartserang.scoring.levels import (
     IndicatorResult,
     SetResult,
-    Status,
+    effective_weights,
     indicator_value,
     score_tree,
 )
@@ -92,7 +92,7 @@ class Analysis:
     priorities: tuple[Gap, ...]
     """Indicators with a gap, most index gain per level first."""
     completeness: Fraction
-    """Share of the total weight whose level is backed by a register."""
+    """Share of the index whose level a register decided (see ``completeness_of``)."""
 
     def quick_wins(self) -> tuple[Gap, ...]:
         """Priorities that are quick wins, in rank order."""
@@ -116,9 +116,10 @@ def _scope_of(indicator_set: IndicatorSet, scope: str, value: object) -> str | N
     id, or None when the row belongs to another set.
 
     'indeks' applies to every set whose index range holds the value; a set's own id
-    names that set's index only.
+    names that set's index, and so does the id of a set it tailors (a master plan's
+    targets for the set a city's tailoring extends are the city's targets).
     """
-    if scope == indicator_set.id:
+    if scope == indicator_set.id or scope in indicator_set.bases:
         return INDEX_SCOPE
     if scope.casefold() in _INDEX_ALIASES:
         low, high = index_range(indicator_set)
@@ -249,6 +250,8 @@ def _assign_levels(
     for child in group.groups:
         _assign_levels(iset, child, target, groups, latest, own_targets, out)
     for indicator in group.indicators:
+        if indicator.not_applicable is not None:
+            continue  # left out by the tailoring: no target, no gap
         scale = iset.scales[indicator.scale]
         own = own_targets.get(indicator.id)
         if own is None and indicator.id in latest:
@@ -322,6 +325,9 @@ def analyse(result: SetResult, targets: Targets) -> Analysis:
 
     gaps = []
     for r in result.indicators:
+        if r.indicator.not_applicable is not None:
+            gaps.append(Gap(r, None, 0, Fraction(0), Fraction(0), False))
+            continue
         scale = iset.scales[r.indicator.scale]
         current = r.level if r.level is not None else scale.minimum
         target = targets.indicators.get(r.indicator.id)
@@ -342,15 +348,19 @@ def analyse(result: SetResult, targets: Targets) -> Analysis:
         (g for g in gaps if g.gap > 0),
         key=lambda g: (-g.gain, g.gap, order[g.result.indicator.id]),
     )
-    total = sum((i.weight for i in iset.indicators()), Fraction(0))
-    backed = sum(
+    return Analysis(targets, tuple(gaps), tuple(priorities), completeness_of(result))
+
+
+def completeness_of(result: SetResult) -> Fraction:
+    """The share of the index whose level a register decided: each applicable
+    indicator's share of the index (``effective_weights``), summed over those verified
+    or scored from a register with no blank field leaving them open."""
+    shares = effective_weights(result.indicator_set)
+    return sum(
         (
-            r.indicator.weight
+            shares[r.indicator.id]
             for r in result.indicators
-            if r.status in (Status.VERIFIED, Status.REGISTER)
+            if r.decided and r.indicator.id in shares
         ),
         Fraction(0),
-    )
-    return Analysis(
-        targets, tuple(gaps), tuple(priorities), backed / total if total else Fraction(0)
     )

@@ -8,6 +8,12 @@ rows (status, jenis, tingkat), so a condition tests each distinct value of a col
 ``in`` look their operands up in an index of the column's normalised items; ``contains``
 on a column of mostly distinct names searches the column's text in one pass.
 
+Every answer has three values (:mod:`~smartserang.scoring.conditions`): a condition's
+answer is a pair of masks, the rows surely passing and the rows that may pass, and
+conditions combine by ``&`` and ``|`` on both. A column the register lacks leaves every
+row unknown; in a column whose blank says nothing, the blank rows (one more lookup of
+the column's values) are unknown.
+
 Each answer is the one :class:`~smartserang.scoring.conditions.RowEngine` gives testing
 row by row; the tests hold the two equal.
 """
@@ -19,7 +25,7 @@ import datetime as dt
 import itertools
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, NamedTuple, cast
 
 from smartserang.model import CellValue, Condition, Inventory, Register, RowReference
@@ -27,6 +33,8 @@ from smartserang.scoring import numbits
 from smartserang.scoring.conditions import (
     BY_VALUE,
     SEVERAL,
+    Answer,
+    blank_is_unknown,
     cell_test,
     filled,
     items,
@@ -100,43 +108,51 @@ class ColumnEngine:
         self.inventory = inventory
         self.reference_date: dt.date | None = inventory.profile.reference_date()
         self.keys = keys if keys is not None else ColumnKeys()
-        self._masks: dict[tuple[str, tuple[Condition, ...]], int] = {}
-        self._answers: dict[tuple[str, Condition], int] = {}
-        self._named: dict[tuple[str, Condition], tuple[int, int]] = {}
-        self._names: dict[RowReference, dict[str, int]] = {}
+        self._masks: dict[tuple[str, tuple[Condition, ...]], Answer] = {}
+        self._answers: dict[tuple[str, Condition], Answer] = {}
+        self._named: dict[tuple[str, Condition], tuple[int, int, int]] = {}
+        self._names: dict[RowReference, tuple[dict[str, int], dict[str, int]]] = {}
+        self._blanks: dict[tuple[str, str], int] = {}
         self._codes: dict[tuple[str, str], tuple[bytes, dict[object, int]] | None] = {}
         self._indexes: dict[tuple[str, str], dict[tuple[str, object], set[object]]] = {}
         self._token_cache: dict[tuple[str, str], _Tokens] = {}
         self._texts: dict[tuple[str, str], tuple[str, list[int], list[int]]] = {}
 
-    def passing(self, register: Register, where: tuple[Condition, ...]) -> int:
+    def answer(self, register: Register, where: tuple[Condition, ...]) -> Answer:
         key = (register.sheet, where)
         cached = self._masks.get(key)
         if cached is None:
             cached = self._masks[key] = self._passing(register, where)
         return cached
 
-    def _passing(self, register: Register, conditions: Iterable[Condition]) -> int:
-        """The rows passing every condition, as a mask.
+    def passing(self, register: Register, where: tuple[Condition, ...]) -> int:
+        return self.answer(register, where).sure
+
+    def _passing(self, register: Register, conditions: Iterable[Condition]) -> Answer:
+        """The rows passing every condition: surely, and possibly.
 
         A condition naming rows of a register (``names_row_of``) is asked only of the
-        rows passing the others, when there are others: it reads every item of every
-        list, where the others look each distinct value up once.
+        rows that may pass the others, when there are others: it reads every item of
+        every list, where the others look each distinct value up once.
         """
         conditions = list(conditions)
         costly = [c for c in conditions if c.op == "names_row_of"]
         cheap = [c for c in conditions if c.op != "names_row_of"]
         if not costly or not cheap:
             costly, cheap = [], conditions
-        passing = numbits.every(len(register))
+        sure = possible = numbits.every(len(register))
         for condition in cheap:
-            passing &= self._positions_of(register, condition)
+            found = self._positions_of(register, condition)
+            sure &= found.sure
+            possible &= found.possible
         for condition in costly:
-            passing = self._naming_among(register, condition, passing)
-        return passing
+            found = self._naming_among(register, condition, possible)
+            sure &= found.sure
+            possible &= found.possible
+        return Answer(sure, possible)
 
-    def _positions_of(self, register: Register, condition: Condition) -> int:
-        """The rows passing one condition, as a mask (cached per register)."""
+    def _positions_of(self, register: Register, condition: Condition) -> Answer:
+        """The rows passing one condition (cached per register)."""
         key = (register.sheet, condition)
         cached = self._answers.get(key)
         if cached is None:
@@ -144,32 +160,53 @@ class ColumnEngine:
             self._answers[key] = cached
         return cached
 
-    def _answer(self, register: Register, condition: Condition) -> int:
+    def _answer(self, register: Register, condition: Condition) -> Answer:
         op, column = condition.op, condition.column
         if op == "any_of":
-            found = 0
+            sure = possible = 0
             for alternative in condition.alternatives:
-                found |= self._passing(register, alternative)
-            return found
+                found = self._passing(register, alternative)
+                sure |= found.sure
+                possible |= found.possible
+            return Answer(sure, possible)
         assert column is not None
+        if column not in register.columns:  # the register does not record this field
+            if op not in BY_VALUE and op != "names_row_of":
+                raise ValueError(f"unknown condition operator {op!r}")
+            return Answer(0, numbits.every(len(register)))
+        if op == "names_row_of":  # asked of every row: a condition on its own
+            return self._naming_among(register, condition, numbits.every(len(register)))
         if op in ("equals", "in"):
             options = condition.value if op == "in" else (condition.value,)
             assert isinstance(options, tuple)
             index = self._index(register, column)
             wanted = (value_key(option) for option in options)
             chosen = set().union(*(index.get(k, ()) for k in wanted if k is not None))
-            return self._where(register, column, chosen)
-        if op == "names_row_of":  # asked of every row: a condition on its own
-            return self._naming_among(register, condition, numbits.every(len(register)))
-        if op not in BY_VALUE:
+            sure = self._where(register, column, chosen)
+        elif op not in BY_VALUE:
             raise ValueError(f"unknown condition operator {op!r}")
-        _, distinct, keyed = self.keys(register, column)
-        if op == "contains" and len(distinct) * _FEW_VALUES > len(register):
-            needles = condition.value
-            assert isinstance(needles, tuple)
-            return self._containing(register, column, needles)  # names: search the text
-        test = cell_test(condition, self.reference_date)
-        return self._where(register, column, {k for k in distinct if test(unkey(k, keyed))})
+        else:
+            _, distinct, keyed = self.keys(register, column)
+            if op == "contains" and len(distinct) * _FEW_VALUES > len(register):
+                needles = condition.value
+                assert isinstance(needles, tuple)
+                sure = self._containing(register, column, needles)  # names: search the text
+            else:
+                test = cell_test(condition, self.reference_date)
+                sure = self._where(register, column, {k for k in distinct if test(unkey(k, keyed))})
+        if op == "present" or not blank_is_unknown(register.sheet, column):
+            return Answer(sure, sure)
+        return Answer(sure, sure | self.blanks(register, column))
+
+    def blanks(self, register: Register, column: str) -> int:
+        """The rows whose ``column`` is blank, as a mask (cached)."""
+        key = (register.sheet, column)
+        cached = self._blanks.get(key)
+        if cached is None:
+            _, distinct, keyed = self.keys(register, column)
+            empty = {k for k in distinct if not filled(unkey(k, keyed))}
+            cached = self._blanks[key] = self._where(register, column, empty)
+        return cached
 
     def _where(self, register: Register, column: str, chosen: set[object]) -> int:
         """The rows whose ``column`` has one of the ``chosen`` keys (see ``ColumnKeys``),
@@ -284,72 +321,118 @@ class ColumnEngine:
             self._indexes[key] = index
         return index
 
-    def _naming_among(self, register: Register, condition: Condition, among: int) -> int:
-        """The rows of the mask ``among`` whose row passes ``condition``, a ``names_row_of``."""
+    def _naming_among(self, register: Register, condition: Condition, among: int) -> Answer:
+        """The rows of the mask ``among`` passing ``condition``, a ``names_row_of``."""
         if not among:
-            return among
+            return Answer(0, 0)
         cached = self._answers.get((register.sheet, condition))
         if cached is not None:
-            return among & cached
+            return Answer(among & cached.sure, among & cached.possible)
         # Steps ask it of overlapping rows: each row is looked at once, then remembered.
-        decided, passing = self._named.get((register.sheet, condition), (0, 0))
+        decided, sure, possible = self._named.get((register.sheet, condition), (0, 0, 0))
         todo = among & ~decided
         if todo:
-            passing |= self._naming_at(register, condition, todo)
-            self._named[(register.sheet, condition)] = (decided | todo, passing)
-        return among & passing
+            found = self._naming_at(register, condition, todo)
+            sure, possible = sure | found.sure, possible | found.possible
+            self._named[(register.sheet, condition)] = (decided | todo, sure, possible)
+        return Answer(among & sure, among & possible)
 
-    def _naming_at(self, register: Register, condition: Condition, among: int) -> int:
+    def _naming_at(self, register: Register, condition: Condition, among: int) -> Answer:
         """The rows of the mask ``among`` passing ``condition``, a ``names_row_of``."""
         reference, column = condition.value, condition.column
         assert isinstance(reference, RowReference)
         assert column is not None
-        table = self.names_in(reference)
+        size = len(register)
+        if column not in register.columns:  # the register does not record this field
+            return Answer(0, among)
         cells, numbers = register.cells(column), register.numbers
+        unknown = blank_is_unknown(register.sheet, column)
         owners: list[int] = []
         texts: list[str] = []
-        for i in numbits.positions_in(among, len(register)):
+        blank: list[int] = []
+        for i in numbits.positions_in(among, size):
             cell = cells[i]
             if isinstance(cell, str):
                 if cell:
                     owners.append(i)
                     texts.append(cell)
+                else:
+                    blank.append(i)
             elif filled(cell):
                 cell_texts = [str(item) for item in items(cell)]
                 owners.extend(itertools.repeat(i, len(cell_texts)))
                 texts.extend(cell_texts)
+            else:
+                blank.append(i)
+        blanks = numbits.mask_at(blank, size) if unknown else 0
+        target = self.inventory.register(reference.sheet)
+        if target is not None and reference.column not in target.columns:
+            return Answer(0, numbits.mask_at(owners, size) | blanks)  # names not recorded
+        sure_table, possible_table = self._tables(reference)
         same = reference.sheet == register.sheet  # a row naming itself proves nothing
-        naming = (
-            i
-            for i, name in zip(owners, normalise_all(texts), strict=True)
-            if (found := table.get(name)) is not None and (not same or found != numbers[i])
-        )
-        return numbits.mask_at(naming, len(register))
+        names = normalise_all(texts)
+        sure = numbits.mask_at(_naming(owners, names, sure_table, same, numbers), size)
+        possible = sure
+        if possible_table is not sure_table:
+            possible = numbits.mask_at(_naming(owners, names, possible_table, same, numbers), size)
+        return Answer(sure, possible | blanks)
 
     def names_in(self, reference: RowReference) -> dict[str, int]:
-        table = self._names.get(reference)
-        if table is None:
-            table = {}
+        return self._tables(reference)[0]
+
+    def possible_names_in(self, reference: RowReference) -> dict[str, int]:
+        return self._tables(reference)[1]
+
+    def _tables(self, reference: RowReference) -> tuple[dict[str, int], dict[str, int]]:
+        """``names_in`` and ``possible_names_in`` of ``reference`` (cached)."""
+        tables = self._names.get(reference)
+        if tables is None:
             register = self.inventory.register(reference.sheet)
-            if register is not None:
-                cells = register.cells(reference.column)
-                numbers = register.numbers
-                if reference.where:
-                    chosen = self.passing(register, reference.where)
-                    positions = numbits.positions_in(chosen, len(register))
-                    cells = list(map(cells.__getitem__, positions))
-                    numbers = list(map(numbers.__getitem__, positions))
-                if set(map(type, cells)) <= {str, type(None)}:  # names, as the reader makes them
-                    numbers = list(itertools.compress(numbers, cells))
-                    texts = cast(list[str], list(filter(None, cells)))
-                else:
-                    pairs = [(n, c) for n, c in zip(numbers, cells, strict=True) if named(c)]
-                    numbers, texts = [n for n, _ in pairs], [str(c) for _, c in pairs]
-                names = normalise_all(texts)
-                table = dict(zip(names, numbers, strict=True))
-                if len(table) < len(names):  # a name held by several rows
-                    for name, count in Counter(names).items():
-                        if count > 1:
-                            table[name] = SEVERAL
-            self._names[reference] = table
-        return table
+            if register is None:
+                tables = ({}, {})
+            elif not reference.where:
+                table = _name_table(register, reference.column, None)
+                tables = (table, table)
+            else:
+                found = self.answer(register, reference.where)
+                sure = _name_table(register, reference.column, found.sure)
+                possible = sure
+                if found.possible != found.sure:
+                    possible = _name_table(register, reference.column, found.possible)
+                tables = (sure, possible)
+            self._names[reference] = tables
+        return tables
+
+
+def _naming(
+    owners: list[int], names: list[str], table: dict[str, int], same: bool, numbers: Sequence[int]
+) -> Iterator[int]:
+    """The owners of the names found in ``table`` (not naming their own row when ``same``)."""
+    return (
+        i
+        for i, name in zip(owners, names, strict=True)
+        if (found := table.get(name)) is not None and (not same or found != numbers[i])
+    )
+
+
+def _name_table(register: Register, column: str, chosen: int | None) -> dict[str, int]:
+    """Normalised value of ``column`` -> the number of the row holding it, or ``SEVERAL``,
+    of the rows in the mask ``chosen`` (every row when None)."""
+    cells, numbers = register.cells(column), register.numbers
+    if chosen is not None:
+        positions = numbits.positions_in(chosen, len(register))
+        cells = list(map(cells.__getitem__, positions))
+        numbers = list(map(numbers.__getitem__, positions))
+    if set(map(type, cells)) <= {str, type(None)}:  # names, as the reader makes them
+        numbers = list(itertools.compress(numbers, cells))
+        texts = cast(list[str], list(filter(None, cells)))
+    else:
+        pairs = [(n, c) for n, c in zip(numbers, cells, strict=True) if named(c)]
+        numbers, texts = [n for n, _ in pairs], [str(c) for _, c in pairs]
+    names = normalise_all(texts)
+    table = dict(zip(names, numbers, strict=True))
+    if len(table) < len(names):  # a name held by several rows
+        for name, count in Counter(names).items():
+            if count > 1:
+                table[name] = SEVERAL
+    return table

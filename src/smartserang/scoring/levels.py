@@ -8,18 +8,18 @@ Rounding for display happens in one place, :func:`round_score`.
 from __future__ import annotations
 
 import enum
-import itertools
 from collections.abc import Iterable, Mapping, Set
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
-from smartserang.model import CellValue, Group, Indicator, IndicatorSet, Inventory, Row, Text
+from smartserang.i18n import message
+from smartserang.model import Group, Indicator, IndicatorSet, Inventory, Row, Text
 from smartserang.problems import Problem, cell_location
-from smartserang.scoring.columns import unkey
 from smartserang.scoring.context import EvidenceRow, RuleContext
+from smartserang.scoring.quality import register_warnings, unchecked_warnings
 from smartserang.scoring.rules import evaluate_rule
-from smartserang.workbook.contract import ALL_UNITS_ALIASES, SHEETS_BY_KEY, normalise_all
+from smartserang.workbook.contract import SHEETS_BY_KEY
 
 
 class Basis(enum.Enum):
@@ -37,13 +37,37 @@ class Status(enum.Enum):
     VERIFIED = "verified"
     """Claimed, and checked against a register present in the workbook."""
     UNVERIFIED = "unverified"
-    """Claimed, but no register speaks for it (absent sheet or no evidence rule)."""
+    """Claimed, but no register decides it (absent sheet, no evidence rule, or blank
+    fields the rule needs): the claim stands, capped by the most the registers may show."""
     REGISTER = "register"
-    """Not claimed: scored from the register alone."""
+    """Not claimed: scored from the register alone (at the level it surely supports)."""
     UNASSESSED = "unassessed"
-    """Neither claimed nor covered by a register: counted per the set's policy."""
+    """Neither claimed nor decided by a register: counted per the set's policy."""
     NOT_APPLICABLE = "not_applicable"
     """Left out by a tailoring, with a reason; its weight is shared within its parent."""
+
+
+@dataclass(frozen=True)
+class BlankField:
+    """A column whose blank cells (or absence) leave an indicator's level undecided."""
+
+    sheet: str
+    """The sheet's title as written in the workbook."""
+    column: str
+    """The column's key in the contract (``tingkat_layanan``)."""
+    header: str
+    """The column's name in the contract (``Tingkat Layanan``)."""
+    blank: int
+    """How many rows of the register leave it blank (all of them when it is absent)."""
+    rows: int
+    """How many rows the register has."""
+
+    def describe(self, lang: str) -> str:
+        """ "Tingkat Layanan is blank in all 189 rows" (or "in 3 of 189 rows"), in ``lang``."""
+        key = "blank_field_some"
+        if self.blank == self.rows:
+            key = "blank_field_one" if self.rows == 1 else "blank_field_all"
+        return message(key, lang, column=self.header, blank=self.blank, rows=self.rows)
 
 
 @dataclass(frozen=True)
@@ -54,7 +78,7 @@ class IndicatorResult:
     claimed: int | None
     """The level the Penilaian sheet gives (None when it gives none)."""
     supported: int | None
-    """The level the registers support (None when no register speaks)."""
+    """The level the registers surely support (None when no register speaks)."""
     level: int | None
     """The verified level (None when unassessed)."""
     status: Status
@@ -71,20 +95,46 @@ class IndicatorResult:
     """The measured value, for indicators scored by a measure."""
     unavailable: str | None = None
     """Why a measure could not be computed (an ``i18n`` warning key)."""
+    supported_max: int | None = None
+    """The most the registers may support given blank fields (None: as ``supported``)."""
+    measure_max: Fraction | None = None
+    """The high end of the measure when blank fields leave it open."""
+    blank_fields: tuple[BlankField, ...] = ()
+    """Why a register could not decide this indicator: the fields it needs that are blank
+    (empty when the registers decide it, or no register speaks)."""
+
+    @property
+    def ceiling(self) -> int | None:
+        """The most the registers may support (``supported`` when they decide it)."""
+        return self.supported_max if self.supported_max is not None else self.supported
 
     @property
     def unsupported_claim(self) -> bool:
-        """True when the claim is above what a present register supports."""
-        return (
-            self.claimed is not None
-            and self.supported is not None
-            and self.claimed > self.supported
-        )
+        """True when the claim is above the most a present register may support."""
+        ceiling = self.ceiling
+        return self.claimed is not None and ceiling is not None and self.claimed > ceiling
+
+    @property
+    def unchecked(self) -> bool:
+        """True when blank fields a rule needs kept a register from deciding the level."""
+        return bool(self.blank_fields)
+
+    @property
+    def decided(self) -> bool:
+        """True when a register decided the level (verified, or from the register)."""
+        return self.status in (Status.VERIFIED, Status.REGISTER) and not self.blank_fields
 
     @property
     def claimed_basis_level(self) -> int | None:
         """The level the claimed index counts: the claim, else the register's level."""
-        return self.claimed if self.claimed is not None else self.supported
+        return self.claimed if self.claimed is not None else self.level
+
+    def unchecked_reason(self, lang: str) -> str | None:
+        """Why the registers could not decide this indicator, in ``lang`` (None when they
+        could, or no register speaks)."""
+        if not self.blank_fields:
+            return None
+        return "; ".join(f.describe(lang) for f in self.blank_fields)
 
 
 @dataclass(frozen=True)
@@ -145,8 +195,12 @@ class SetResult:
         return tuple(r for r in self.indicators if r.unsupported_claim)
 
     def unassessed(self) -> tuple[IndicatorResult, ...]:
-        """Indicators with neither a claim nor a register."""
+        """Indicators with neither a claim nor a register that decides them."""
         return tuple(r for r in self.indicators if r.status is Status.UNASSESSED)
+
+    def unchecked(self) -> tuple[IndicatorResult, ...]:
+        """Indicators a register could not decide because fields it needs are blank."""
+        return tuple(r for r in self.indicators if r.unchecked)
 
 
 def round_score(value: Fraction) -> Decimal:
@@ -233,7 +287,13 @@ def _claims(inventory: Inventory) -> Mapping[str, Row]:
 def score_indicator(
     indicator: Indicator, indicator_set: IndicatorSet, claim: Row | None, context: RuleContext
 ) -> IndicatorResult:
-    """Claimed, supported and verified level of one indicator."""
+    """Claimed, supported and verified level of one indicator.
+
+    When blank fields leave the registers' level between a floor and a ceiling, a claim
+    at or below the floor is verified; a higher claim stands unverified, capped by the
+    ceiling, with the blank fields as the reason; without a claim the floor counts when
+    it is above the scale's minimum, else the indicator is unassessed.
+    """
     claimed = claim.get("tingkat") if claim is not None else None
     target = claim.get("target") if claim is not None else None
     claimed_level = claimed if isinstance(claimed, int) else None
@@ -249,15 +309,28 @@ def score_indicator(
         )
     unavailable = finding.unavailable if finding is not None else None
     if finding is not None and finding.register_present:
-        assert finding.supported is not None
-        if claimed_level is not None:
-            level, status = min(claimed_level, finding.supported), Status.VERIFIED
+        floor, ceiling = finding.supported, finding.ceiling
+        assert floor is not None
+        assert ceiling is not None
+        blanks: tuple[BlankField, ...] = ()
+        level: int | None
+        if claimed_level is not None and (claimed_level <= floor or floor == ceiling):
+            level, status = min(claimed_level, floor), Status.VERIFIED
+        elif claimed_level is not None:
+            level, status = min(claimed_level, ceiling), Status.UNVERIFIED
+            blanks = _blank_fields(finding.unknown_up_to(claimed_level), context)
+        elif floor == ceiling:
+            level, status = floor, Status.REGISTER
         else:
-            level, status = finding.supported, Status.REGISTER
+            blanks = _blank_fields(finding.unknown_up_to(ceiling), context)
+            scale = indicator_set.scales[indicator.scale]
+            level, status = (
+                (floor, Status.REGISTER) if floor > scale.minimum else (None, Status.UNASSESSED)
+            )
         return IndicatorResult(
             indicator,
             claimed_level,
-            finding.supported,
+            floor,
             level,
             status,
             finding.evidence,
@@ -266,6 +339,9 @@ def score_indicator(
             target_level,
             row_number,
             finding.measure,
+            supported_max=ceiling,
+            measure_max=finding.measure_max,
+            blank_fields=blanks,
         )
     status = Status.UNVERIFIED if claimed_level is not None else Status.UNASSESSED
     return IndicatorResult(
@@ -278,6 +354,21 @@ def score_indicator(
         claim_row=row_number,
         unavailable=unavailable,
     )
+
+
+def _blank_fields(
+    fields: Iterable[tuple[str, str]], context: RuleContext
+) -> tuple[BlankField, ...]:
+    """The columns a finding names, with how many rows leave each blank."""
+    found = []
+    for sheet, column in fields:
+        register = context.inventory.register(sheet)
+        assert register is not None
+        spec = SHEETS_BY_KEY[sheet].column(column) if sheet in SHEETS_BY_KEY else None
+        header = spec.name if spec is not None else column
+        blank = context.blanks(register, column).bit_count()
+        found.append(BlankField(register.title, column, header, blank, len(register)))
+    return tuple(found)
 
 
 @dataclass(frozen=True)
@@ -384,15 +475,18 @@ def score_inventory(indicator_set: IndicatorSet, inventory: Inventory) -> SetRes
             tuple(results[i.id] for i in group.indicators),
         )
 
-    warnings = list(inventory.warnings)
-    warnings.extend(_register_warnings(indicator_set, inventory, context))
+    warnings = [*inventory.warnings, *register_warnings(indicator_set, inventory, context)]
     warnings.extend(
-        Problem.warning(
-            inventory.source, r.unavailable, "inventory.measure", indicator=r.indicator.id
+        Problem.score_warning(
+            inventory.source,
+            r.unavailable,
+            "inventory.measure",
+            indicator=r.indicator.id,
         )
         for r in results.values()
         if r.unavailable is not None
     )
+    warnings.extend(unchecked_warnings(indicator_set, tuple(results.values()), inventory))
     return SetResult(
         indicator_set,
         inventory,
@@ -448,83 +542,3 @@ def score_breakdowns(
         title = indicator_set.tag_titles.get(key, Text(key))
         breakdowns.append(Breakdown(key, title, tuple(rows)))
     return tuple(breakdowns)
-
-
-def _register_warnings(
-    indicator_set: IndicatorSet, inventory: Inventory, context: RuleContext
-) -> list[Problem]:
-    """Warnings about what the rules could not establish from this workbook."""
-    warnings = []
-    uses_units = any(
-        i.evidence is not None and any(s.units == "all" for s in i.evidence.steps)
-        for i in indicator_set.indicators()
-    )
-    _, total = context.unit_universe()
-    if uses_units and total is None:
-        warnings.append(Problem.warning(inventory.source, "warn_no_units", "inventory.units"))
-    uses_dates = any(
-        c.op == "within_days"
-        for i in indicator_set.indicators()
-        if i.evidence is not None
-        for s in i.evidence.steps
-        for c in s.rows
-    )
-    if uses_dates and context.reference_date is None:
-        warnings.append(Problem.warning(inventory.source, "warn_no_date", "inventory.date"))
-    known_units, _ = context.unit_universe()
-    if known_units:
-        warnings.extend(_unknown_unit_names(inventory, known_units, context))
-    return warnings
-
-
-def _unknown_unit_names(
-    inventory: Inventory, known: Mapping[str, int], context: RuleContext
-) -> list[Problem]:
-    problems = []
-    for sheet, column in (
-        ("fasilitas", "perangkat_daerah_pengguna"),
-        ("aplikasi", "perangkat_daerah"),
-    ):
-        register = inventory.register(sheet)
-        if register is None or column not in register.columns:
-            continue
-        header = SHEETS_BY_KEY[sheet].column(column)
-        assert header is not None
-        # A few distinct cells repeat down the rows: each is looked at once, then the
-        # rows holding the unknown ones are found.
-        keys, distinct, keyed = context.cell_keys(register, column)
-        named = {key: _unit_names(unkey(key, keyed)) for key in distinct}
-        every = {name for names in named.values() for name in names}
-        unknown_names = {
-            name
-            for name, token in zip(every, normalise_all(list(every)), strict=True)
-            if token not in known and token not in ALL_UNITS_ALIASES
-        }
-        unknown_in: dict[object, str] = {}
-        for key, names in named.items():
-            unknown = [name for name in names if name in unknown_names]
-            if unknown:
-                unknown_in[key] = ", ".join(f"'{u}'" for u in unknown)
-        if not unknown_in:
-            continue
-        holding = map(unknown_in.__contains__, keys)
-        for i in itertools.compress(itertools.count(), holding):
-            where = cell_location(
-                inventory.source, register.title, register.numbers[i], register.columns[column]
-            )
-            problems.append(
-                Problem.warning(
-                    where,
-                    "warn_unknown_unit",
-                    "inventory.unit",
-                    column=header.name,
-                    names=unknown_in[keys[i]],
-                )
-            )
-    return problems
-
-
-def _unit_names(value: CellValue) -> list[str]:
-    """The unit names a cell gives (a list's items, or the text itself)."""
-    names = value if isinstance(value, tuple) else (value,) if value else ()
-    return [str(name) for name in names]

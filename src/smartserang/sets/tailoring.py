@@ -70,6 +70,7 @@ def tailor(
         sha256=hashlib.sha256(data + base.sha256.encode()).hexdigest(),
         unassessed=own(root, "unassessed", base.unassessed),
         extends=str(extends_node.value),
+        bases=(base.id, *base.bases),
     )
     extends_where = builder.where(extends_node)
     if tailored.weighting != "proportional":

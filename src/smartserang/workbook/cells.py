@@ -203,10 +203,12 @@ def _to_list(raw: Raw) -> CellValue:
 
 
 def _to_level(raw: Raw) -> CellValue:
+    # Scales run within 0-5 (PermenPANRB 5/2018 started at 0); which of these levels an
+    # indicator has is its set's matter, checked when the claims are scored.
     level = _whole(raw)
-    if level is None or not 1 <= level <= 5:
+    if level is None or not 0 <= level <= 5:
         raise BadValue(
-            f"level must be a whole number from 1 to 5, got {_shown(raw)}", "inventory.level"
+            f"level must be a whole number from 0 to 5, got {_shown(raw)}", "inventory.level"
         )
     return level
 

@@ -485,6 +485,22 @@ SHEETS: tuple[Sheet, ...] = (
         label_column="nama",
     ),
     Sheet(
+        "kecamatan",
+        "Kecamatan",
+        "Districts",
+        (
+            _C(
+                "nama",
+                "Nama",
+                "Name",
+                _T.TEXT,
+                required=True,
+                description="Nama kecamatan di wilayah ini (daftar untuk cakupan kecamatan)",
+            ),
+        ),
+        label_column="nama",
+    ),
+    Sheet(
         "program",
         "Program",
         "Programmes",

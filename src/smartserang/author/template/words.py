@@ -176,6 +176,10 @@ COLUMN_NOTES: dict[tuple[str, str], Words] = {
         "id": "Singkatan, mis. Diskominfo.",
         "en": "Abbreviation, e.g. Diskominfo.",
     },
+    ("kecamatan", "nama"): {
+        "id": "Nama kecamatan, mis. Sukamaju Kota (tanpa 'Kec.').",
+        "en": "The kecamatan's name, e.g. Sukamaju Kota (without 'Kec.').",
+    },
     ("program", "nama_program"): {"id": "Nama program.", "en": "The programme's name."},
     ("program", "dimensi"): {
         "id": "Dimensi smart city program.",
@@ -389,6 +393,14 @@ SHEET_HELP: dict[str, Words] = {
         " {profil.jumlah_perangkat_daerah} di {profil} yang dipakai.",
         "en": 'Every work unit: the denominator of "all units". Without this sheet,'
         " {profil.jumlah_perangkat_daerah} in {profil} is used.",
+    },
+    "kecamatan": {
+        "id": "Semua kecamatan di wilayah ini: penyebut cakupan kecamatan; nama lain di"
+        " {fasilitas.kecamatan} tidak dihitung. Tanpa sheet ini, {profil.jumlah_kecamatan}"
+        " di {profil} yang dipakai.",
+        "en": "Every kecamatan of the area: the denominator of kecamatan coverage; other names"
+        " in {fasilitas.kecamatan} are not counted. Without this sheet,"
+        " {profil.jumlah_kecamatan} in {profil} is used.",
     },
     "program": {
         "id": "Satu baris per program smart city, termasuk quick win masterplan.",

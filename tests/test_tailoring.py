@@ -197,6 +197,7 @@ def test_a_not_applicable_indicator_is_in_no_priority_gap_chart_or_detail(
     """B is left out: with a target above every level, A and D are priorities with gaps,
     B has no target and no gap, and the report's details and gap chart leave it out."""
     from smartserang.report.build import build_report_view
+    from smartserang.report.reporter import Detail
     from smartserang.scoring.analysis import analyse, resolve_targets
     from smartserang.scoring.levels import Basis
 
@@ -211,7 +212,9 @@ def test_a_not_applicable_indicator_is_in_no_priority_gap_chart_or_detail(
     assert (gaps["A"].target, gaps["A"].gap) == (5, 3)
     assert "B" not in [g.result.indicator.id for g in analysis.priorities]
     assert "B" not in analysis.targets.indicators
-    view = build_report_view(result, analysis, basis=Basis.VERIFIED, lang="en")
+    view = build_report_view(
+        result, analysis, basis=Basis.VERIFIED, lang="en", detail=Detail.FULL
+    )
     assert "B" not in [d.id for d in view.details]
     assert {d.id for d in view.details} >= {"A", "D"}
     gap_chart = view.charts[1]

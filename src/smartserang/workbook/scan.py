@@ -369,11 +369,6 @@ def _error_text(piece: bytes, end: int) -> str:
     return text or "#N/A"
 
 
-def _letters_of(column: int) -> int:
-    """How many letters name the 1-based ``column``."""
-    return 1 if column <= 26 else 2 if column <= 702 else 3
-
-
 def _base_digits(limits: Limits) -> int:
     """The most digits of a row that the limits allow whatever the row, with columns
     A to Z: 5 (row 99,999) with the default limits."""
@@ -386,68 +381,29 @@ def _base_digits(limits: Limits) -> int:
     return digits
 
 
-_USUAL_REST = re.compile(rb'(?: (?!r=)[a-z]{1,2}="[\w.]{1,16}")*/?')
-"""What follows the reference in a usual cell start tag: a few short attributes, no
-second ``r`` (calamine would place the cell by it)."""
-_MAX_RESTS = 64
-_USUAL_START = re.compile(rb' r="[A-Z]{1,3}\d{1,7}"')
-_USUAL_CELL = re.compile(rb'<c r="[A-Z]{1,3}+\d{1,7}+"((?: (?!r=)[a-z]{1,2}="[\w.]{1,16}")*/?)>')
-"""A cell start tag written the usual way, and what follows its reference."""
+_ATTRIBUTES = rb'(?: (?:[a-qs-z][a-z]?|r[a-z])="[\w.]{1,16}+")*+'
+"""What follows the reference in a usual cell start tag: a few short attributes, none
+named ``r`` (calamine would place the cell by a second one)."""
+_USUAL_END = rb" ?/?>"
+"""The end of a usual cell start tag: ``>``, ``/>`` or openpyxl's `` />``."""
+_ODD_CELL = re.compile(
+    rb'<c(?! r="[A-Z]{1,3}+[1-9]\d{0,6}+"' + _ATTRIBUTES + _USUAL_END + rb"|[\w.:-])"
+)
+"""A cell start tag written otherwise than ``<c r="B9" s="1" t="s">``: quotes, spaces or
+attributes of another kind, a second ``r``, or none. Other elements whose names start
+with ``c`` do not count."""
+_FILLED_CELL = re.compile(rb'<c r="([A-Z]{1,3}+)([1-9]\d{0,6}+)"' + _ATTRIBUTES + rb" ?>")
+"""A usual cell that holds something (``<c .../>`` holds no value): its column and row."""
+_ERROR_CELL = re.compile(rb'<c r="([A-Z]{1,3}+[1-9]\d{0,6}+)"' + _ATTRIBUTES + _USUAL_END)
+"""A usual cell start tag, for finding the error cells (``t="e"``) among them."""
 
 
 @functools.cache
-def _unusual(letters: int, digits: int, rests: frozenset[bytes]) -> re.Pattern[bytes]:
-    """A cell start tag other than ``<c r="B9"`` (at most ``letters`` letters and
-    ``digits`` digits) followed by one of ``rests`` (what follows the reference in the
-    cells seen so far, e.g. `` s="1" t="n">``): everything the cheap scan does not take
-    its bounds from. Other elements whose names start with ``c`` do not count."""
-    reference = rb"[A-Z]{1,%d}+\d{1,%d}+" % (letters, digits)
-    return re.compile(rb'<c(?! r="' + reference + rb'"' + _alternatives(rests) + rb"|[\w.:-])")
-
-
-def _alternatives(words: frozenset[bytes] | list[bytes]) -> bytes:
-    """A regular expression matching any of ``words`` (non-empty, none the start of
-    another), their common starts written once, so each costs a step per byte."""
-    if not words:
-        return rb"(?!)"
-    groups: dict[int, list[bytes]] = {}
-    for word in sorted(words):
-        groups.setdefault(word[0], []).append(word[1:])
-    branches = []
-    for first, rests in groups.items():
-        head = re.escape(bytes([first]))
-        branches.append(head if rests == [b""] else head + _alternatives(rests))
-    return branches[0] if len(branches) == 1 else b"(?:" + b"|".join(branches) + b")"
-
-
-@functools.cache
-def _longer(letters: int, digits: int) -> re.Pattern[bytes]:
-    """The column and row of references of more than ``letters`` letters or ``digits``
-    digits (up to Excel's last cell)."""
-    return re.compile(
-        rb'<c r="([A-Z]{%d,3}+|[A-Z]{1,3}+(?=\d{%d}))(\d{1,7}+)"' % (letters + 1, digits + 1)
-    )
-
-
-@functools.cache
-def _long_rows(letters: int, digits: int) -> re.Pattern[bytes]:
-    """The rows of more than ``digits`` digits of the usual filled cells."""
-    return re.compile(rb'<c r="[A-Z]{1,%d}+(\d{%d,7})"[^>]*+(?<!/)>' % (letters, digits + 1))
-
-
-@functools.cache
-def _long_columns(letters: int) -> re.Pattern[bytes]:
-    """The columns of two or more letters of the usual filled cells."""
-    return re.compile(rb'<c r="([A-Z]{2,%d}+)\d[^>]*+(?<!/)>' % letters)
-
-
-_ERROR_START = re.compile(rb'<c r="([A-Z]++\d++)"[^>]*? t="e"[^>/]*+>')
-"""An error cell written the usual way."""
-
-
-def _largest(found: list[bytes]) -> bytes:
-    """The largest of numbers, or of column names (the longer is the larger)."""
-    return max(found, key=lambda n: (len(n), n))
+def _notable(digits: int) -> re.Pattern[bytes]:
+    """A cell start tag other than a usual one in columns A to Z with a row of at most
+    ``digits`` digits: what the limits may care about."""
+    reference = rb'r="[A-Z][1-9]\d{0,%d}+"' % (digits - 1)
+    return re.compile(rb"<c(?! " + reference + _ATTRIBUTES + _USUAL_END + rb"|[\w.:-])")
 
 
 def _column_number(letters: bytes) -> int:
@@ -458,25 +414,21 @@ def _column_number(letters: bytes) -> int:
 
 
 class _Scan:
-    """The cheap scan of one part: bounds from a few searches per piece.
+    """The quick scan of one part, piece by piece.
 
-    In a piece where ``_unusual`` finds nothing, every cell has one reference of at most
-    ``letters`` letters and ``digits`` digits, followed by attributes written as in a
-    cell already read. Rows of up to ``base_digits`` digits in columns A to Z are within
-    the limits wherever they are, so only the longer rows and the columns past Z are
-    read, with a search that matches nothing in most registers. A piece holding another
-    cell is read tag by tag (``_Detail``); the references and attributes seen there
-    then pass in later pieces (error cells only once one was found: until then each
-    piece holding one is read tag by tag, so no error cell is missed).
+    Cells in columns A to Z whose rows have at most ``base_digits`` digits are within
+    the limits wherever they are, so a piece holding only such cells, written the usual
+    way, needs one regular-expression search (``_notable``) that finds nothing. A piece
+    holding other usual cells (a long row, a column past Z) has the rows and columns of
+    its filled cells read with ``findall``; a piece holding any cell written otherwise,
+    or a prefixed element, is read tag by tag (``_tags``). Error cells are searched for
+    only in the pieces that hold ``t="e"``.
     """
 
     def __init__(self, limits: Limits) -> None:
         self.limits = limits
         self.base_digits = _base_digits(limits)
-        self.letters = 1
-        self.digits = self.base_digits
-        self.with_errors = False
-        self.rests: frozenset[bytes] = frozenset()
+        self.notable = _notable(self.base_digits)
         self.rows = self.columns = 0
         """The largest row and column of filled cells read exactly so far."""
         self.bounded = False
@@ -500,81 +452,46 @@ class _Scan:
 
     def _piece(self, piece: bytes) -> None:
         # (the byte searches first: a colon is common in text, ":c" and ":row" are not)
-        if (b":c" not in piece and b":row" not in piece) or _PREFIXED.search(piece) is None:
-            if _unusual(self.letters, self.digits, self.rests).search(piece) is None:
-                self._usual(piece)
-                return
-            if self._learn(piece):
-                self._usual(piece)
-                return
-        detail = _Detail(piece)
-        self.rows, self.columns = max(self.rows, detail.rows), max(self.columns, detail.columns)
-        self.errors.update(detail.errors)
-        self.with_errors = self.with_errors or bool(detail.errors)
-        rests = {r for r in detail.rests if self.with_errors or b't="e"' not in r}
-        if not rests <= self.rests and len(self.rests) < _MAX_RESTS:
-            self.rests = self.rests | rests
-        if detail.rows:
-            self.digits = max(self.digits, min(len(str(detail.rows)), _MAX_DIGITS))
-            self.letters = max(self.letters, _letters_of(detail.columns))
-
-    def _learn(self, piece: bytes) -> bool:
-        """Let pass the references and attributes of the usual cells of ``piece``;
-        whether its cells are then all usual."""
-        rests = set(self.rests)
-        for rest in set(_USUAL_CELL.findall(piece)):
-            if len(rests) < _MAX_RESTS and (self.with_errors or b't="e"' not in rest):
-                rests.add(rest + b">")
-        self.rests = frozenset(rests)
-        if _longer(self.letters, self.digits).search(piece):
-            found = _longer(self.letters, self.digits).findall(piece)
-            self.letters = max(self.letters, *(len(column) for column, _ in found))
-            self.digits = max(self.digits, *(len(row) for _, row in found))
-        return _unusual(self.letters, self.digits, self.rests).search(piece) is None
-
-    def _usual(self, piece: bytes) -> None:
+        prefixed = (b":c" in piece or b":row" in piece) and _PREFIXED.search(piece) is not None
+        notable = self.notable.search(piece)
+        if prefixed or (notable is not None and _ODD_CELL.search(piece, notable.start())):
+            rows, columns, errors = _tags(piece)
+            self.rows, self.columns = max(self.rows, rows), max(self.columns, columns)
+            self.errors.update(errors)
+            return
         if b"<c " not in piece:
             return
         self.bounded = True
-        if self.digits > self.base_digits:
-            found = _long_rows(self.letters, self.base_digits).findall(piece)
+        if notable is not None:
+            found: list[tuple[bytes, bytes]] = _FILLED_CELL.findall(piece)
             if found:
-                self.rows, self.columns = max(self.rows, int(_largest(found))), max(self.columns, 1)
-        if self.letters > 1:
-            found = _long_columns(self.letters).findall(piece)
-            if found:
-                self.rows = max(self.rows, 1)
-                self.columns = max(self.columns, _column_number(_largest(found)))
-        if self.with_errors and b't="e"' in piece:
-            for error in _ERROR_START.finditer(piece):
-                self.errors[_place(error[1].decode())] = _error_text(piece, error.end())
+                letters, numbers = zip(*found, strict=True)
+                self.rows = max(self.rows, *map(int, set(numbers)))
+                self.columns = max(self.columns, *map(_column_number, set(letters)))
+        if b't="e"' in piece:
+            for cell in _ERROR_CELL.finditer(piece):
+                if _ERROR_TYPE.search(cell[0]):
+                    self.errors[_place(cell[1].decode())] = _error_text(piece, cell.end())
 
 
-class _Detail:
-    """One piece read tag by tag: the largest row and column of its filled cells, its
-    error cells, and what follows the reference in its usual cells. Raises
-    ``_Irregular`` at a cell without a reference."""
-
-    def __init__(self, piece: bytes) -> None:
-        self.rows = self.columns = 0
-        self.errors: dict[tuple[int, int], str] = {}
-        self.rests: set[bytes] = set()
-        for element in _ELEMENT.finditer(piece):
-            kind, text = element.groups()
-            if kind == b"row":
-                continue
-            usual = _USUAL_START.match(text)
-            unprefixed = piece.startswith(b"<c", element.start())
-            if usual and unprefixed and _USUAL_REST.fullmatch(text, usual.end()):
-                self.rests.add(text[usual.end() :] + b">")
-            reference = _attributes(text).get("r")
-            if reference is None:
-                raise _Irregular
-            row, column = _place(reference)
-            if _ERROR_TYPE.search(text):
-                self.errors[(row, column)] = _error_text(piece, element.end())
-            if not text.endswith(b"/"):  # <c .../> holds no value
-                self.rows, self.columns = max(self.rows, row + 1), max(self.columns, column + 1)
+def _tags(piece: bytes) -> tuple[int, int, dict[tuple[int, int], str]]:
+    """One piece read tag by tag: the largest row and column of its filled cells, and
+    its error cells. Raises ``_Irregular`` at a cell without a reference."""
+    rows = columns = 0
+    errors: dict[tuple[int, int], str] = {}
+    for element in _ELEMENT.finditer(piece):
+        kind, text = element.groups()
+        if kind == b"row":
+            continue
+        reference = _attributes(text).get("r")
+        if reference is None:
+            raise _Irregular
+        row, column = _place(reference)
+        if _ERROR_TYPE.search(text):
+            errors[(row, column)] = _error_text(piece, element.end())
+        if not text.endswith(b"/"):  # <c .../> holds no value
+            rows, columns = max(rows, row + 1), max(columns, column + 1)
+    return rows, columns, errors
 
 
 def _walk(pieces: Iterator[bytes], limits: Limits, size: int) -> SheetScan:

@@ -29,7 +29,7 @@ Converter = Callable[[Raw], CellValue]
 
 # Excel shows these for failed formulas. python-calamine turns real error cells into ""
 # (indistinguishable from blank): the reader finds those in the sheet's XML (see
-# ``prescan``) and reports them with ``error_value``; text holding them is caught here.
+# ``scan``) and reports them with ``error_value``; text holding them is caught here.
 _EXCEL_ERRORS = frozenset(
     {"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#SPILL!", "#CALC!"}
 )

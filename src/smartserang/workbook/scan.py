@@ -45,9 +45,9 @@ _REFERENCE = re.compile(rb"([A-Za-z]{0,3})(\d{1,7})")
 _CELL_END = re.compile(rb"</(?:[\w.-]+:)?c>")
 _ERROR_TYPE = re.compile(rb"(?:^|\s)t\s*=\s*[\"']e[\"']")
 _VALUE = re.compile(rb"<(?:[\w.-]+:)?v>([^<]*)</")
-_PREFIXED = re.compile(rb":(?:c|row)(?=[\s/>])")
-"""A cheap first look for a prefixed row or cell (``<x:c r="A1">``), which calamine
-reads like an unprefixed one."""
+_PREFIXED_CELL = re.compile(rb":c(?=[\s/>])")
+"""A prefixed cell (``<x:c r="A1">``), which calamine reads like an unprefixed one. (A
+prefixed row matters only to a cell without a reference, which the walk places.)"""
 _MAX_DIGITS = 7
 _STOP_SHORT = 8 << 20
 """Once the area passes a limit, reading stops if more than this is left of the part
@@ -214,9 +214,10 @@ _ERROR_CELL = re.compile(rb'<c r="([A-Z]{1,3}+[1-9]\d{0,6}+)"' + _ATTRIBUTES + _
 @functools.cache
 def _notable(digits: int) -> re.Pattern[bytes]:
     """A cell start tag other than a usual one in columns A to Z with a row of at most
-    ``digits`` digits: what the limits may care about."""
+    ``digits`` digits, and not an error cell: what the limits or the errors care about."""
     reference = rb'r="[A-Z][1-9]\d{0,%d}+"' % (digits - 1)
-    return re.compile(rb"<c(?! " + reference + _ATTRIBUTES + _USUAL_END + rb"|[\w.:-])")
+    quiet = _ATTRIBUTES.replace(b'="', b'="(?!e")')  # no attribute is "e" (t="e")
+    return re.compile(rb"<c(?! " + reference + quiet + _USUAL_END + rb"|[\w.:-])")
 
 
 def _column_number(letters: bytes) -> int:
@@ -232,10 +233,10 @@ class _Scan:
     Cells in columns A to Z whose rows have at most ``base_digits`` digits are within
     the limits wherever they are, so a piece holding only such cells, written the usual
     way, needs one regular-expression search (``_notable``) that finds nothing. A piece
-    holding other usual cells (a long row, a column past Z) has the rows and columns of
-    its filled cells read with ``findall``; a piece holding any cell written otherwise,
-    or a prefixed element, is read tag by tag (``_tags``). Error cells are searched for
-    only in the pieces that hold ``t="e"``.
+    holding other usual cells (a long row, a column past Z, an error cell) has the rows
+    and columns of its filled cells read with ``findall``, and its error cells found; a
+    piece holding any cell written otherwise, or a prefixed cell, is read tag by tag
+    (``_tags``).
     """
 
     def __init__(self, limits: Limits) -> None:
@@ -264,8 +265,8 @@ class _Scan:
         return SheetScan(rows, columns, False, self.errors)
 
     def _piece(self, piece: bytes) -> None:
-        # (the byte searches first: a colon is common in text, ":c" and ":row" are not)
-        prefixed = (b":c" in piece or b":row" in piece) and _PREFIXED.search(piece) is not None
+        # (the byte search first: a colon is common in text, ":c" is not)
+        prefixed = b":c" in piece and _PREFIXED_CELL.search(piece) is not None
         notable = self.notable.search(piece)
         if prefixed or (notable is not None and _ODD_CELL.search(piece, notable.start())):
             rows, columns, errors = _tags(piece)
@@ -275,12 +276,13 @@ class _Scan:
         if b"<c " not in piece:
             return
         self.bounded = True
-        if notable is not None:
-            found: list[tuple[bytes, bytes]] = _FILLED_CELL.findall(piece)
-            if found:
-                letters, numbers = zip(*found, strict=True)
-                self.rows = max(self.rows, *map(int, set(numbers)))
-                self.columns = max(self.columns, *map(_column_number, set(letters)))
+        if notable is None:
+            return
+        found: list[tuple[bytes, bytes]] = _FILLED_CELL.findall(piece)
+        if found:
+            letters, numbers = zip(*found, strict=True)
+            self.rows = max(self.rows, *map(int, set(numbers)))
+            self.columns = max(self.columns, *map(_column_number, set(letters)))
         if b't="e"' in piece:
             for cell in _ERROR_CELL.finditer(piece):
                 if _ERROR_TYPE.search(cell[0]):

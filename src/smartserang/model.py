@@ -12,8 +12,8 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 
-from smartserang import collector
 from smartserang.problems import Problem
+from smartserang.procs import collector_paused
 
 # --------------------------------------------------------------------------- text
 
@@ -145,7 +145,7 @@ class Register:
         """Non-blank data rows in workbook order (built on first use)."""
         if self._rows is None:
             keys, sheet = list(self._cells), self.sheet
-            with collector.paused():  # 100k rows and dicts, none in a cycle
+            with collector_paused():  # 100k rows and dicts, none in a cycle
                 self._rows = tuple(
                     Row(
                         sheet,

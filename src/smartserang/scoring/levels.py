@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
-from smartserang import collector
 from smartserang.model import CellValue, Group, Indicator, IndicatorSet, Inventory, Row, Text
 from smartserang.problems import Problem, cell_location
+from smartserang.procs import collector_paused
 from smartserang.scoring.rules import EvidenceRow, RuleContext, evaluate_rule
 from smartserang.workbook.contract import ALL_UNITS_ALIASES, SHEETS_BY_KEY, normalise_all
 
@@ -365,7 +365,7 @@ def effective_weights(indicator_set: IndicatorSet) -> dict[str, Fraction]:
 
 def score_inventory(indicator_set: IndicatorSet, inventory: Inventory) -> SetResult:
     """Score ``inventory`` on ``indicator_set`` (call :func:`check_claims` first)."""
-    with collector.paused():
+    with collector_paused():
         return _score_inventory(indicator_set, inventory)
 
 

@@ -182,15 +182,5 @@ def holds(values: list[Any], marker: object) -> bool:
 
 def _filled_rows(columns: list[list[CellValue]], size: int) -> list[int]:
     """Positions of the rows with at least one filled cell (a blank row is skipped)."""
-    if not columns:
-        return []
-    if any(not holds(values, None) for values in columns):  # a column filled to the end
-        return list(range(size))
-    filled = 0
-    for values in columns:
-        marks = bytes(map(operator.is_not, values, itertools.repeat(None)))
-        filled |= int.from_bytes(marks, "little")
-    mask = filled.to_bytes(size, "little")
-    if mask.count(0) == 0:
-        return list(range(size))
-    return list(itertools.compress(range(size), mask))
+    marks = (map(operator.is_not, values, itertools.repeat(None)) for values in columns)
+    return list(itertools.compress(range(size), map(any, zip(*marks, strict=True))))

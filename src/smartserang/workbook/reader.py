@@ -28,9 +28,9 @@ import threading
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
-from smartserang import collector
 from smartserang.model import CellValue, Inventory, Profile, Register
 from smartserang.problems import InputError, Problem, cell_location
+from smartserang.procs import collector_paused
 from smartserang.workbook.cells import Raw
 from smartserang.workbook.columns import raw_columns, type_columns
 from smartserang.workbook.contract import HELPER_SHEETS, SHEETS, Sheet, normalise_token
@@ -130,7 +130,7 @@ class Reading:
             problem = Problem(source, _unreadable(exc, self.head), "inventory.file")
             raise InputError([problem]) from exc
         problems = Found()
-        with workbook, collector.paused():
+        with workbook, collector_paused():
             profile, registers = _read_sheets(
                 workbook, source, problems, self.scanner, self.helpers
             )
@@ -404,7 +404,7 @@ def _read_alone(
     problems = Found()
     with _Scanner(package, limits) as scanner:
         scanner.start([title])
-        with CalamineWorkbook.from_path(package.path) as workbook, collector.paused():
+        with CalamineWorkbook.from_path(package.path) as workbook, collector_paused():
             return problems, _read_sheet(workbook, sheet, title, source, scanner, problems)
 
 

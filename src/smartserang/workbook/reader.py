@@ -24,7 +24,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import os
-import threading
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -40,8 +39,6 @@ from smartserang.workbook.located import Found, Place
 from smartserang.workbook.profile import read_profile
 
 if TYPE_CHECKING:
-    from concurrent.futures import Future
-
     from python_calamine import CalamineSheet, CalamineWorkbook
 
     from smartserang.workbook.package import Package
@@ -74,13 +71,13 @@ def read_inventory(
 
 
 class Reading:
-    """A read begun: the file checked and hashed, the scans of its sheets started in the
-    background, and the large sheets given to processes of their own.
+    """A read begun: the file checked and hashed, and the large sheets given to processes
+    of their own.
 
     For a caller with work of its own before it needs the inventory (loading indicator
-    sets): that work then runs while the sheets are scanned and parsed. ``finish`` reads
-    the rest; leaving the block stops whatever is still running. Raises ``InputError``
-    as ``read_inventory`` does, from the constructor for the file itself.
+    sets): that work then runs while those processes read. ``finish`` reads the rest;
+    leaving the block ends whatever is still running. Raises ``InputError`` as
+    ``read_inventory`` does, from the constructor for the file itself.
     """
 
     def __init__(
@@ -100,23 +97,13 @@ class Reading:
 
             package = open_package(self.path, source, limits)
             _check_tables(package, source, limits)
-        # Forked before any thread of this read starts.
         self.helpers = _SheetWorkers(package, source, limits, workers)
-        self.scanner = _Scanner(package, limits)
-        # The scans start before calamine opens the file (its shared strings can take a
-        # while), the contract's sheets first, smallest part first.
-        known = [
-            t
-            for t in self.scanner.titles()
-            if _SHEET_LOOKUP.get(normalise_token(t)) and t not in self.helpers.titles
-        ]
-        self.scanner.start(sorted(known, key=self.scanner.size))
+        self.scans = _Scans(package, limits)
 
     def __enter__(self) -> Reading:
         return self
 
     def __exit__(self, *exc: Any) -> None:
-        self.scanner.__exit__()
         self.helpers.__exit__(*exc)
 
     def finish(self) -> Inventory:
@@ -131,9 +118,7 @@ class Reading:
             raise InputError([problem]) from exc
         problems = Found()
         with workbook, collector_paused():
-            profile, registers = _read_sheets(
-                workbook, source, problems, self.scanner, self.helpers
-            )
+            profile, registers = _read_sheets(workbook, source, problems, self.scans, self.helpers)
         if problems.errors:
             raise InputError([*problems.errors, *problems.warnings])
         return Inventory(source, self.digest, profile, registers, tuple(problems.warnings))
@@ -153,28 +138,24 @@ def _read_sheets(
     workbook: CalamineWorkbook,
     source: str,
     problems: Found,
-    scanner: _Scanner,
+    scans: _Scans,
     helpers: _SheetWorkers,
 ) -> tuple[Profile, dict[str, Register]]:
     """The Profile and the registers (in contract order, for stable output).
 
-    Sheets are read smallest part first, so that the scan of each large part runs while
-    calamine reads the one before it; the sheets given to ``helpers`` are taken from
-    them last; problems are reported in workbook order.
+    The sheets given to ``helpers`` are taken last, so that this process reads its own
+    while they read theirs; problems are reported in workbook order.
     """
     profile = Profile()
     registers: dict[str, Register] = {}
     matched = _match_sheets(workbook.sheet_names, source, problems)
-    order = sorted(matched, key=lambda pair: scanner.size(pair[1]))
-    order.sort(key=lambda pair: pair[1] in helpers.titles)
-    scanner.start([title for _, title in order if title not in helpers.titles])
+    order = sorted(matched, key=lambda pair: pair[1] in helpers.titles)
     found: dict[str, Found] = {}
     for sheet, title in order:
         read = helpers.result(title)
         if read is None:  # not given to a helper, or its process failed: read it here
-            scanner.start([title])
             mine = Found()
-            read = mine, _read_sheet(workbook, sheet, title, source, scanner, mine)
+            read = mine, _read_sheet(workbook, sheet, title, source, scans, mine)
         found[title], content = read
         if isinstance(content, Profile):
             profile = content
@@ -191,15 +172,15 @@ def _read_sheet(
     sheet: Sheet,
     title: str,
     source: str,
-    scanner: _Scanner,
+    scans: _Scans,
     problems: Found,
 ) -> Profile | Register | None:
     """One sheet: the Profile or a register (None when it cannot be read or is empty)."""
-    place = Place(source, title, scanner.limits)
-    grid, scan = _read_grid(workbook, place, scanner, problems)
+    place = Place(source, title, scans.limits)
+    grid, scan = _read_grid(workbook, place, scans, problems)
     if grid is None:
         return None
-    place = Place(source, title, scanner.limits, scan.errors if scan else {})
+    place = Place(source, title, scans.limits, scan.errors if scan else {})
     if sheet.labels:
         return read_profile(sheet, list(grid), place, problems)
     return _read_register(sheet, grid, place, problems)
@@ -207,13 +188,13 @@ def _read_sheet(
 
 
 def _read_grid(
-    workbook: CalamineWorkbook, place: Place, scanner: _Scanner, problems: Found
+    workbook: CalamineWorkbook, place: Place, scans: _Scans, problems: Found
 ) -> tuple[Iterator[list[Raw]] | None, SheetScan | None]:
     """The sheet's rows from row 1, each from column A, or None after reporting why it
     cannot be read. The rows are made one at a time, as they are read."""
-    scan = scanner.result(place.title)
+    scan = scans.result(place.title)
     unreadable = "inventory.sheet.unreadable"
-    if scan is None and scanner.unscanned(place.title):
+    if scan is None and scans.unscanned(place.title):
         message = "cannot read sheet: the workbook does not say which of its parts holds it"
         problems.error(place.sheet, f"{message}; save it again", unreadable)
         return None, scan
@@ -269,30 +250,12 @@ def _too_large(
     return True
 
 
-class _Scanner:
-    """The scans of the sheets' parts, made in a background thread in reading order.
-
-    Scanning is byte searching and unpacking, and calamine reads a sheet with the GIL
-    released, so the scan of the next sheet costs no wall time while calamine reads.
-    """
+class _Scans:
+    """The scans of the sheets' parts, each made as its sheet is about to be read."""
 
     def __init__(self, package: Package | None, limits: Limits) -> None:
         self.package = package
         self.limits = limits
-        self._futures: dict[str, Future[SheetScan]] = {}
-        self._executor: Any = None
-        self._stop = threading.Event()
-
-    def __enter__(self) -> _Scanner:
-        return self
-
-    def __exit__(self, *_: object) -> None:
-        if self._executor is not None:
-            self._stop.set()  # a scan no one will wait for ends at its next piece
-            self._executor.shutdown(wait=True, cancel_futures=True)
-
-    def size(self, title: str) -> int:
-        return 0 if self.package is None else self.package.part_size(title)
 
     def unscanned(self, title: str) -> bool:
         """Whether ``title`` is a sheet of an .xlsx or .ods that the scan did not find,
@@ -304,36 +267,19 @@ class _Scanner:
             return title not in package.tables
         return package.xlsx and title not in package.sheet_parts
 
-    def titles(self) -> list[str]:
-        """The titles of the sheets whose parts can be scanned."""
-        return [] if self.package is None else list(self.package.sheet_parts)
-
-    def start(self, titles: list[str]) -> None:
-        """Begin scanning the parts of ``titles`` not begun yet, in this order."""
+    def result(self, title: str) -> SheetScan | None:
+        """The scan of ``title``'s part, or None when it has none."""
         package = self.package
-        titles = [t for t in titles if t not in self._futures]
-        if package is None or not any(t in package.sheet_parts for t in titles):
-            return
-        from concurrent.futures import ThreadPoolExecutor
-
+        if package is None:
+            return None
+        if package.tables is not None:
+            return package.tables.get(title)
+        part = package.sheet_parts.get(title)
+        if part is None:
+            return None
         from smartserang.workbook.scan import scan_sheet
 
-        if self._executor is None:
-            self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="scan")
-        for title in titles:
-            if title in package.sheet_parts:
-                part = package.sheet_parts[title]
-                future = self._executor.submit(
-                    scan_sheet, package.path, part, self.limits, self._stop
-                )
-                self._futures[title] = future
-
-    def result(self, title: str) -> SheetScan | None:
-        """The scan of ``title``'s part (waiting for it), or None when it has none."""
-        if self.package is not None and self.package.tables is not None:
-            return self.package.tables.get(title)
-        future = self._futures.get(title)
-        return None if future is None else future.result()
+        return scan_sheet(package.path, part, self.limits)
 
 
 _PARALLEL_PART = 8 * 1024 * 1024
@@ -402,10 +348,9 @@ def _read_alone(
 
     sheet = _SHEET_LOOKUP[normalise_token(title)]
     problems = Found()
-    with _Scanner(package, limits) as scanner:
-        scanner.start([title])
-        with CalamineWorkbook.from_path(package.path) as workbook, collector_paused():
-            return problems, _read_sheet(workbook, sheet, title, source, scanner, problems)
+    scans = _Scans(package, limits)
+    with CalamineWorkbook.from_path(package.path) as workbook, collector_paused():
+        return problems, _read_sheet(workbook, sheet, title, source, scans, problems)
 
 
 def _hash_file(path: str | os.PathLike[str], source: str, limits: Limits) -> tuple[str, bytes]:

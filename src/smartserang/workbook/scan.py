@@ -24,7 +24,6 @@ from __future__ import annotations
 import functools
 import html
 import re
-import threading
 import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -91,24 +90,19 @@ class Damaged(Exception):
     """A part calamine cannot read either (the message says why)."""
 
 
-def scan_sheet(
-    path: str, part: str, limits: Limits, stop: threading.Event | None = None
-) -> SheetScan:
-    """Bound the filled area of the worksheet ``part`` and find its error cells.
-
-    ``stop``: when set, the scan ends at its next piece (its result is then not used).
-    """
+def scan_sheet(path: str, part: str, limits: Limits) -> SheetScan:
+    """Bound the filled area of the worksheet ``part`` and find its error cells."""
     try:
         try:
             with zipfile.ZipFile(path) as archive, archive.open(part) as stream:
                 size = archive.getinfo(part).file_size
-                scan: SheetScan | None = _Scan(limits).run(_pieces(stream, stop), size)
+                scan: SheetScan | None = _Scan(limits).run(_pieces(stream), size)
         except _Irregular:
             scan = None
         if scan is None or (not scan.partial and _passes(scan, limits)):
             with zipfile.ZipFile(path) as archive, archive.open(part) as stream:
                 size = archive.getinfo(part).file_size
-                return _walk(_pieces(stream, stop), limits, size)
+                return _walk(_pieces(stream), limits, size)
     except Exception as exc:  # damaged data: zlib, CRC, a bad header, a bad reference
         return SheetScan(0, 0, False, damage=f"the part {part} is damaged ({exc})")
     return scan
@@ -119,17 +113,10 @@ def _passes(scan: SheetScan, limits: Limits) -> bool:
     return scan.rows > limits.rows or scan.rows * scan.columns > limits.cells
 
 
-def _pieces(stream: IO[bytes], stop: threading.Event | None = None) -> Iterator[bytes]:
+def _pieces(stream: IO[bytes]) -> Iterator[bytes]:
     """The part's bytes in pieces of about ``CHUNK`` bytes that each end before a cell (or at
     least before a ``<``), so that no tag and no usual cell is cut in two."""
-
-    def chunks() -> Iterator[bytes]:
-        while chunk := stream.read(CHUNK):
-            if stop is not None and stop.is_set():
-                raise Damaged("the scan was stopped")
-            yield chunk
-
-    return cut(chunks(), b"<c")
+    return cut(iter(lambda: stream.read(CHUNK), b""), b"<c")
 
 
 def cut(chunks: Iterable[bytes], before: bytes) -> Iterator[bytes]:

@@ -2,11 +2,11 @@
 
 This module opens the file and reads it sheet by sheet: the checks that must come
 before python-calamine reads anything (the file's size and hash here; the zip, see
-``package``), the scans of the worksheet parts in a background thread (``scan``) while
-calamine parses the sheets before them, the sheets matched to the contract, the large
-registers read in processes of their own, and each register's header and columns. It
-collects every problem in the workbook and raises one ``InputError``, errors first and
-then warnings, each located as ``file:Sheet!B9``.
+``package``; each worksheet part's scan, see ``scan``, made as its sheet is about to be
+parsed), the sheets matched to the contract, the large registers read in processes of
+their own, and each register's header and columns. It collects every problem in the
+workbook and raises one ``InputError``, errors first and then warnings, each located as
+``file:Sheet!B9``.
 
 Problem codes: ``inventory.file`` (unreadable file), ``inventory.limit`` (a limit
 passed), ``inventory.sheet`` (unknown sheet,
@@ -64,7 +64,7 @@ def read_inventory(
     ``display`` is how locations name the file (default: ``path`` as given); ``limits``
     bound what the file may hold (see ``smartserang.workbook.limits``). ``workers``: how many
     processes may read at once; with two or more, each large register sheet past the
-    largest is read in a process of its own (see ``_SheetWorker``).
+    largest is read in a process of its own (see ``_SheetWorkers``).
     """
     with Reading(path, display=display, limits=limits, workers=workers) as reading:
         return reading.finish()

@@ -11,6 +11,7 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Callable
+from typing import cast
 
 from smartserang.model import CellValue
 from smartserang.workbook.contract import (
@@ -95,7 +96,7 @@ def text_column(cells: list[Raw], max_length: int) -> list[CellValue] | None:
         stripped: list[str] = list(map(str.strip, cells))  # type: ignore[arg-type]
     except TypeError:  # a cell that is not text
         return None
-    if max(map(len, stripped), default=0) > max_length:
+    if max(map(len, cast(list[str], cells)), default=0) > max_length:  # as _typed measures
         return None
     if _ERRORS_OR_BLANK.isdisjoint(stripped):
         return stripped  # type: ignore[return-value]

@@ -7,24 +7,41 @@ SPBE indicators), a short Kebijakan register, and Aplikasi and Fasilitas registe
 with dates, comma-separated lists and a few blank cells. Generation is seeded: the same
 ``N`` gives the same cell values.
 
-Writing is done with openpyxl's write-only mode (the default mode holds every cell in
-memory and is several times slower for 100k+ rows). Files already in the cache are
-reused; delete ``benchmarks/.cache/`` (or pass ``--force``) to rebuild them.
+The same cells are written in several ways, because a reader's speed depends on how a
+writer stores them (the writer matrix of ``run.py``):
+
+- ``write_workbook``: openpyxl's write-only mode (the default mode holds every cell in
+  memory and is several times slower for 100k+ rows), text inline, blank cells left out
+  (or, for the matrix's ``openpyxl`` writer, written as empty text cells);
+- ``write_excel_like``: as Excel stores them, shared strings and blank cells left out,
+  written part by part here;
+- ``resave``: the Excel-like file opened and saved again by LibreOffice, as .xlsx or
+  as .ods (only where ``soffice`` is installed).
+
+Files already in the cache are reused; delete ``benchmarks/.cache/`` (or pass
+``--force``) to rebuild them.
 
 Run from the repository root::
 
     python benchmarks/generate.py --rows 1000 10000 100000 300000
+    python benchmarks/generate.py --rows 100000 --writer excel --writer ods
     python benchmarks/generate.py --batch 500 --batch-rows 2000
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
+import itertools
 import os
 import random
+import shutil
+import subprocess
 import sys
+import tempfile
 import time
+import zipfile
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -173,12 +190,11 @@ def _kebijakan_rows(rng: random.Random) -> Iterator[Row]:
         )
 
 
-def write_workbook(path: Path, rows: int, seed: int) -> None:
-    """Write one inventory workbook with ``rows`` Aplikasi and ``rows`` Fasilitas rows."""
+def _sheets(rows: int, seed: int) -> list[tuple[str, Iterator[Row]]]:
+    """The workbook's sheets in order, each as its title and its rows from A1 (a
+    register's header first)."""
     rng = random.Random(seed)
-    wb = Workbook(write_only=True)
-    profil = wb.create_sheet("Profil")
-    for pair in (
+    profil: list[Row] = [
         ("Instansi", f"Pemerintah Kota Sintetis {seed}"),
         ("Jenis Instansi", "kota"),
         ("Tahun", 2025),
@@ -186,9 +202,8 @@ def write_workbook(path: Path, rows: int, seed: int) -> None:
         ("Jumlah Penduduk", rng.randint(100_000, 3_000_000)),
         ("Jumlah Kecamatan", len(KECAMATAN)),
         ("Jumlah Perangkat Daerah", len(UNITS)),
-    ):
-        profil.append(list(pair))
-    tables: tuple[tuple[str, Sequence[str], Iterator[Row]], ...] = (
+    ]
+    tables: tuple[tuple[str, Row, Iterator[Row]], ...] = (
         ("Perangkat Daerah", ("Nama", "Singkatan"), iter(UNITS)),
         ("Penilaian", ("Indikator", "Tingkat", "Penjelasan", "Data Dukung", "Target"),
          _penilaian_rows(rng)),
@@ -196,17 +211,250 @@ def write_workbook(path: Path, rows: int, seed: int) -> None:
         ("Aplikasi", APLIKASI_HEADER, _aplikasi_rows(rng, rows)),
         ("Fasilitas", FASILITAS_HEADER, _fasilitas_rows(rng, rows)),
     )  # fmt: skip
-    for title, header, body in tables:
+    # (each register's rows are drawn as it is written, in this order: the same cells
+    # whichever writer takes them)
+    return [
+        ("Profil", iter(profil)),
+        *((title, itertools.chain([header], body)) for title, header, body in tables),
+    ]
+
+
+def write_workbook(path: Path, rows: int, seed: int, blank: str | None = None) -> None:
+    """Write one inventory workbook with ``rows`` Aplikasi and ``rows`` Fasilitas rows with
+    openpyxl's write-only mode, which writes text inline (``t="inlineStr"``). ``blank``:
+    what a blank cell is written as: None leaves it out, ``""`` writes an empty text cell
+    (``<c r="F2" t="inlineStr" />``), as openpyxl does for a blank read from elsewhere."""
+    wb = Workbook(write_only=True)
+    for title, body in _sheets(rows, seed):
         ws = wb.create_sheet(title)
-        ws.append(list(header))
         for row in body:
-            ws.append(list(row))
+            ws.append([blank if cell is None else cell for cell in row])
+    with _replacing(path) as partial:
+        wb.save(partial)
+
+
+@contextlib.contextmanager
+def _replacing(path: Path) -> Iterator[Path]:
+    """A path beside ``path`` to write to, renamed to ``path`` at the end, so a killed run
+    leaves no half-written workbook in the cache (a folder benchmark would try to score it)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    # Written beside the target and renamed, so a killed run leaves no half-written .xlsx
-    # in the cache (a folder benchmark would try to score it).
     partial = path.with_name(path.name + ".partial")
-    wb.save(partial)
+    yield partial
     partial.replace(path)
+
+
+# ------------------------------------------------------------------ as Excel stores it
+
+_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_PACKAGE_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
+_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n'
+_WORKSHEET_START = (
+    f'{_DECLARATION}<worksheet xmlns="{_MAIN}" xmlns:r="{_RELS}"'
+    ' xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+    ' mc:Ignorable="x14ac"'
+    ' xmlns:x14ac="http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac">'
+)
+_EPOCH = dt.date(1899, 12, 30).toordinal()
+"""Day 0 of Excel's date serial numbers (1900 date system, past February 1900)."""
+
+
+def _escaped(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def write_excel_like(path: Path, rows: int, seed: int) -> None:
+    """Write the same workbook as Excel stores it: text in the shared-strings table
+    (``t="s"``), numbers and dates as bare values (dates with a date style), blank cells
+    left out, each row tag with its ``spans`` and Excel's ``x14ac:dyDescent``. Written
+    here part by part: the few XML parts of a workbook need no library."""
+    strings: dict[str, int] = {}
+    parts: dict[str, str] = {}
+    titles = []
+    for number, (title, body) in enumerate(_sheets(rows, seed), start=1):
+        titles.append(title)
+        parts[f"xl/worksheets/sheet{number}.xml"] = _excel_sheet(body, strings)
+    listed = "".join(
+        f'<si><t xml:space="preserve">{_escaped(s)}</t></si>'
+        if s != s.strip()
+        else f"<si><t>{_escaped(s)}</t></si>"
+        for s in strings
+    )
+    count = len(strings)
+    parts["xl/sharedStrings.xml"] = (
+        f'{_DECLARATION}<sst xmlns="{_MAIN}" count="{count}" uniqueCount="{count}">{listed}</sst>'
+    )
+    sheets = "".join(
+        f'<sheet name="{_escaped(t)}" sheetId="{n}" r:id="rId{n}"/>'
+        for n, t in enumerate(titles, start=1)
+    )
+    parts["xl/workbook.xml"] = (
+        f'{_DECLARATION}<workbook xmlns="{_MAIN}" xmlns:r="{_RELS}">'
+        f'<bookViews><workbookView activeTab="0"/></bookViews><sheets>{sheets}</sheets>'
+        "</workbook>"
+    )
+    relations = [
+        (f"rId{n}", "worksheet", f"worksheets/sheet{n}.xml") for n in range(1, len(titles) + 1)
+    ]
+    relations += [
+        (f"rId{len(titles) + 1}", "styles", "styles.xml"),
+        (f"rId{len(titles) + 2}", "sharedStrings", "sharedStrings.xml"),
+    ]
+    parts["xl/_rels/workbook.xml.rels"] = _relationships(relations, f"{_RELS}/")
+    # one cell style besides the default: a date (built-in number format 14, d/m/yyyy)
+    parts["xl/styles.xml"] = (
+        f'{_DECLARATION}<styleSheet xmlns="{_MAIN}">'
+        '<fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts>'
+        '<fills count="2"><fill><patternFill patternType="none"/></fill>'
+        '<fill><patternFill patternType="gray125"/></fill></fills>'
+        '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
+        '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>'
+        '</cellStyleXfs><cellXfs count="2">'
+        '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+        '<xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
+        '</cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/>'
+        "</cellStyles></styleSheet>"
+    )
+    parts["_rels/.rels"] = _relationships(
+        [("rId1", "officeDocument", "xl/workbook.xml")], f"{_RELS}/"
+    )
+    sheet_types = "".join(
+        f'<Override PartName="/xl/worksheets/sheet{n}.xml" ContentType="application/'
+        'vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+        for n in range(1, len(titles) + 1)
+    )
+    office = "application/vnd.openxmlformats-officedocument.spreadsheetml"
+    parts["[Content_Types].xml"] = (
+        f"{_DECLARATION}<Types "
+        'xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        '<Default Extension="rels" '
+        'ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        '<Default Extension="xml" ContentType="application/xml"/>'
+        f'<Override PartName="/xl/workbook.xml" ContentType="{office}.sheet.main+xml"/>'
+        f"{sheet_types}"
+        f'<Override PartName="/xl/styles.xml" ContentType="{office}.styles+xml"/>'
+        f'<Override PartName="/xl/sharedStrings.xml" ContentType="{office}.sharedStrings+xml"/>'
+        "</Types>"
+    )
+    with _replacing(path) as partial, zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name in (
+            "[Content_Types].xml",
+            "_rels/.rels",
+            *sorted(set(parts) - {"[Content_Types].xml", "_rels/.rels"}),
+        ):
+            zf.writestr(name, parts[name])
+
+
+def _relationships(relations: list[tuple[str, str, str]], kind_base: str) -> str:
+    listed = "".join(
+        f'<Relationship Id="{i}" Type="{kind_base}{kind}" Target="{target}"/>'
+        for i, kind, target in relations
+    )
+    return f'{_DECLARATION}<Relationships xmlns="{_PACKAGE_RELS}">{listed}</Relationships>'
+
+
+def _excel_sheet(body: Iterator[Row], strings: dict[str, int]) -> str:
+    """One worksheet part as Excel writes it; new texts are added to ``strings``."""
+    out: list[str] = []
+    last_row = last_column = 0
+    for number, row in enumerate(body, start=1):
+        cells = []
+        for index, cell in enumerate(row):
+            if cell is None:
+                continue  # Excel writes no element for a blank cell
+            ref = f"{_letters(index)}{number}"
+            if isinstance(cell, str):
+                cells.append(
+                    f'<c r="{ref}" t="s"><v>{strings.setdefault(cell, len(strings))}</v></c>'
+                )
+            elif isinstance(cell, dt.date):
+                cells.append(f'<c r="{ref}" s="1"><v>{cell.toordinal() - _EPOCH}</v></c>')
+            else:
+                cells.append(f'<c r="{ref}"><v>{cell}</v></c>')
+            last_column = max(last_column, index + 1)
+        last_row = number
+        out.append(
+            f'<row r="{number}" spans="1:{len(row)}" x14ac:dyDescent="0.25">{"".join(cells)}</row>'
+        )
+    area = f"A1:{_letters(last_column - 1)}{last_row}" if last_row else "A1"
+    return (
+        f'{_WORKSHEET_START}<dimension ref="{area}"/><sheetViews>'
+        '<sheetView workbookViewId="0"/></sheetViews>'
+        '<sheetFormatPr defaultRowHeight="15" x14ac:dyDescent="0.25"/>'
+        f"<sheetData>{''.join(out)}</sheetData>"
+        '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>'
+        "</worksheet>"
+    )
+
+
+def _letters(index: int) -> str:
+    """The column letters of 0-based ``index``."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+# ------------------------------------------------------------------ re-saved by LibreOffice
+
+
+def soffice() -> str | None:
+    """LibreOffice's command, when it is installed."""
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def resave(source: Path, path: Path) -> None:
+    """``source`` opened and saved again by LibreOffice, in the format of ``path``'s
+    suffix (``.xlsx`` or ``.ods``). Needs ``soffice``."""
+    program = soffice()
+    if program is None:
+        raise RuntimeError("LibreOffice (soffice) is not installed")
+    kind = path.suffix.lstrip(".")
+    with tempfile.TemporaryDirectory(dir=CACHE) as scratch:
+        out = Path(scratch)
+        # a profile of its own: a LibreOffice already running elsewhere is not disturbed
+        command = [
+            program, f"-env:UserInstallation=file://{out / 'profile'}", "--headless",
+            "--convert-to", kind, "--outdir", str(out), str(source),
+        ]  # fmt: skip
+        subprocess.run(command, check=True, stdout=subprocess.DEVNULL, timeout=3600)
+        with _replacing(path) as partial:
+            (out / f"{source.stem}.{kind}").replace(partial)
+
+
+WRITERS = {
+    "excel": "as Excel stores it (shared strings, blanks left out)",
+    "openpyxl": 'openpyxl write-only, blanks as "" (empty inline strings)',
+    "libreoffice": "re-saved by LibreOffice (.xlsx)",
+    "ods": "saved by LibreOffice as .ods",
+}
+"""The writers of the matrix, each with what its file is."""
+LIBREOFFICE_WRITERS = ("libreoffice", "ods")
+
+
+def matrix_path(rows: int, writer: str) -> Path:
+    """The cached workbook of the matrix with ``rows`` rows per large register."""
+    suffix = ".ods" if writer == "ods" else ".xlsx"
+    return CACHE / f"inventory-v{GENERATOR_VERSION}-{rows}-{writer}{suffix}"
+
+
+def ensure_matrix_workbook(rows: int, writer: str, force: bool = False) -> Path:
+    """The path of the matrix workbook of ``writer`` with ``rows`` rows, made if not
+    cached (the LibreOffice ones from the Excel one; they need ``soffice``)."""
+    path = matrix_path(rows, writer)
+    if force or not path.exists():
+        seed = rows
+        if writer == "excel":
+            write_excel_like(path, rows, seed)
+        elif writer == "openpyxl":
+            write_workbook(path, rows, seed, blank="")
+        elif writer in LIBREOFFICE_WRITERS:
+            resave(ensure_matrix_workbook(rows, "excel"), path)
+        else:
+            raise ValueError(f"unknown writer {writer!r}")
+    return path
 
 
 def workbook_path(rows: int) -> Path:
@@ -256,14 +504,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--rows", type=int, nargs="*", default=[], help="rows per register")
     parser.add_argument("--batch", type=int, default=0, help="number of workbooks in a folder")
     parser.add_argument("--batch-rows", type=int, default=2000, help="rows per batch workbook")
+    parser.add_argument(
+        "--writer",
+        choices=WRITERS,
+        action="append",
+        help="with --rows: write the matrix workbook of this writer (repeatable)",
+    )
     parser.add_argument("--force", action="store_true", help="rebuild even if cached")
     args = parser.parse_args(argv)
     if not args.rows and not args.batch:
         parser.error("give --rows N ... and/or --batch COUNT")
     for rows in args.rows:
-        start = time.perf_counter()
-        path = ensure_workbook(rows, args.force)
-        print(f"{path}  ({time.perf_counter() - start:.1f} s)", file=sys.stderr)
+        for writer in args.writer or [None]:
+            start = time.perf_counter()
+            if writer is None:
+                path = ensure_workbook(rows, args.force)
+            else:
+                path = ensure_matrix_workbook(rows, writer, args.force)
+            print(f"{path}  ({time.perf_counter() - start:.1f} s)", file=sys.stderr)
     if args.batch:
         start = time.perf_counter()
         folder = ensure_batch(args.batch, args.batch_rows, args.force)

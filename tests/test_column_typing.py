@@ -73,3 +73,10 @@ def test_the_distinct_values_a_register_gives_hold_every_cell() -> None:
                 given += 1
                 assert set(register.cells(key)) <= distinct, (register.sheet, key)
     assert given > 10  # the vocabulary, yes/no, number and list columns
+
+
+def test_text_is_measured_as_written_before_its_spaces_are_cut() -> None:
+    """A cell past the length limit only by its spaces is still past it, as ``cell_reader``
+    measures it: the bulk path leaves it to the cell-by-cell reader, which refuses it."""
+    assert text_column(["x" * LONGEST + " "], LONGEST) is None
+    assert one_by_one(column_of(ColumnType.TEXT), ["x" * LONGEST + " "]) == ["bad"]

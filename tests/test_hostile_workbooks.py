@@ -18,7 +18,7 @@ import hostile_workbooks
 from hostile_case import HostileCase
 from smartserang.cli import app
 from smartserang.problems import InputError
-from smartserang.workbook import scan as prescan
+from smartserang.workbook import package, scan
 from smartserang.workbook.limits import Limits, parse_limits
 from smartserang.workbook.reader import read_inventory
 
@@ -270,7 +270,7 @@ def test_scan_stops_once_the_area_passes_a_limit(
 ) -> None:
     """With much of a part left to read, the scan stops at the first row past the limit
     and names the area counted so far as a least size."""
-    monkeypatch.setattr(prescan, "_STOP_SHORT", 0)
+    monkeypatch.setattr(scan, "_STOP_SHORT", 0)
     rows = hostile_workbooks.ROW_LIMIT_STAND_IN
     (found,) = problems(corpus["rows-over-limit"], Limits(rows=rows))
     counted = int(found.split("is at least ")[1].split(" rows")[0].replace(",", ""))
@@ -284,7 +284,7 @@ def test_sheet_whose_part_is_not_found_is_not_read_unscanned(
 ) -> None:
     """An .xlsx sheet whose part the pre-scan cannot name is refused, never handed to
     calamine unchecked."""
-    monkeypatch.setattr(prescan, "_sheet_parts", lambda archive: {})
+    monkeypatch.setattr(package, "_sheet_parts", lambda archive: {})
     found = problems(corpus["hidden-sheets"])
     assert (
         "hidden-sheets.xlsx:Aplikasi: cannot read sheet: the workbook does not say which"
@@ -301,7 +301,7 @@ def test_ods_table_areas_are_those_calamine_lays_out(corpus: dict[str, HostileCa
     if "ods" not in corpus:
         pytest.skip("LibreOffice is not installed")
     path = corpus["ods"].path
-    tables = prescan.open_package(str(path), path.name, Limits()).tables
+    tables = package.open_package(str(path), path.name, Limits()).tables
     assert tables is not None
     workbook = CalamineWorkbook.from_path(str(path))
     laid_out = {}
@@ -347,7 +347,7 @@ def test_ods_repeats_count_as_calamine_counts(tmp_path: Path) -> None:
     tables = {"LibreOffice": [["Nama", "Status"]], "Repeats": [["x"]], "Blank": []}
     path = write_ods(tmp_path / "repeats.ods", tables, extra)
     # Rows this alike pack 200 times over: past the ratio limit, which is not tested here.
-    found = prescan.open_package(str(path), path.name, Limits(ratio=10_000)).tables
+    found = package.open_package(str(path), path.name, Limits(ratio=10_000)).tables
     assert found is not None
     workbook = CalamineWorkbook.from_path(str(path))
     laid_out = {}

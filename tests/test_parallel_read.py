@@ -31,7 +31,7 @@ def every_sheet_is_large(monkeypatch: pytest.MonkeyPatch) -> None:
 def forked_titles(path: Path, workers: int) -> list[str]:
     """The sheets ``read_inventory`` would give to processes of their own."""
     from smartserang.workbook.limits import DEFAULTS
-    from smartserang.workbook.scan import open_package
+    from smartserang.workbook.package import open_package
 
     package = open_package(str(path), str(path), DEFAULTS)
     with reader._SheetWorkers(package, str(path), DEFAULTS, workers) as helpers:

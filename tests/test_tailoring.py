@@ -212,9 +212,7 @@ def test_a_not_applicable_indicator_is_in_no_priority_gap_chart_or_detail(
     assert (gaps["A"].target, gaps["A"].gap) == (5, 3)
     assert "B" not in [g.result.indicator.id for g in analysis.priorities]
     assert "B" not in analysis.targets.indicators
-    view = build_report_view(
-        result, analysis, basis=Basis.VERIFIED, lang="en", detail=Detail.FULL
-    )
+    view = build_report_view(result, analysis, basis=Basis.VERIFIED, lang="en", detail=Detail.FULL)
     assert "B" not in [d.id for d in view.details]
     assert {d.id for d in view.details} >= {"A", "D"}
     gap_chart = view.charts[1]

@@ -228,10 +228,16 @@ def _ids_of(iset: IndicatorSet) -> set[str]:
 
 
 def score_sets(sets: Sequence[IndicatorSet], inventory: Inventory) -> list[SetResult]:
-    """``inventory`` scored on each set, in ``--set`` order."""
+    """``inventory`` scored on each set, in ``--set`` order.
+
+    Scoring a 100k-row register makes hundreds of thousands of acyclic objects: the cycle
+    collector is paused meanwhile (``procs.collector_paused``; measured 0.3–0.4 s of CPU).
+    """
+    from smartserang.procs import collector_paused
     from smartserang.scoring.levels import score_inventory
 
-    return [score_inventory(iset, inventory) for iset in sets]
+    with collector_paused():
+        return [score_inventory(iset, inventory) for iset in sets]
 
 
 def warnings_of(results: Iterable[SetResult | UnitResult]) -> list[Problem]:

@@ -81,12 +81,12 @@ def diff(
     limit: LimitOption = None,
 ) -> None:
     """Compare two assessments: index, groups, indicators, and the register rows behind each."""
-    from smartserang import collector
     from smartserang.compare import compare
+    from smartserang.procs import collector_paused
 
     limits = parse_limit_options(limit, what="nothing compared")
-    # Comparing two 100k-row registers makes millions of acyclic objects: see collector.
-    with collector.paused():
+    # Comparing two 100k-row registers makes millions of acyclic objects: see procs.
+    with collector_paused():
         old_side, new_side, workbooks = _load_sides(
             old, new, indicator_sets or [], lang.value, limits
         )

@@ -4,7 +4,14 @@ Modules, in the order a workbook passes through them:
 
 - ``contract``: the workbook contract as data (sheets, columns, vocabularies);
 - ``limits``: how large a workbook may be, and ``--limit``;
-- ``scan``: checks on the zip and its sheet parts made before python-calamine reads them;
-- ``reader``: opening the workbook, matching sheets and headers, reading the registers;
-- ``cells``: typing each cell by its column's type.
+- ``package``: the zip's directory and parts checked before anything reads them;
+- ``scan``: each worksheet part's filled area and error cells (.xlsx);
+- ``odsscan``: each table's area in an OpenDocument spreadsheet (.ods);
+- ``reader``: opening the workbook, matching its sheets, reading them (the large
+  registers in processes of their own) and each register's header;
+- ``located``: where a sheet's problems are, and those found so far;
+- ``headers``: a header row or the Profil labels matched to the contract's columns;
+- ``profile``: the Profil sheet;
+- ``columns``: a register's columns taken from the rows and typed;
+- ``cells``: typing one cell by its column's type.
 """

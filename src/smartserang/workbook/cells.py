@@ -8,9 +8,10 @@ reports at that cell.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
-from collections.abc import Callable, Mapping
-from typing import Any
+from collections.abc import Callable
+from typing import cast
 
 from smartserang.model import CellValue
 from smartserang.workbook.contract import (
@@ -29,7 +30,7 @@ Converter = Callable[[Raw], CellValue]
 
 # Excel shows these for failed formulas. python-calamine turns real error cells into ""
 # (indistinguishable from blank): the reader finds those in the sheet's XML (see
-# ``prescan``) and reports them with ``error_value``; text holding them is caught here.
+# ``scan``) and reports them with ``error_value``; text holding them is caught here.
 _EXCEL_ERRORS = frozenset(
     {"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#SPILL!", "#CALC!"}
 )
@@ -80,64 +81,7 @@ def _typed(raw: Raw, convert: Converter, max_length: int) -> CellValue:
 def cell_reader(column: Column, max_length: int = 32_767) -> Converter:
     """Types one raw cell of ``column``, blank or not (see ``_typed``); text longer than
     ``max_length`` characters is refused."""
-    return memo_reader(column, max_length)[0]
-
-
-def memo_reader(
-    column: Column, max_length: int = 32_767
-) -> tuple[Converter, Mapping[Any, CellValue] | None]:
-    """``cell_reader`` and, for columns that repeat a few spellings, the texts it has
-    typed so far with their values (filled as it reads), which a caller may look up
-    with any raw cell before calling it (only texts are keys)."""
-    convert = _converter(column)
-    if column.type is ColumnType.TEXT:
-        return _text_reader(max_length), None
-    if column.type is ColumnType.LIST:
-        return _list_reader(max_length), None
-    # Vocabulary, yes/no, level and number columns repeat a few spellings down 100k
-    # rows: remember what each text became (text only: 1 == 1.0 == True as keys).
-    memo: dict[str, CellValue] = {}
-
-    def read(raw: Raw) -> CellValue:
-        if not isinstance(raw, str):
-            return convert(raw)
-        if raw not in memo:
-            memo[raw] = _typed(raw, convert, max_length)
-        return memo[raw]
-
-    return read, memo
-
-
-def _text_reader(max_length: int) -> Converter:
-    """``_typed`` for TEXT columns, inlined: names and URLs are most of a register."""
-
-    def read(raw: Raw) -> CellValue:
-        if not isinstance(raw, str):
-            return as_text(raw)
-        if len(raw) > max_length:
-            raise too_long(raw, max_length)
-        text = raw.strip()
-        if text in _EXCEL_ERRORS:
-            raise error_value(text)
-        return text or None
-
-    return read
-
-
-def _list_reader(max_length: int) -> Converter:
-    """``_typed`` for LIST columns, inlined: a list cell is rarely repeated."""
-
-    def read(raw: Raw) -> CellValue:
-        if not isinstance(raw, str):
-            return _typed(raw, _to_list, max_length)
-        if len(raw) > max_length:
-            raise too_long(raw, max_length)
-        text = raw.strip()
-        if text in _EXCEL_ERRORS:
-            raise error_value(text)
-        return tuple(filter(None, map(str.strip, text.split(",")))) or None
-
-    return read
+    return functools.partial(_typed, convert=_converter(column), max_length=max_length)
 
 
 def text_column(cells: list[Raw], max_length: int) -> list[CellValue] | None:
@@ -145,13 +89,14 @@ def text_column(cells: list[Raw], max_length: int) -> list[CellValue] | None:
     the cell-by-cell reader (one that is not text, too long, or shows an error).
 
     Names, addresses and coordinates are distinct on every row, so typing them through a
-    table of distinct cells saves nothing; this is ``_text_reader`` for a whole column.
+    table of distinct cells saves nothing; this is ``cell_reader`` of a TEXT column for a
+    whole column.
     """
     try:
         stripped: list[str] = list(map(str.strip, cells))  # type: ignore[arg-type]
     except TypeError:  # a cell that is not text
         return None
-    if max(map(len, stripped), default=0) > max_length:
+    if max(map(len, cast(list[str], cells)), default=0) > max_length:  # as _typed measures
         return None
     if _ERRORS_OR_BLANK.isdisjoint(stripped):
         return stripped  # type: ignore[return-value]

@@ -9,7 +9,9 @@ Modules:
 
 - ``terms``: the terminal summary, the phrases the reports compute, a result's warnings;
 - ``report``: the words of the report templates (``view.text``);
-- ``workbook``: problems and notes about a workbook (reading, typing, sheets, columns);
+- ``package``: problems with a workbook file as a whole (format, zip, limits);
+- ``workbook``: problems and notes about a workbook's sheets, headers and tables;
+- ``cells``: problems in a cell's value (numbers, dates, levels, vocabularies);
 - ``sets``: problems in an indicator set;
 - ``scoring``: what scoring says of the registers it could not use;
 - ``commands``: the command line's own lines (summaries, usage errors, output files);
@@ -30,7 +32,17 @@ Texts = dict[str, dict[str, str]]
 
 LANGUAGES = ("id", "en")
 
-MESSAGE_MODULES = ("terms", "workbook", "sets", "scoring", "commands", "gate", "imports")
+MESSAGE_MODULES = (
+    "terms",
+    "package",
+    "workbook",
+    "cells",
+    "sets",
+    "scoring",
+    "commands",
+    "gate",
+    "imports",
+)
 """The modules whose entries ``i18n.message`` finds, each holding ``TEXTS``-like dicts."""
 
 

@@ -3,17 +3,21 @@ names one message wherever it is used."""
 
 from __future__ import annotations
 
+import ast
 import importlib
+import re
 import string
+from collections.abc import Iterator
 from decimal import Decimal
 from fractions import Fraction
+from pathlib import Path
 
 import pytest
 
 from smartserang.catalogue import LANGUAGES, MESSAGE_MODULES, Texts, messages
 from smartserang.catalogue.report import REPORT
 from smartserang.i18n import message
-from smartserang.problems import Problem, Severity
+from smartserang.problems import InputError, Problem, Severity
 
 
 def _modules() -> dict[str, Texts]:
@@ -71,3 +75,208 @@ def test_warnings_and_notes_must_name_a_catalogue_entry() -> None:
     """A warning or note written as bare English cannot be translated: refused."""
     with pytest.raises(ValueError, match="catalogue"):
         Problem("x", "bare text", "code", Severity.NOTE)
+
+
+# -- every problem and line of sets/, scoring/, gate/, compare/ and report/ is worded here
+
+SOURCE = Path(__file__).resolve().parents[1] / "src" / "smartserang"
+CATALOGUED = ("sets", "scoring", "gate", "compare", "report")
+"""The packages whose every problem and line a person reads comes from the catalogue."""
+
+_MAKERS = {"error", "warning", "note", "score_warning"}
+"""``Problem``'s constructors that take a catalogue key (its second argument)."""
+_REPORTERS = {"report", "problem", "refuse", "message"}
+"""Helpers that make a problem or a line from a key: no sentence may be passed to them."""
+
+
+def _calls(package: str) -> list[tuple[str, ast.Call]]:
+    found = []
+    for path in sorted((SOURCE / package).glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        name = f"{package}/{path.name}"
+        found += [(f"{name}:{n.lineno}", n) for n in ast.walk(tree) if isinstance(n, ast.Call)]
+    return found
+
+
+def _key_problem(argument: ast.expr, keys: set[str]) -> str | None:
+    """What is wrong with an argument in a key's place: a literal key the catalogue lacks,
+    or a computed key whose fixed start begins no key."""
+    if isinstance(argument, ast.Constant) and isinstance(argument.value, str):
+        return None if argument.value in keys else f"no entry {argument.value!r}"
+    if isinstance(argument, ast.JoinedStr) and argument.values:
+        first = argument.values[0]
+        if isinstance(first, ast.Constant) and isinstance(first.value, str):
+            start = first.value
+            return None if any(k.startswith(start) for k in keys) else f"no entry {start!r}…"
+    return None
+
+
+def _literal_text(node: ast.expr) -> str:
+    """The fixed text of a string literal or f-string (its filled-in values left out)."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    if isinstance(node, ast.JoinedStr):
+        return "{}".join(_literal_text(v) for v in node.values)
+    return ""
+
+
+SENTENCE = re.compile(r"[A-Za-z]+ +[A-Za-z]+")
+"""Two words in a row: text a person would read, not a key, a location or a separator."""
+
+
+@pytest.mark.parametrize("package", CATALOGUED)
+def test_problems_are_made_from_catalogue_keys(package: str) -> None:
+    """No ``Problem(location, "English text", code)``: each problem of these packages is
+    built with ``Problem.error``/``warning``/``note`` naming an entry that exists, and no
+    helper that makes one is handed a sentence."""
+    keys = set(messages())
+    wrong = []
+    for where, call in _calls(package):
+        func = call.func
+        if isinstance(func, ast.Name) and func.id == "Problem":
+            wrong.append(f"{where}: Problem(...) built from text")
+            continue
+        name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+        is_maker = (
+            isinstance(func, ast.Attribute)
+            and isinstance(func.value, ast.Name)
+            and func.value.id == "Problem"
+            and name in _MAKERS
+        )
+        if is_maker and len(call.args) > 1:
+            issue = _key_problem(call.args[1], keys)
+            if issue:
+                wrong.append(f"{where}: {issue}")
+        if name == "message" and call.args:
+            issue = _key_problem(call.args[0], keys)
+            if issue:
+                wrong.append(f"{where}: {issue}")
+        if is_maker or name in _REPORTERS:
+            arguments = [*call.args, *(k.value for k in call.keywords)]
+            sentences = [t for t in map(_literal_text, arguments) if SENTENCE.search(t)]
+            wrong += [f"{where}: a sentence passed to {name}(): {t!r}" for t in sentences]
+    assert not wrong, "\n".join(wrong)
+
+
+def test_schema_types_and_column_types_all_have_entries() -> None:
+    """A type problem's key is built from the schema's types and the column's type: each
+    combination the validator or the rule builder can make is in the catalogue."""
+    from smartserang.sets.schema import SCHEMA
+    from smartserang.workbook.contract import ColumnType
+
+    def types(node: object) -> Iterator[str]:
+        if isinstance(node, dict):
+            kind = node.get("type")
+            if isinstance(kind, str | list):
+                yield kind if isinstance(kind, str) else "_".join(kind)
+            for child in node.values():
+                yield from types(child)
+        elif isinstance(node, list):
+            for child in node:
+                yield from types(child)
+
+    actual = ("string", "number", "integer", "boolean", "object", "array", "null")
+    keys = set(messages())
+    expected = {f"set_type_{t}_{a}" for t in types(SCHEMA) for a in actual}
+    assert expected <= keys
+    assert {f"set_operand_{n}_{t.value}" for n in ("boolean", "date") for t in ColumnType} <= keys
+
+
+def _worded_differently(problem: Problem) -> bool:
+    """Whether the entry (with these values) reads differently in the two languages."""
+    return message_of(problem, "id") != message_of(problem, "en")
+
+
+def message_of(problem: Problem, lang: str) -> str:
+    assert problem.text_key is not None, problem
+    return message(problem.text_key, lang, **dict(problem.params))
+
+
+def test_every_hostile_set_problem_speaks_indonesian(tmp_path: Path) -> None:
+    """Each problem of the hostile set corpus names an entry, renders in Indonesian with
+    the same location and code, and reads differently from its English."""
+    from hostile_sets import cases
+    from smartserang.sets.load import load_indicator_set
+
+    seen = 0
+    for case in cases(tmp_path):
+        try:
+            load_indicator_set(str(case.path))
+        except InputError as error:
+            for problem in error.problems:
+                seen += 1
+                indonesian, english = problem.render("id"), problem.render("en")
+                assert english == str(problem)
+                assert indonesian.startswith(f"{problem.location}: ")
+                assert indonesian.endswith(f" [{problem.code}]")
+                assert indonesian != english, english
+                assert _worded_differently(problem)
+    assert seen > 100
+
+
+@pytest.mark.parametrize(
+    ("parse", "text"),
+    [
+        ("baseline", "[]"),
+        ("baseline", '{"format": "smartserang-baseline", "format_version": "2.0"}'),
+        ("baseline", '{"schema_version": "1.2", "results": [1, {"basis": null, "groups": 5}]}'),
+        ("result", '{"registers": [], "sets": []}'),
+        ("result", '{"schema_version": "2.0"}'),
+        ("result", '{"schema_version": "1.2", "indicator_set": [], "groups": {}}'),
+    ],
+)
+def test_baseline_and_result_document_problems_speak_indonesian(parse: str, text: str) -> None:
+    """A bad baseline or result document's problems name entries and read in Indonesian."""
+    from smartserang.compare.documents import parse_result_document
+    from smartserang.gate import parse_baseline
+
+    reader = parse_baseline if parse == "baseline" else parse_result_document
+    with pytest.raises(InputError) as caught:
+        reader(text, "x.json")
+    for problem in caught.value.problems:
+        assert problem.render("id") != problem.render("en")
+        assert _worded_differently(problem)
+
+
+SAME_IN_BOTH = {
+    "no_value": "a dash: no value",
+    "chart_target_suffix": "“target” is the Indonesian word too",
+    "series_target": "“Target” is the Indonesian word too",
+    "target": "“Target” is the Indonesian word too",
+    "number": "“No.” abbreviates nomor as well as number",
+    "status": "“Status” is the Indonesian word too",
+    "sheet": "the workbook's own word (sheet Aplikasi)",
+    "kind_workbook": "the workbook's own word",
+    "unit": "“Unit” is the Indonesian word too",
+}
+"""Entries whose Indonesian is rightly the same as their English, and why."""
+
+ENGLISH_WORDS = frozenset((
+    "the", "is", "are", "must", "not", "of", "and", "with", "got", "expected", "cannot",
+    "which", "should", "would", "has", "have", "from", "found", "to", "be", "or", "in", "on",
+    "at", "a", "an", "it", "its", "this", "that", "only", "any", "every", "each", "missing",
+    "unknown", "needs", "than", "more", "less", "by", "for", "level", "group", "indicator",
+    "weight", "band", "claim", "claimed", "verified", "row", "column", "value", "file",
+    "scale", "rule", "warning", "check",
+))  # fmt: skip
+"""English words that no Indonesian sentence holds (``set``, ``sheet``, ``target``,
+``workbook`` and ``baseline`` are the domain's words in Indonesian too)."""
+
+
+def _all_texts() -> dict[str, Texts]:
+    from smartserang.catalogue.compare import DIFF
+    from smartserang.catalogue.report import ROLLUP
+
+    return {**_modules(), "diff": DIFF, "rollup": ROLLUP}
+
+
+@pytest.mark.parametrize("module", [*MESSAGE_MODULES, "report", "diff", "rollup"])
+def test_indonesian_entries_are_translated(module: str) -> None:
+    """No Indonesian entry is its English copied (but for the few listed with a reason),
+    nor holds an English word outside quotes, placeholders, options and field names."""
+    for key, entry in _all_texts()[module].items():
+        if key not in SAME_IN_BOTH:
+            assert entry["id"] != entry["en"], key
+        plain = re.sub(r"'[^']*'|\{[^}]*\}|--[a-z-]+", " ", entry["id"])
+        words = {w.lower() for w in re.findall(r"[A-Za-z_]+", plain) if "_" not in w}
+        assert not words & ENGLISH_WORDS, (key, words & ENGLISH_WORDS)

@@ -588,6 +588,69 @@ def test_check_messages() -> None:
         assert check.describe() == text
 
 
+@pytest.mark.parametrize(
+    ("check", "indonesian"),
+    [
+        (Check("s", CheckKind.MINIMUM, "index", Decimal("2.65"), Decimal("3"), False),
+         "indeks 2,65 < --min-index 3.00"),
+        (Check("s", CheckKind.MINIMUM, "D3", Decimal("1.55"), Decimal("1.5"), True),
+         "kelompok D3 1,55 ≥ --min D3=1.50"),
+        (Check("s", CheckKind.BASELINE, "D3", Decimal("1.09"), Decimal("1.29"), False),
+         "kelompok D3 1,09 turun 0,20 dari baseline 1,29 (toleransi 0,005)"),
+        (Check("s", CheckKind.BASELINE, "index", Decimal("1.30"), Decimal("1.29"), True),
+         "indeks 1,30, baseline 1,29 (+0,01)"),
+        (Check("s", CheckKind.MAX_UNSUPPORTED, "unsupported claims", Decimal(1), Decimal(5), True),
+         "1 klaim tidak didukung ≤ --max-unsupported 5"),
+        (Check("s", CheckKind.COMPLETENESS, "completeness", Decimal("0.455"), Decimal("0.6"),
+               False),
+         "kelengkapan 45,5% < --min-completeness 0.6 (60,0%)"),
+    ],
+)  # fmt: skip
+def test_check_messages_in_indonesian(check: Check, indonesian: str) -> None:
+    """In Indonesian a score takes the decimal comma; a value after an option stays as it
+    is typed on the command line."""
+    assert check.describe("id") == indonesian
+    assert check.describe() == check.describe("en") != indonesian
+
+
+def test_verdicts_and_summary_follow_the_language() -> None:
+    """The closing lines and the Markdown summary speak the language asked for, with the
+    same numbers in its notation; English is what the command line prints today."""
+    from smartserang.gate import FileReport, render_summary, render_verdict
+
+    scores = SetScores(
+        "spbe-2020",
+        "1",
+        None,
+        "verified",
+        Decimal("2.65"),
+        (GroupScore("D1", Decimal("1.2"), 0),),
+        (),
+    )
+    checks = (Check("spbe-2020", CheckKind.MINIMUM, "index", Decimal("2.65"), Decimal("3"), False),)
+    failed = FileReport("k.xlsx", (scores,), checks)
+    passed = FileReport("k.xlsx", (scores,), (), warnings=2)
+    unread = FileReport("k.xlsx", readable=False)
+    assert [render_verdict(r, "id") for r in (failed, passed, unread)] == [
+        "smartserang: GAGAL k.xlsx: 1 dari 1 pemeriksaan gagal",
+        "smartserang: LULUS k.xlsx: indeks spbe-2020 2,65 (terverifikasi); dinilai, tanpa ambang"
+        " yang diminta; 2 peringatan workbook",
+        "smartserang: GALAT k.xlsx: tidak diperiksa (masukan bermasalah, lihat di atas)",
+    ]
+    assert render_verdict(passed) == (
+        "smartserang: OK k.xlsx: spbe-2020 index 2.65 (verified); scored, no thresholds given;"
+        " 2 workbook warnings"
+    )
+    summary = render_summary([failed], Thresholds(), "id").splitlines()
+    verdict = (
+        "❌ **Gagal**: 1 dari 1 pemeriksaan gagal (dasar nilai terverifikasi, toleransi 0,005)."
+    )
+    assert verdict in summary
+    assert "| spbe-2020 | indeks | 2,65 | ≥ 3,00 | – | ❌ |" in summary
+    english = render_summary([failed], Thresholds()).splitlines()
+    assert "| spbe-2020 | index | 2.65 | ≥ 3.00 | – | ❌ |" in english
+
+
 def test_parse_baseline_keeps_rounded_values_exact() -> None:
     """Rounded values are read as decimals, so 2.65 compares as 2.65 and not 2.6499…."""
     text = json.dumps(

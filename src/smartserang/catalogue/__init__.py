@@ -8,7 +8,7 @@ same in both languages so that logs can be searched either way.
 Modules:
 
 - ``terms``: the terminal summary, the phrases the reports compute, a result's warnings;
-- ``report``: the words of the report templates (``view.text``);
+- ``report``: the words of the report templates (``view.text``) and of the roll-up's;
 - ``package``: problems with a workbook file as a whole (format, zip, limits);
 - ``workbook``: problems and notes about a workbook's sheets, headers and tables;
 - ``cells``: problems in a cell's value (numbers, dates, levels, vocabularies);
@@ -16,11 +16,14 @@ Modules:
 - ``scoring``: what scoring says of the registers it could not use;
 - ``commands``: the command line's own lines (summaries, usage errors, output files);
 - ``gate``: ``check`` and ``baseline``;
+- ``compare``: ``diff``: reading a result document back, and the words of its outputs;
 - ``imports``: ``import`` of a CSV file.
 
-``messages()`` is every module's entries but the report's, merged: a key names one
-message wherever it is used, so no key may appear in two modules (a test checks this,
-and that every entry has both languages).
+``messages()`` is every module's ``TEXTS``, merged (not the template words: the report's,
+the roll-up's and the diff's): a key names one message wherever it is used, so no key may
+appear in two modules (a test checks this, and that every entry has both languages).
+Entries may be built from shared phrases (``sets``: "did you mean 'x'?", the type names),
+so a phrase is written once.
 """
 
 from __future__ import annotations
@@ -41,6 +44,7 @@ MESSAGE_MODULES = (
     "scoring",
     "commands",
     "gate",
+    "compare",
     "imports",
 )
 """The modules whose entries ``i18n.message`` finds, each holding ``TEXTS``-like dicts."""

@@ -323,6 +323,45 @@ REPORT: Texts = {
 }
 
 
+ROLLUP: Texts = {
+    "title": {"id": "Rekapitulasi unit", "en": "Roll-up of units"},
+    "intro": {
+        "id": "Setiap buku kerja dinilai pada set indikator yang sama; unit diurutkan menurut"
+        " indeksnya, lalu digabung menjadi satu pandangan per indikator.",
+        "en": "Each workbook is scored on the same indicator set; the units are ranked by"
+        " their index, then combined into one view per indicator.",
+    },
+    "set": {"id": "Set indikator", "en": "Indicator set"},
+    "basis": {"id": "Dasar nilai", "en": "Basis"},
+    "units_count": {"id": "Jumlah unit", "en": "Units"},
+    "combined": {
+        "id": "Indeks gabungan (rerata tingkat per indikator)",
+        "en": "Combined index (mean level per indicator)",
+    },
+    "league": {"id": "Peringkat unit", "en": "League table"},
+    "rank": {"id": "Peringkat", "en": "Rank"},
+    "unit": {"id": "Unit", "en": "Unit"},
+    "file": {"id": "Berkas", "en": "File"},
+    "index": {"id": "Indeks", "en": "Index"},
+    "band": {"id": "Predikat", "en": "Band"},
+    "indicators": {"id": "Pandangan instansi per indikator", "en": "Instance view per indicator"},
+    "indicator": {"id": "Indikator", "en": "Indicator"},
+    "mean": {"id": "Rerata tingkat", "en": "Mean level"},
+    "weakest": {"id": "Unit terlemah", "en": "Weakest unit"},
+    "level": {"id": "Tingkat", "en": "Level"},
+    "assessed": {"id": "Unit yang menilai", "en": "Units assessed"},
+    "mean_note": {
+        "id": "Rerata dihitung atas unit yang memberi tingkat; indeks gabungan menilai rerata"
+        " itu seperti satu buku kerja.",
+        "en": "Means are taken over the units that gave a level; the combined index scores"
+        " those means like one workbook.",
+    },
+    "basis_verified": {"id": "terverifikasi", "en": "verified"},
+    "basis_claimed": {"id": "klaim", "en": "claimed"},
+}
+"""The words of the roll-up templates (``rollup.md``, ``rollup.html``): ``view.text``."""
+
+
 def report_text(lang: str) -> dict[str, str]:
     """Every fixed report string in ``lang`` ("id" or "en"), keyed as in ``REPORT``."""
     return in_language(REPORT, lang)

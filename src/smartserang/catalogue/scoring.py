@@ -1,10 +1,33 @@
-"""What scoring says of the registers: what it could not check, and why."""
+"""What scoring says of the workbook: Penilaian and Target rows the set cannot place, and
+what it could not check in the registers, and why."""
 
 from __future__ import annotations
 
 from smartserang.catalogue import Texts
 
 TEXTS: Texts = {
+    "scoring_unknown_indicator": {
+        "id": "indikator {id!r} tidak ada di set {set!r} (id: {ids})",
+        "en": "indicator {id!r} is not in set {set!r} (ids: {ids})",
+    },
+    "scoring_level_outside": {
+        "id": "tingkat {level} berada di luar skala indikator {id} ({low}–{high})",
+        "en": "level {level} is outside the scale of indicator {id} ({low}–{high})",
+    },
+    "scoring_target_index_range": {
+        "id": "target {target} berada di luar setiap rentang indeks (0–{high})",
+        "en": "target {target} is outside every index range (0–{high})",
+    },
+    "scoring_target_scope": {
+        "id": "Lingkup {scope!r} bukan 'indeks', bukan id set, bukan id kelompok, dan bukan id"
+        " indikator set {set!r}",
+        "en": "Lingkup {scope!r} is neither 'indeks', a set id, a group id nor an indicator id"
+        " of set {set!r}",
+    },
+    "scoring_target_scale": {
+        "id": "target {target} berada di luar skala ({low}–{high})",
+        "en": "target {target} is outside the scale ({low}–{high})",
+    },
     "blank_field_all": {
         "id": "{column} kosong di semua {rows} baris",
         "en": "{column} is blank in all {rows} rows",

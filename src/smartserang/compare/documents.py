@@ -9,7 +9,7 @@ from fractions import Fraction
 
 from smartserang.compare.snapshots import GroupScores, IndicatorLevels, Kind, Side, Snapshot
 from smartserang.files import parse_json
-from smartserang.problems import InputError, Problem
+from smartserang.problems import InputError, Param, Problem
 
 
 def parse_result_document(text: str, source: str) -> Side:
@@ -35,9 +35,12 @@ class _Reader:
         self.source = source
         self.problems: list[Problem] = []
 
-    def problem(self, path: str, message: str, code: str = "diff.json.field") -> None:
+    def problem(
+        self, path: str, key: str, code: str = "diff.json.field", /, **params: Param
+    ) -> None:
+        """A problem at field ``path``, worded by catalogue entry ``key``."""
         where = f"{self.source}:{path}" if path else self.source
-        self.problems.append(Problem(where, message, code))
+        self.problems.append(Problem.error(where, key, code, **params))
 
     def side(self, data: object) -> Side | None:
         items = self.results(data)
@@ -59,17 +62,17 @@ class _Reader:
 
     def results(self, data: object) -> list[tuple[object, str]] | None:
         """(result, path) per set: the document itself, or each of its ``results``."""
-        score_result = "a 'smartserang score --format json' result"
         if isinstance(data, dict) and "registers" in data and "sets" in data:
-            self.problem("", f"a 'smartserang diff' output, not {score_result}", "diff.json")
+            self.problem("", "diff_is_diff", "diff.json")
             return None
         if not isinstance(data, dict) or "schema_version" not in data:
-            self.problem("", f"not {score_result} (no schema_version)", "diff.json")
+            self.problem("", "diff_not_result", "diff.json")
             return None
         version = data["schema_version"]
         if not isinstance(version, str) or version.split(".")[0] != "1":
-            message = f"result schema {version!r} is not supported (1.x)"
-            self.problem("schema_version", message, "diff.json.version")
+            self.problem(
+                "schema_version", "diff_version", "diff.json.version", version=repr(version)
+            )
             return None
         if "results" not in data:
             return [(data, "")]
@@ -142,44 +145,51 @@ class _Reader:
     def item(self, data: object, path: str) -> dict[str, object] | None:
         if isinstance(data, dict):
             return data
-        self.problem(path, f"must be an object, got {_kind(data)}")
+        self.mismatch(path, "object", data)
         return None
 
     def field(self, node: Mapping[str, object], key: str, path: str) -> object:
         if key not in node:
-            self.problem(_join(path, key), "is missing")
+            self.problem(_join(path, key), "diff_missing")
         return node.get(key)
 
     def bad(self, node: Mapping[str, object], key: str, path: str, expected: str) -> None:
+        """A present field that is not what it must be (``expected``: object, list, text,
+        number or level)."""
         if key in node:
-            self.problem(_join(path, key), f"must be {expected}, got {_kind(node[key])}")
+            self.mismatch(_join(path, key), expected, node[key])
+
+    def mismatch(self, path: str, expected: str, value: object) -> None:
+        kind, shown = _kind(value)
+        params: dict[str, Param] = {"got": shown} if shown is not None else {}
+        self.problem(path, f"diff_field_{expected}_{kind}", **params)
 
     def mapping(self, node: Mapping[str, object], key: str, path: str) -> dict[str, object] | None:
         value = self.field(node, key, path)
         if isinstance(value, dict):
             return value
-        self.bad(node, key, path, "an object")
+        self.bad(node, key, path, "object")
         return None
 
     def sequence(self, node: Mapping[str, object], key: str, path: str) -> list[object]:
         value = self.field(node, key, path)
         if isinstance(value, list):
             return value
-        self.bad(node, key, path, "a list")
+        self.bad(node, key, path, "list")
         return []
 
     def text(self, node: Mapping[str, object], key: str, path: str) -> str | None:
         value = self.field(node, key, path)
         if isinstance(value, str) and value:
             return value
-        self.bad(node, key, path, "a non-empty text")
+        self.bad(node, key, path, "text")
         return None
 
     def number(self, node: Mapping[str, object], key: str, path: str) -> Fraction | None:
         value = self.field(node, key, path)
         if isinstance(value, Fraction | int) and not isinstance(value, bool):
             return Fraction(value)
-        self.bad(node, key, path, "a number")
+        self.bad(node, key, path, "number")
         return None
 
     def score(self, node: Mapping[str, object], key: str, path: str) -> Fraction | None:
@@ -190,7 +200,7 @@ class _Reader:
         value = self.field(node, key, path)
         if value is None or (isinstance(value, int) and not isinstance(value, bool)):
             return value
-        self.bad(node, key, path, "a whole number or null")
+        self.bad(node, key, path, "level")
         return None
 
 
@@ -198,17 +208,18 @@ def _join(path: str, key: str) -> str:
     return f"{path}.{key}" if path else key
 
 
-def _kind(value: object) -> str:
-    """How a bad value is named in a message: the value itself, or its kind."""
+def _kind(value: object) -> tuple[str, str | None]:
+    """How a bad value is named in a message: ``("value", the value as shown)``, or its
+    kind (``object``, ``list``) with nothing to show."""
     if value is None:
-        return "null"
+        return "value", "null"
     if isinstance(value, bool):
-        return "true" if value else "false"
+        return "value", "true" if value else "false"
     if isinstance(value, str):
-        return repr(value[:40])
+        return "value", repr(value[:40])
     if isinstance(value, int | Fraction):
-        return str(value if isinstance(value, int) else float(value))
-    return "an object" if isinstance(value, dict) else "a list"
+        return "value", str(value if isinstance(value, int) else float(value))
+    return ("object" if isinstance(value, dict) else "list"), None
 
 
 def _str_or_none(value: object) -> str | None:

@@ -30,8 +30,9 @@ from smartserang.gate.records import (
 )
 from smartserang.gate.scores import GroupScore, SetScores
 from smartserang.gate.thresholds import compare
+from smartserang.i18n import message
 from smartserang.model import CellValue, Profile
-from smartserang.problems import InputError, Problem
+from smartserang.problems import InputError, Param, Problem
 from smartserang.scoring.levels import Basis, GroupResult, SetResult, round_score
 
 BASELINE_FORMAT = "smartserang-baseline"
@@ -61,18 +62,27 @@ class Baseline:
         return next((r for r in self.records if r.set_id == set_id), None)
 
 
-def loosenings(old: Baseline, new: Sequence[SetScores], tolerance: Decimal) -> list[str]:
+def loosenings(
+    old: Baseline, new: Sequence[SetScores], tolerance: Decimal, lang: str = "en"
+) -> list[str]:
     """What a new baseline would loosen: falls beyond tolerance, dropped sets, a basis change."""
     reasons: list[str] = []
     for before in old.sets:
         after = next((s for s in new if s.set_id == before.set_id), None)
         if after is None:
-            reasons.append(f"{before.set_id}: the set would no longer be recorded")
+            reasons.append(message("baseline_dropped", lang, set=before.set_id))
         elif after.basis != before.basis:
-            reasons.append(f"{before.set_id}: basis changes from {before.basis} to {after.basis}")
+            old_basis, new_basis = (
+                message(f"check_basis_{b}", lang) for b in (before.basis, after.basis)
+            )
+            reasons.append(
+                message(
+                    "baseline_basis_change", lang, set=before.set_id, old=old_basis, new=new_basis
+                )
+            )
         else:
             falls = [c for c in compare(after, before, tolerance) if not c.passed]
-            reasons.extend(f"{c.set_id}: {c.describe()}" for c in falls)
+            reasons.extend(f"{c.set_id}: {c.describe(lang)}" for c in falls)
     return reasons
 
 
@@ -151,38 +161,35 @@ class _Reader:
         self.display = display
         self.problems: list[Problem] = []
 
-    def problem(self, path: str, message: str, code: str = "baseline.value") -> None:
-        self.problems.append(Problem(self.display, f"{path}: {message}", code))
+    def problem(self, key: str, code: str = "baseline.value", /, **params: Param) -> None:
+        """A problem worded by catalogue entry ``key`` (which names the field's ``path``)."""
+        self.problems.append(Problem.error(self.display, key, code, **params))
 
     def baseline(self, data: object) -> Baseline | None:
         if not isinstance(data, dict):
-            self.problem("top level", "expected a JSON object", "baseline.format")
+            self.problem("baseline_top_not_object", "baseline.format")
             return None
         if data.get("format") == BASELINE_FORMAT:
             version = str(data.get("format_version", ""))
             if version.partition(".")[0] != BASELINE_VERSION.partition(".")[0]:
-                message = f"format_version {version!r} is not supported (expected 1.x)"
-                self.problem("format_version", message, "baseline.format")
+                self.problem("baseline_version", "baseline.format", version=version)
                 return None
         elif "schema_version" not in data:
-            message = (
-                "neither a smartserang baseline nor a 'smartserang score --format json' result"
-            )
-            self.problem("top level", message, "baseline.format")
+            self.problem("baseline_top_unknown", "baseline.format")
             return None
         # A baseline, or a score result of several sets, lists them; one set stands alone.
         entries = data.get("results", [data])
         if not isinstance(entries, list) or not entries:
-            self.problem("results", "expected a non-empty list")
+            self.problem("baseline_results_empty", path="results")
             return None
         sets = [self.entry(e, f"results[{n}]") for n, e in enumerate(entries)]
         found = [s for s in sets if s is not None]
         ids = [s.set_id for s in found]
         for duplicate in sorted({i for i in ids if ids.count(i) > 1}):
-            self.problem("results", f"set {duplicate!r} appears twice")
+            self.problem("baseline_set_twice", path="results", id=duplicate)
         history = data.get("history", [])
         if not isinstance(history, list) or not all(isinstance(h, dict) for h in history):
-            self.problem("history", "expected a list of objects")
+            self.problem("baseline_history", path="history")
             history = []
         records = [
             self.record(entry, f"results[{n}]", scores.set_id)
@@ -198,20 +205,20 @@ class _Reader:
 
     def entry(self, data: object, path: str) -> SetScores | None:
         if not isinstance(data, dict):
-            self.problem(path, "expected an object")
+            self.problem("baseline_entry", path=path)
             return None
         iset = data.get("indicator_set")
         set_id = iset.get("id") if isinstance(iset, dict) else None
         if not isinstance(set_id, str):
-            self.problem(f"{path}.indicator_set.id", "missing (expected the set's id)")
+            self.problem("baseline_set_id", path=f"{path}.indicator_set.id")
         basis = data.get("basis")
         if basis not in {b.value for b in Basis}:
-            self.problem(f"{path}.basis", f"expected 'verified' or 'claimed', got {basis!r}")
+            self.problem("baseline_basis", path=f"{path}.basis", got=repr(basis))
         index = self.number(data.get("index_rounded"), f"{path}.index_rounded")
         groups = list(self.groups(data.get("groups", []), f"{path}.groups", 0))
         unsupported = data.get("unsupported_claims", [])
         if not isinstance(unsupported, list) or not all(isinstance(u, str) for u in unsupported):
-            self.problem(f"{path}.unsupported_claims", "expected a list of indicator ids")
+            self.problem("baseline_unsupported", path=f"{path}.unsupported_claims")
             unsupported = []
         if not isinstance(set_id, str) or not isinstance(basis, str) or index is None:
             return None
@@ -232,13 +239,13 @@ class _Reader:
         if items is None:
             return None
         if not isinstance(items, list):
-            self.problem(f"{path}.indicators", "expected a list of indicators")
+            self.problem("baseline_indicators", path=f"{path}.indicators")
             return None
         found = []
         for number, item in enumerate(items):
             where = f"{path}.indicators[{number}]"
             if not isinstance(item, dict) or not isinstance(item.get("id"), str):
-                self.problem(where, "expected an indicator with a string 'id'")
+                self.problem("baseline_indicator", path=where)
                 continue
             claimed, supported, level, claim_row = (
                 self.whole(item.get(key), f"{where}.{key}")
@@ -252,7 +259,7 @@ class _Reader:
 
     def evidence(self, data: object, path: str) -> Iterator[EvidenceRecord]:
         if not isinstance(data, list):
-            self.problem(path, "expected a list of register rows")
+            self.problem("baseline_evidence", path=path)
             return
         for number, item in enumerate(data):
             where = f"{path}[{number}]"
@@ -264,11 +271,11 @@ class _Reader:
                 or not isinstance(row, int)
                 or isinstance(row, bool)
             ):
-                self.problem(where, "expected a row with a 'sheet', a 'row' number and a 'label'")
+                self.problem("baseline_evidence_row", path=where)
                 continue
             cells = item.get("cells")
             if cells is not None and not isinstance(cells, dict):
-                self.problem(f"{where}.cells", "expected an object of column values")
+                self.problem("baseline_cells", path=f"{where}.cells")
                 cells = None
             yield EvidenceRecord(item["sheet"], row, item["label"], cells)
 
@@ -292,17 +299,17 @@ class _Reader:
     def whole(self, value: object, path: str) -> int | None:
         if value is None or (isinstance(value, int) and not isinstance(value, bool)):
             return value
-        self.problem(path, f"expected a whole number or null, got {json.dumps(value, default=str)}")
+        self.problem("baseline_whole", path=path, got=json.dumps(value, default=str))
         return None
 
     def groups(self, data: object, path: str, depth: int) -> Iterator[GroupScore]:
         if not isinstance(data, list):
-            self.problem(path, "expected a list of groups")
+            self.problem("baseline_groups", path=path)
             return
         for number, item in enumerate(data):
             where = f"{path}[{number}]"
             if not isinstance(item, dict) or not isinstance(item.get("id"), str):
-                self.problem(where, "expected a group with a string 'id'")
+                self.problem("baseline_group", path=where)
                 continue
             rounded = item.get("score_rounded")
             if rounded is not None:  # null: every indicator below was excluded
@@ -314,7 +321,7 @@ class _Reader:
     def number(self, value: object, path: str) -> Decimal | None:
         if isinstance(value, Decimal | int) and not isinstance(value, bool):
             return Decimal(value)
-        self.problem(path, f"expected a number, got {json.dumps(value, default=str)}")
+        self.problem("baseline_number", path=path, got=json.dumps(value, default=str))
         return None
 
 

@@ -4,8 +4,9 @@
 falls (``causes``), ``CheckRun`` all of a run; ``render_failures`` and ``render_verdict``
 give the lines the CLI prints, ``render_summary`` the Markdown for
 ``$GITHUB_STEP_SUMMARY`` and ``build_check_data`` the ``check --format json`` report.
-``CHECK_FORMATS`` holds the reporters of the last two (see ``report.reporter``); a
-check's words are English only for now, whatever language is asked for.
+``CHECK_FORMATS`` holds the reporters of the last two (see ``report.reporter``). The
+lines and the Markdown speak the language asked for (English unless told); the JSON
+report's messages stay English, as the problems in a JSON result do.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from smartserang.gate.thresholds import (
     format_limit,
     format_percent,
     format_score,
+    in_notation,
 )
 from smartserang.i18n import message
 from smartserang.report.markdown import escape_markdown, markdown_code
@@ -42,7 +44,7 @@ CHECK_VERSION = "1.1"
 """1.1 added each file's ``moves``, ``unrecorded``, ``unmoved`` and ``completeness``, and the
 kinds ``completeness``, ``score_warning`` and ``warning``."""
 LANG = "en"
-"""The language of a check's words, until ``check`` takes ``--lang``."""
+"""The language of a check's words when none is asked for; the JSON report's always."""
 
 
 class Outcome(enum.Enum):
@@ -83,7 +85,7 @@ class FileReport:
 def render_failures(report: FileReport, lang: str = LANG) -> list[str]:
     """One line per failed check, ``FILE: SET: reason``; then, when the baseline was
     beaten, each indicator that moved and below it the causes, indented."""
-    lines = [f"{report.path}: {c.set_id}: {c.describe()}" for c in report.failed]
+    lines = [f"{report.path}: {c.set_id}: {c.describe(lang)}" for c in report.failed]
     for line in fall_lines(report.falls, lang):
         text = message("check_moved_line", lang, move=line.text) if line.move else line.text
         lines.append(f"{report.path}: {line.set_id}: {text}")
@@ -108,7 +110,10 @@ def fall_lines(falls: Falls, lang: str) -> list[FallLine]:
     explains, and each indicator that moved, with its causes."""
     return [
         *(FallLine(s, message("check_unrecorded", lang)) for s in falls.unrecorded),
-        *(FallLine(s, message("check_unmoved", lang, subject=x)) for s, x in falls.unmoved),
+        *(
+            FallLine(s, message("check_unmoved", lang, subject=_subject(x, lang)))
+            for s, x in falls.unmoved
+        ),
         *(
             FallLine(m.set_id, _move_text(m, lang), tuple(_cause_texts(m, lang)), move=True)
             for m in falls.moves
@@ -150,47 +155,79 @@ def _levels(shift: LevelShift) -> str:
     return one(shift.old) + ARROW + one(shift.new) if shift.changed else one(shift.new)
 
 
-def render_verdict(report: FileReport) -> str:
+def render_verdict(report: FileReport, lang: str = LANG) -> str:
     """The closing line for one workbook, e.g. ``smartserang: OK kota.xlsx: spbe-2020 …``."""
     if report.outcome is Outcome.UNREADABLE:
-        return f"smartserang: ERROR {report.path}: not checked (bad input above)"
+        return message("check_verdict_unreadable", lang, path=report.path)
     total = len(report.checks)
     if report.outcome is Outcome.FAILED:
-        return f"smartserang: FAILED {report.path}: {len(report.failed)} of {total} checks failed"
-    indices = ", ".join(f"{s.set_id} index {format_score(s.index)}" for s in report.scores)
+        failed = len(report.failed)
+        return message("check_verdict_failed", lang, path=report.path, failed=failed, total=total)
+    indices = ", ".join(
+        message("check_verdict_index", lang, set=s.set_id, score=format_score(s.index, lang))
+        for s in report.scores
+    )
+    warnings = report.warnings
+    note = message(f"check_verdict_warnings_{_number(warnings)}", lang, n=warnings)
+    return message(
+        "check_verdict_ok",
+        lang,
+        path=report.path,
+        indices=indices,
+        basis=_basis(report, lang),
+        checked=message(f"check_passed_{_number(total)}", lang, n=total)
+        if total
+        else message("check_no_thresholds", lang),
+        note=note if warnings else "",
+    )
+
+
+def _number(n: int) -> str:
+    """Which plural form of an entry a count of ``n`` takes: ``one`` or ``many``."""
+    return "one" if n == 1 else "many"
+
+
+def _basis(report: FileReport, lang: str) -> str:
+    """The basis the workbook was checked on, in words (nothing when it has no scores)."""
     basis = report.scores[0].basis if report.scores else ""
-    note = f"; {_count(report.warnings, 'workbook warning')}" if report.warnings else ""
-    checked = f"{_count(total, 'check')} passed" if total else "scored, no thresholds given"
-    return f"smartserang: OK {report.path}: {indices} ({basis}); {checked}{note}"
+    return message(f"check_basis_{basis}", lang) if basis else ""
 
 
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"
-
-
-def render_summary(reports: Sequence[FileReport], thresholds: Thresholds) -> str:
+def render_summary(reports: Sequence[FileReport], thresholds: Thresholds, lang: str = LANG) -> str:
     """A Markdown section per workbook for ``$GITHUB_STEP_SUMMARY``: heading, verdict, table."""
-    return "".join(_summary_section(r, thresholds) for r in reports)
+    return "".join(_summary_section(r, thresholds, lang) for r in reports)
 
 
-def _summary_section(report: FileReport, thresholds: Thresholds) -> str:
-    lines = [f"### smartserang check: {markdown_code(report.path)}", ""]
+def _summary_section(report: FileReport, thresholds: Thresholds, lang: str) -> str:
+    heading = message("check_summary_heading", lang, path=markdown_code(report.path))
+    lines = [f"### {heading}", ""]
     if report.outcome is Outcome.UNREADABLE:
-        lines.append("❌ **Error**: the workbook could not be read; see the job log.")
+        label, text = message("check_summary_error", lang), message("check_summary_unread", lang)
+        lines.append(f"❌ **{label}**: {text}")
         return "\n".join(lines) + "\n\n"
     total, failed = len(report.checks), len(report.failed)
-    basis = report.scores[0].basis if report.scores else ""
     if failed:
-        verdict = f"❌ **Failed**: {failed} of {_count(total, 'check')} failed"
+        label = message("check_summary_failed", lang)
+        counted = message(
+            f"check_summary_failed_{_number(total)}", lang, failed=failed, total=total
+        )
+        verdict = f"❌ **{label}**: {counted}"
     else:
-        verdict = f"✅ **Passed**: {_count(total, 'check')}"
-    lines += [f"{verdict} (basis {basis}, tolerance {thresholds.tolerance}).", ""]
-    lines += ["| Set | Score | Now | Required | Baseline | Result |", "|---|---|--:|---|---|---|"]
+        label = message("check_summary_passed", lang)
+        verdict = f"✅ **{label}**: {message(f'check_count_{_number(total)}', lang, n=total)}"
+    tolerance = in_notation(str(thresholds.tolerance), lang)
+    basis = message("check_summary_basis", lang, basis=_basis(report, lang), tolerance=tolerance)
+    lines += [f"{verdict} {basis}.", ""]
+    columns = ("set", "score", "now", "required", "baseline", "result")
+    header = " | ".join(message(f"check_column_{c}", lang) for c in columns)
+    lines += [f"| {header} |", "|---|---|--:|---|---|---|"]
     for scores in report.scores:
-        lines += [_row(scores, subject, report.checks) for subject in _subjects(scores, report)]
-    falls = fall_lines(report.falls, LANG)
+        lines += [
+            _row(scores, subject, report.checks, lang) for subject in _subjects(scores, report)
+        ]
+    falls = fall_lines(report.falls, lang)
     if falls:
-        lines += ["", f"**{escape_markdown(message('check_moves_heading', LANG))}**", ""]
+        lines += ["", f"**{escape_markdown(message('check_moves_heading', lang))}**", ""]
         for line in falls:
             lines.append(f"- {escape_markdown(line.set_id)}: {escape_markdown(line.text)}")
             lines += [f"  - {escape_markdown(cause)}" for cause in line.causes]
@@ -218,7 +255,7 @@ WARNINGS = "warnings"
 """The summary's row for the warnings a run may not pass with."""
 
 
-def _row(scores: SetScores, subject: str, checks: Sequence[Check]) -> str:
+def _row(scores: SetScores, subject: str, checks: Sequence[Check], lang: str) -> str:
     if subject == WARNINGS:
         mine = [c for c in checks if c.set_id == scores.set_id and c.kind in _WARNINGS]
     else:
@@ -230,29 +267,50 @@ def _row(scores: SetScores, subject: str, checks: Sequence[Check]) -> str:
     if subject == WARNINGS:
         now = str(len(mine))
     elif subject == COMPLETENESS:
-        now = format_percent(scores.completeness) if scores.completeness is not None else "–"
+        completeness = scores.completeness
+        now = format_percent(completeness, lang) if completeness is not None else "–"
     elif subject == UNSUPPORTED:
         now = str(len(scores.unsupported))
     else:
         value = scores.index if subject == "index" else scores.group(subject)
-        now = format_score(value) if value is not None else "–"
+        now = format_score(value, lang) if value is not None else "–"
     required = baseline = "–"
     for check in mine:
         if check.kind is CheckKind.MINIMUM:
-            required = f"≥ {format_limit(check.limit)}"
+            required = f"≥ {format_limit(check.limit, lang)}"
         elif check.kind is CheckKind.MAX_UNSUPPORTED:
             required = f"≤ {int(check.limit)}"
         elif check.kind is CheckKind.COMPLETENESS:
-            required = f"≥ {format_percent(check.limit)}"
+            required = f"≥ {format_percent(check.limit, lang)}"
         elif check.kind in _WARNINGS:
             required = "0"
         else:
-            change = format_change(check.value - check.limit)
-            baseline = f"{format_score(check.limit)} ({change})"
+            change = format_change(check.value - check.limit, lang)
+            baseline = f"{format_score(check.limit, lang)} ({change})"
     result = "–" if not mine else "✅" if all(c.passed for c in mine) else "❌"
     # A group id comes from the set file: literal text, never markup or a cell boundary.
-    cells = (escape_markdown(scores.set_id), escape_markdown(subject), now, required)
+    cells = (
+        escape_markdown(scores.set_id),
+        escape_markdown(_subject(subject, lang)),
+        now,
+        required,
+    )
     return "| " + " | ".join((*cells, baseline, result)) + " |"
+
+
+_SUBJECTS = {
+    "index": "check_subject_index",
+    UNSUPPORTED: "check_subject_unsupported",
+    COMPLETENESS: "check_subject_completeness",
+    WARNINGS: "check_subject_warnings",
+}
+"""The subjects that are not a group (the summary's rows), and the entry naming each."""
+
+
+def _subject(subject: str, lang: str) -> str:
+    """A check's subject in words: a group's id as it is, the others named in ``lang``."""
+    label = _SUBJECTS.get(subject)
+    return message(label, lang) if label is not None else subject
 
 
 def build_check_data(reports: Sequence[FileReport], thresholds: Thresholds) -> dict[str, Any]:
@@ -332,7 +390,7 @@ class CheckSummary:
     """The Markdown step summary (``--summary``)."""
 
     def render(self, subject: CheckRun, lang: str) -> bytes:
-        return render_summary(subject.reports, subject.thresholds).encode("utf-8")
+        return render_summary(subject.reports, subject.thresholds, lang).encode("utf-8")
 
 
 CHECK_FORMATS: Mapping[str, Reporter[CheckRun]] = {"json": CheckJson(), "md": CheckSummary()}

@@ -3,8 +3,9 @@
 Minimums (``--min-index``, ``--min GROUP=X``, ``--min-completeness``),
 ``--max-unsupported``, the comparison with a baseline within a tolerance, and the
 warnings a run may not pass with (those that can change a score; with ``--strict``,
-every one), each a ``Check`` that describes itself in one line; also parsing ``--min``
-values and the number formats the checks show.
+every one), each a ``Check`` that describes itself in one line in the reader's language;
+also parsing ``--min`` values and the number formats the checks show (the decimal comma
+in Indonesian; a value written after an option stays as it is typed, ``--min-index 3.00``).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from smartserang.gate.scores import SetScores
+from smartserang.i18n import message
 from smartserang.problems import InputError, Problem, Severity
 from smartserang.scoring.levels import SetResult
 
@@ -71,60 +73,98 @@ class Check:
     """The minimum, the baseline's rounded score, or the maximum count."""
     passed: bool
     tolerance: Decimal = DEFAULT_TOLERANCE
-    detail: str = ""
-    """For a warning: the warning as the command line prints it."""
+    warning: Problem | None = None
+    """For a warning check: the warning."""
+    place: str = ""
+    """For a warning check: where in the workbook, without the workbook's own name."""
 
-    def describe(self) -> str:
+    def describe(self, lang: str = "en") -> str:
         """One line saying what was compared, e.g. ``index 2.65 < --min-index 3.00``."""
-        if self.kind is CheckKind.SCORE_WARNING:
-            return f"{self.detail} (a warning that can change the score)"
-        if self.kind is CheckKind.WARNING:
-            return f"{self.detail} (--strict)"
+        outcome = "passed" if self.passed else "failed"
+        if self.kind in (CheckKind.SCORE_WARNING, CheckKind.WARNING):
+            kind = "score" if self.kind is CheckKind.SCORE_WARNING else "strict"
+            return message(f"check_warning_{kind}", lang, warning=self._warning_text(lang))
         if self.kind is CheckKind.COMPLETENESS:
-            sign = "≥" if self.passed else "<"
-            return (
-                f"completeness {format_percent(self.value)} {sign} --min-completeness"
-                f" {self.limit} ({format_percent(self.limit)})"
+            return message(
+                f"check_completeness_{outcome}",
+                lang,
+                now=format_percent(self.value, lang),
+                limit=str(self.limit),
+                share=format_percent(self.limit, lang),
             )
         if self.kind is CheckKind.MAX_UNSUPPORTED:
             count = int(self.value)
-            noun = "unsupported claim" if count == 1 else UNSUPPORTED
-            sign = "≤" if self.passed else ">"
-            return f"{count} {noun} {sign} --max-unsupported {int(self.limit)}"
-        now = f"{self.subject} {format_score(self.value)}"
-        if self.kind is CheckKind.MINIMUM:
-            option = "--min-index " if self.subject == "index" else f"--min {self.subject}="
-            return f"{now} {'≥' if self.passed else '<'} {option}{format_limit(self.limit)}"
-        change = self.value - self.limit
-        if change < 0 and not self.passed:
-            return (
-                f"{now} fell by {format_score(-change)} from baseline"
-                f" {format_score(self.limit)} (tolerance {self.tolerance})"
+            number = "one" if count == 1 else "many"
+            return message(
+                f"check_unsupported_{number}_{outcome}", lang, n=count, limit=int(self.limit)
             )
-        return f"{now}, baseline {format_score(self.limit)} ({format_change(change)})"
+        whose = "index" if self.subject == "index" else "group"
+        score = format_score(self.value, lang)
+        if self.kind is CheckKind.MINIMUM:
+            return message(
+                f"check_min_{whose}_{outcome}",
+                lang,
+                group=self.subject,
+                score=score,
+                limit=format_limit(self.limit),
+            )
+        change = self.value - self.limit
+        base = format_score(self.limit, lang)
+        if change < 0 and not self.passed:
+            return message(
+                f"check_fell_{whose}",
+                lang,
+                group=self.subject,
+                score=score,
+                drop=format_score(-change, lang),
+                base=base,
+                tolerance=in_notation(str(self.tolerance), lang),
+            )
+        return message(
+            f"check_baseline_{whose}",
+            lang,
+            group=self.subject,
+            score=score,
+            base=base,
+            change=format_change(change, lang),
+        )
+
+    def _warning_text(self, lang: str) -> str:
+        """The warning as the command line prints it, without the workbook's name."""
+        if self.warning is None:
+            return ""
+        where = f"{self.place}: " if self.place else ""
+        return f"{where}{self.warning.message_in(lang)} [{self.warning.code}]"
 
 
-def format_score(value: Decimal) -> str:
+def in_notation(number: str, lang: str) -> str:
+    """A number written with a decimal point, in ``lang``'s notation (``0,005``)."""
+    return number.replace(".", ",") if lang == "id" else number
+
+
+def format_score(value: Decimal, lang: str = "en") -> str:
     """A rounded score as reports show it: two decimals."""
-    return f"{value:.2f}"
+    return in_notation(f"{value:.2f}", lang)
 
 
-def format_percent(share: Decimal) -> str:
+def format_percent(share: Decimal, lang: str = "en") -> str:
     """A share as reports show it: ``45.5%``."""
-    return f"{share * 100:.1f}%"
+    return in_notation(f"{share * 100:.1f}%", lang)
 
 
-def format_limit(value: Decimal) -> str:
+def format_limit(value: Decimal, lang: str = "en") -> str:
     """A threshold: two decimals, or as given when the user wrote more."""
     exponent = value.as_tuple().exponent
-    return str(value) if isinstance(exponent, int) and exponent < -2 else f"{value:.2f}"
+    text = str(value) if isinstance(exponent, int) and exponent < -2 else f"{value:.2f}"
+    return in_notation(text, lang)
 
 
-def format_change(change: Decimal) -> str:
+def format_change(change: Decimal, lang: str = "en") -> str:
     """A signed change of a rounded score: ``+0.05``, ``−0.20``, ``±0.00``."""
     if change == 0:
-        return "±0.00"
-    return f"+{change:.2f}" if change > 0 else f"−{-change:.2f}"
+        return in_notation("±0.00", lang)
+    text = f"+{change:.2f}" if change > 0 else f"−{-change:.2f}"
+    return in_notation(text, lang)
 
 
 def evaluate(
@@ -186,11 +226,18 @@ def warning_checks(results: Sequence[SetResult], thresholds: Thresholds) -> tupl
             else:
                 continue
             place = warning.location.removeprefix(source).removeprefix(":")
-            detail = f"{place}: " if place else ""
-            detail += f"{warning.message} [{warning.code}]"
             set_id = result.indicator_set.id
             checks.append(
-                Check(set_id, kind, warning.code, Decimal(1), Decimal(0), False, detail=detail)
+                Check(
+                    set_id,
+                    kind,
+                    warning.code,
+                    Decimal(1),
+                    Decimal(0),
+                    False,
+                    warning=warning,
+                    place=place,
+                )
             )
     return tuple(checks)
 
@@ -224,8 +271,7 @@ def parse_minimum(text: str) -> tuple[str, Decimal]:
     group_id, equals, number = text.partition("=")
     value = _decimal(number.strip()) if equals else None
     if not group_id.strip() or value is None:
-        message = f"--min must be GROUP=NUMBER (e.g. D3=1.5), got {text!r}"
-        raise InputError([Problem("--min", message, "usage.min")])
+        raise InputError([Problem.error("--min", "usage_min_format", "usage.min", value=text)])
     return group_id.strip(), value
 
 
@@ -244,7 +290,7 @@ def unknown_minimums(
     known = {g for ids in group_ids.values() for g in ids}
     listing = "; ".join(f"{s}: {', '.join(ids)}" for s, ids in group_ids.items())
     return [
-        Problem("--min", f"unknown group {g!r} (known ids: {listing})", "usage.min")
+        Problem.error("--min", "usage_min_unknown", "usage.min", group=g, known=listing)
         for g, _ in minimums
         if g not in known
     ]

@@ -1,50 +1,15 @@
-"""The roll-up's view model and its words: formatted values the roll-up templates print."""
+"""The roll-up's view model: formatted values the roll-up templates print, with their words
+(``catalogue.report.ROLLUP``)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from smartserang.catalogue.report import ROLLUP
 from smartserang.i18n import format_fraction
 from smartserang.scoring.rollup import RollUp
 
 NONE = "–"
-
-ROLLUP_TEXT: dict[str, dict[str, str]] = {
-    "title": {"id": "Rekapitulasi unit", "en": "Roll-up of units"},
-    "intro": {
-        "id": "Setiap buku kerja dinilai pada set indikator yang sama; unit diurutkan menurut"
-        " indeksnya, lalu digabung menjadi satu pandangan per indikator.",
-        "en": "Each workbook is scored on the same indicator set; the units are ranked by"
-        " their index, then combined into one view per indicator.",
-    },
-    "set": {"id": "Set indikator", "en": "Indicator set"},
-    "basis": {"id": "Dasar nilai", "en": "Basis"},
-    "units_count": {"id": "Jumlah unit", "en": "Units"},
-    "combined": {
-        "id": "Indeks gabungan (rerata tingkat per indikator)",
-        "en": "Combined index (mean level per indicator)",
-    },
-    "league": {"id": "Peringkat unit", "en": "League table"},
-    "rank": {"id": "Peringkat", "en": "Rank"},
-    "unit": {"id": "Unit", "en": "Unit"},
-    "file": {"id": "Berkas", "en": "File"},
-    "index": {"id": "Indeks", "en": "Index"},
-    "band": {"id": "Predikat", "en": "Band"},
-    "indicators": {"id": "Pandangan instansi per indikator", "en": "Instance view per indicator"},
-    "indicator": {"id": "Indikator", "en": "Indicator"},
-    "mean": {"id": "Rerata tingkat", "en": "Mean level"},
-    "weakest": {"id": "Unit terlemah", "en": "Weakest unit"},
-    "level": {"id": "Tingkat", "en": "Level"},
-    "assessed": {"id": "Unit yang menilai", "en": "Units assessed"},
-    "mean_note": {
-        "id": "Rerata dihitung atas unit yang memberi tingkat; indeks gabungan menilai rerata"
-        " itu seperti satu buku kerja.",
-        "en": "Means are taken over the units that gave a level; the combined index scores"
-        " those means like one workbook.",
-    },
-    "basis_verified": {"id": "terverifikasi", "en": "verified"},
-    "basis_claimed": {"id": "klaim", "en": "claimed"},
-}
 
 
 @dataclass(frozen=True)
@@ -92,7 +57,7 @@ class RollUpView:
 
 def rollup_text(lang: str) -> dict[str, str]:
     """The roll-up's fixed strings in ``lang``."""
-    return {key: value[lang] for key, value in ROLLUP_TEXT.items()}
+    return {key: value[lang] for key, value in ROLLUP.items()}
 
 
 def build_rollup_view(rollup: RollUp, lang: str, prefix: str = "") -> RollUpView:
@@ -114,7 +79,7 @@ def build_rollup_view(rollup: RollUp, lang: str, prefix: str = "") -> RollUpView
         prefix=prefix,
         set_title=iset.title.get(lang),
         set_version=iset.version,
-        basis=ROLLUP_TEXT[f"basis_{rollup.basis.value}"][lang],
+        basis=ROLLUP[f"basis_{rollup.basis.value}"][lang],
         units_count=str(len(rollup.units)),
         combined_index=score(rollup.index),
         combined_band=iset.band_for(rollup.index).label.get(lang),

@@ -12,6 +12,7 @@ import enum
 import math
 from collections.abc import Mapping, Set
 from dataclasses import dataclass
+from decimal import Decimal
 from fractions import Fraction
 
 from smartserang.model import Group, Indicator, IndicatorSet, Inventory
@@ -155,15 +156,23 @@ def check_targets(
         )
         if scope is None and raw_scope.casefold() in _INDEX_ALIASES:
             if isinstance(value, int | float) and not 0 <= value <= top:
-                message = f"target {value:g} is outside every index range (0–{top})"
-                problems.append(Problem(value_cell, message, "inventory.target.value"))
+                problems.append(
+                    Problem.error(
+                        value_cell,
+                        "scoring_target_index_range",
+                        "inventory.target.value",
+                        target=_shown(value),
+                        high=top,
+                    )
+                )
         elif scope is None and raw_scope not in elsewhere:
             problems.append(
-                Problem(
+                Problem.error(
                     where,
-                    f"Lingkup {raw_scope!r} is neither 'indeks', a set id, a group id nor an"
-                    f" indicator id of set {indicator_set.id!r}",
+                    "scoring_target_scope",
                     "inventory.target.scope",
+                    scope=raw_scope,
+                    set=indicator_set.id,
                 )
             )
         elif scope is not None and isinstance(value, int | float):
@@ -172,9 +181,24 @@ def check_targets(
                 scale = indicator_set.scales[indicators[scope].scale]
                 bounds = (scale.minimum, scale.maximum)
             if not bounds[0] <= value <= bounds[1]:
-                message = f"target {value:g} is outside the scale ({bounds[0]}–{bounds[1]})"
-                problems.append(Problem(value_cell, message, "inventory.target.value"))
+                problems.append(
+                    Problem.error(
+                        value_cell,
+                        "scoring_target_scale",
+                        "inventory.target.value",
+                        target=_shown(value),
+                        low=bounds[0],
+                        high=bounds[1],
+                    )
+                )
     return problems
+
+
+def _shown(value: float) -> Decimal | str:
+    """A target as six significant digits show it (``3.25``), in the reader's notation;
+    as written (``1e+06``) when that needs an exponent."""
+    text = f"{value:g}"
+    return text if "e" in text else Decimal(text)
 
 
 def _sheet_targets(result: SetResult) -> tuple[TargetPoint, ...]:

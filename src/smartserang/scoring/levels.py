@@ -244,11 +244,13 @@ def check_claims(
             continue
         if indicator is None:
             problems.append(
-                Problem(
+                Problem.error(
                     where,
-                    f"indicator {identifier!r} is not in set {indicator_set.id!r}"
-                    f" (ids: {_id_range(list(known))})",
+                    "scoring_unknown_indicator",
                     "inventory.indicator",
+                    id=identifier,
+                    set=indicator_set.id,
+                    ids=_id_range(list(known)),
                 )
             )
             continue
@@ -257,13 +259,16 @@ def check_claims(
             level = row.get(key)
             if isinstance(level, int) and scale.level_name(level) is None:
                 problems.append(
-                    Problem(
+                    Problem.error(
                         cell_location(
                             inventory.source, register.title, row.number, register.columns[key]
                         ),
-                        f"level {level} is outside the scale of indicator {identifier}"
-                        f" ({scale.minimum}–{scale.maximum})",
+                        "scoring_level_outside",
                         "inventory.level",
+                        level=level,
+                        id=identifier,
+                        low=scale.minimum,
+                        high=scale.maximum,
                     )
                 )
     return problems

@@ -8,6 +8,7 @@ indicator, criteria within the scale, and weights that add up exactly as declare
 from __future__ import annotations
 
 from collections.abc import Callable
+from decimal import Decimal
 from fractions import Fraction
 
 import yaml
@@ -15,7 +16,7 @@ import yaml
 from smartserang.model import Band, Group, Indicator, IndicatorSet, Level, Scale, Text
 from smartserang.problems import Problem
 from smartserang.sets.rulebuilder import RuleBuilder
-from smartserang.sets.schema import mapping_items, shorten, suggest
+from smartserang.sets.schema import mapping_items, shorten, suggestion
 from smartserang.sets.yamlnodes import NodeReader
 
 
@@ -49,7 +50,7 @@ class SetBuilder(NodeReader):
         groups = tuple(self._group(g, None) for g in self.items(groups_node))
         for required in ("scales", "bands", "groups"):
             if self.get(root, required) is None:
-                self.report(root, f"missing required key {required!r}", "set.missing")
+                self.report(root, "set_missing_key", "set.missing", name=required)
         tag_titles = {}
         tags_node = self.get(root, "tag_titles")
         if isinstance(tags_node, yaml.MappingNode):
@@ -101,12 +102,10 @@ class SetBuilder(NodeReader):
         levels.sort(key=lambda level: level.value)
         values = [level.value for level in levels]
         if not values:
-            self.report(node, f"scale {scale_id!r} has no levels", "set.scale")
+            self.report(node, "set_scale_empty", "set.scale", scale=scale_id)
             levels = [Level(1, Text("1"))]
         elif values != list(range(values[0], values[0] + len(values))):
-            self.report(
-                levels_node or node, "scale levels must be consecutive numbers", "set.scale"
-            )
+            self.report(levels_node or node, "set_scale_gaps", "set.scale")
         return Scale(scale_id, self.text(self.get(node, "name")), tuple(levels))
 
     def _bands(self, node: yaml.Node | None) -> tuple[Band, ...]:
@@ -119,13 +118,11 @@ class SetBuilder(NodeReader):
             minimum = self.decimal(min_node) if min_node is not None else None
             last = position == len(items) - 1
             if minimum is None and not last:
-                self.report(item, "only the last (lowest) band may omit 'min'", "set.band")
+                self.report(item, "set_band_min_missing", "set.band")
             if minimum is not None and last:
-                self.report(
-                    item, "the last band must omit 'min' (it takes every lower score)", "set.band"
-                )
+                self.report(item, "set_band_min_last", "set.band")
             if minimum is not None and previous is not None and minimum >= previous:
-                self.report(item, "bands must be listed from the highest 'min' down", "set.band")
+                self.report(item, "set_band_order", "set.band")
             if minimum is not None:
                 previous = minimum
             bands.append(Band(self.text(self.get(item, "label")), None if last else minimum))
@@ -138,9 +135,7 @@ class SetBuilder(NodeReader):
         if identifier in self.ids:
             first = self.ids[identifier].start_mark.line + 1
             self.report(
-                id_node,
-                f"duplicate id {shorten(identifier)!r} (first used on line {first})",
-                "set.duplicate",
+                id_node, "set_duplicate_id", "set.duplicate", id=shorten(identifier), line=first
             )
         else:
             self.ids[identifier] = id_node
@@ -152,10 +147,8 @@ class SetBuilder(NodeReader):
             return inherited
         name = str(scale_node.value)
         if name not in self.scales:
-            known = list(self.scales)
-            self.report(
-                scale_node, f"unknown scale {shorten(name)!r}{suggest(name, known)}", "set.scale"
-            )
+            key, like = suggestion("set_unknown_scale", name, list(self.scales))
+            self.report(scale_node, key, "set.scale", name=shorten(name), **like)
             return inherited
         return name
 
@@ -168,7 +161,7 @@ class SetBuilder(NodeReader):
             self.indicator(i, scale) for i in self.items(self.get(node, "indicators"))
         )
         if not groups and not indicators:
-            self.report(node, f"group {identifier!r} has no groups and no indicators", "set.empty")
+            self.report(node, "set_group_empty", "set.empty", id=identifier)
         return Group(
             id=identifier,
             name=self.text(self.get(node, "name")),
@@ -183,11 +176,7 @@ class SetBuilder(NodeReader):
         identifier = self._claim_id(node)
         scale = self._scale_ref(node, scale)
         if scale is None:
-            self.report(
-                node,
-                f"indicator {identifier!r} has no scale (set 'scale:' on it or a parent group)",
-                "set.scale",
-            )
+            self.report(node, "set_indicator_no_scale", "set.scale", id=identifier)
             scale_obj = None
         else:
             scale_obj = self.scales[scale]
@@ -201,9 +190,12 @@ class SetBuilder(NodeReader):
                 if scale_obj is not None and scale_obj.level_name(level) is None:
                     self.report(
                         key,
-                        f"level {level} is outside scale {scale!r}"
-                        f" ({scale_obj.minimum}–{scale_obj.maximum})",
+                        "set_criteria_level",
                         "set.level",
+                        level=level,
+                        scale=scale_obj.id,
+                        low=scale_obj.minimum,
+                        high=scale_obj.maximum,
                     )
                 criteria[level] = self.text(value)
         evidence_node = self.get(node, "evidence")
@@ -240,32 +232,42 @@ def check_weights(
         for group in indicator_set.walk_groups():
             children: list[Group | Indicator] = [*group.groups, *group.indicators]
             if not sum((c.weight for c in children), Fraction(0)):
-                message = f"weights inside group {group.id!r} are all zero"
-                problems.append(Problem(locate(group.id), message, "set.weight"))
+                problems.append(_all_zero(locate(group.id), group.id))
         return problems
     top = sum((g.weight for g in indicator_set.groups), Fraction(0))
     if top != total:
-        message = (
-            f"top-level group weights add up to {_num(top)},"
-            f" not the declared total_weight {_num(total)}"
+        problems.append(
+            Problem.error(
+                top_location, "set_weights_top", "set.weight", found=_num(top), total=_num(total)
+            )
         )
-        problems.append(Problem(top_location, message, "set.weight"))
     for group in indicator_set.walk_groups():
         children = [*group.groups, *group.indicators]
         found = sum((c.weight for c in children), Fraction(0))
         expected = group.weight if weighting == "absolute" else total
         if found != expected:
-            basis = f"group {group.id!r}'s weight" if weighting == "absolute" else "total_weight"
-            message = (
-                f"weights inside group {group.id!r} add up to {_num(found)},"
-                f" not {basis} {_num(expected)}"
+            key = "set_weights_group" if weighting == "absolute" else "set_weights_group_total"
+            problems.append(
+                Problem.error(
+                    locate(group.id),
+                    key,
+                    "set.weight",
+                    id=group.id,
+                    found=_num(found),
+                    expected=_num(expected),
+                )
             )
-            problems.append(Problem(locate(group.id), message, "set.weight"))
         elif found == 0:
-            message = f"weights inside group {group.id!r} are all zero"
-            problems.append(Problem(locate(group.id), message, "set.weight"))
+            problems.append(_all_zero(locate(group.id), group.id))
     return problems
 
 
-def _num(value: Fraction) -> str:
-    return f"{float(value):g}"
+def _all_zero(location: str, group_id: str) -> Problem:
+    return Problem.error(location, "set_weights_zero", "set.weight", id=group_id)
+
+
+def _num(value: Fraction) -> Decimal | str:
+    """A weight as six significant digits show it (``33.3333``), in the reader's notation;
+    as written (``1e+20``) when that needs an exponent."""
+    text = f"{float(value):g}"
+    return text if "e" in text else Decimal(text)

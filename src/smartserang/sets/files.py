@@ -6,12 +6,14 @@ file, and say how each file is shown in problem locations.
 
 from __future__ import annotations
 
+import errno
 import stat
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 
 from smartserang.problems import InputError, Problem
-from smartserang.sets.schema import suggest
+from smartserang.sets.schema import suggestion
 
 MAX_SET_BYTES = 16 << 20
 """The largest set file read (the shipped sets are under 200 kB)."""
@@ -41,16 +43,11 @@ def resolve_set(reference: str) -> tuple[Path, str]:
     if path.suffix in (".yaml", ".yml") or path.exists() or "/" in reference:
         return path, reference
     known = sorted(shipped)
-    raise InputError(
-        [
-            Problem(
-                reference,
-                f"no shipped indicator set {reference!r}{suggest(reference, known)};"
-                f" shipped sets: {', '.join(known)} (or give a path to a .yaml file)",
-                "set.unknown",
-            )
-        ]
+    key, like = suggestion("set_unknown", reference, known)
+    problem = Problem.error(
+        reference, key, "set.unknown", name=reference, known=", ".join(known), **like
     )
+    raise InputError([problem])
 
 
 def read_set_file(path: Path, display: str) -> bytes:
@@ -60,28 +57,29 @@ def read_set_file(path: Path, display: str) -> bytes:
     pipe would wait for a writer.
     """
 
-    def refuse(reason: str) -> InputError:
-        return InputError([Problem(display, f"cannot read indicator set: {reason}", "set.file")])
+    def refuse(key: str, **params: str) -> InputError:
+        return InputError([Problem.error(display, key, "set.file", **params)])
 
     try:
         info = path.stat()
         if stat.S_ISDIR(info.st_mode):
-            raise refuse("it is a directory")
+            raise refuse("set_file_directory")
         if not stat.S_ISREG(info.st_mode):
-            raise refuse("it is not a regular file (a device, pipe or socket)")
+            raise refuse("set_file_special")
         with path.open("rb") as stream:
             data = stream.read(MAX_SET_BYTES + 1)
     except OSError as error:
-        raise refuse(error.strerror or type(error).__name__) from None
+        raise _os_refusal(error, refuse) from None
     if len(data) > MAX_SET_BYTES:
-        raise InputError(
-            [
-                Problem(
-                    display,
-                    f"the file is larger than {MAX_SET_BYTES >> 20} MB;"
-                    " an indicator set is a small text file",
-                    "set.size",
-                )
-            ]
-        )
+        problem = Problem.error(display, "set_file_large", "set.size", mb=MAX_SET_BYTES >> 20)
+        raise InputError([problem])
     return data
+
+
+def _os_refusal(error: OSError, refuse: Callable[..., InputError]) -> InputError:
+    """The system's reason in the reader's words where the catalogue has them."""
+    if error.errno == errno.ENOENT:
+        return refuse("set_file_missing")
+    if error.errno == errno.EACCES:
+        return refuse("set_file_denied")
+    return refuse("set_file_os", reason=error.strerror or type(error).__name__)

@@ -78,23 +78,23 @@ def _base(
     try:
         base_path, base_display = resolve_set(reference)
     except InputError as error:
-        builder.report(extends, error.problems[0].message, "set.extends")
+        unknown = error.problems[0]
+        assert unknown.text_key is not None
+        builder.report(extends, unknown.text_key, "set.extends", **dict(unknown.params))
         raise InputError(builder.problems) from None
     if base_path.resolve() in chain:
         names = " → ".join(p.name for p in (*chain, base_path.resolve()))
-        builder.report(extends, f"'extends' makes a cycle: {names}", "set.extends")
+        builder.report(extends, "set_extends_cycle", "set.extends", names=names)
     elif len(chain) >= MAX_EXTENDS:
-        builder.report(
-            extends,
-            f"'extends' goes more than {MAX_EXTENDS} sets deep; tailor the base directly",
-            "set.extends",
-        )
+        builder.report(extends, "set_extends_deep", "set.extends", limit=MAX_EXTENDS)
     if builder.problems:
         raise InputError(builder.problems)
     try:
         base_data = read_set_file(base_path, base_display)
     except InputError as error:
         for problem in error.problems:
-            builder.report(extends, f"base set {name!r}: {problem.message}", "set.extends")
+            # Each problem of reading a set file has a ``…_base`` entry naming the base.
+            key = f"{problem.text_key}_base"
+            builder.report(extends, key, "set.extends", base=name, **dict(problem.params))
         raise InputError(builder.problems) from None
     return parse_indicator_set(base_data, base_display, path=base_path, seen=chain)

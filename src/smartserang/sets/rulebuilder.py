@@ -27,7 +27,7 @@ from smartserang.sets.schema import (
     MEASURES,
     mapping_items,
     shorten,
-    suggest,
+    suggestion,
     yaml_decimal,
 )
 from smartserang.sets.yamlnodes import NodeReader
@@ -60,12 +60,8 @@ class RuleBuilder:
             template = str(ladder_node.value)
             ladder = self.ladders.get(template)
             if ladder is None:
-                known = list(self.ladders)
-                self.nodes.report(
-                    ladder_node,
-                    f"unknown ladder {shorten(template)!r}{suggest(template, known)}",
-                    "set.ladder",
-                )
+                key, like = suggestion("set_unknown_ladder", template, list(self.ladders))
+                self.nodes.report(ladder_node, key, "set.ladder", name=shorten(template), **like)
                 return None
             base = self.nodes.fields(ladder)
             where_nodes.extend(self.nodes.items(base.pop("where", None)))
@@ -76,14 +72,10 @@ class RuleBuilder:
         steps_node = fields.get("steps")
         measure_node = fields.get("measure")
         if sheet_node is None:
-            self.nodes.report(
-                node, "evidence rule needs 'sheet' (directly or from its ladder)", "set.missing"
-            )
+            self.nodes.report(node, "set_rule_sheet", "set.missing")
             return None
         if (steps_node is None) == (measure_node is None):
-            self.nodes.report(
-                node, "evidence rule needs exactly one of 'steps' and 'measure'", "set.rule"
-            )
+            self.nodes.report(node, "set_rule_kind", "set.rule")
             return None
         sheet = self._sheet(sheet_node)
         if sheet is None:
@@ -123,13 +115,11 @@ class RuleBuilder:
         measure = self._measure(measure_node, sheet)
         name_node = fields.get("name")
         if name_node is None:
-            self.nodes.report(node, "a measure needs a 'name' saying what it counts", "set.missing")
+            self.nodes.report(node, "set_measure_name", "set.missing")
         thresholds_node, benchmark_node = fields.get("thresholds"), fields.get("benchmark")
         thresholds: tuple[tuple[int, Fraction], ...] = ()
         if (thresholds_node is None) == (benchmark_node is None):
-            self.nodes.report(
-                node, "a measure needs exactly one of 'thresholds' and 'benchmark'", "set.rule"
-            )
+            self.nodes.report(node, "set_measure_scoring", "set.rule")
         elif thresholds_node is not None:
             thresholds = self.thresholds(thresholds_node, scale)
         else:
@@ -137,9 +127,7 @@ class RuleBuilder:
             thresholds = self._benchmark(benchmark_node, scale)
         for key in ("steps", "units_column", "extra_units"):
             if key in fields:
-                self.nodes.report(
-                    fields[key], f"{key!r} belongs to ladders, not measures", "set.rule"
-                )
+                self.nodes.report(fields[key], "set_measure_ladder_key", "set.rule", name=key)
         if measure is None:
             return None
         return EvidenceRule(
@@ -160,39 +148,28 @@ class RuleBuilder:
             level = self.nodes.level(key)
             if level is None:
                 continue
-            if not self._above_minimum(key, level, scale, "threshold"):
+            if not self._above_minimum(key, level, scale, "set_threshold_level"):
                 continue
             pairs.append((level, self.nodes.decimal(value), value))
         pairs.sort(key=lambda p: p[0])
         for (_, low, _), (level, high, where) in itertools.pairwise(pairs):
             if high < low:
-                self.nodes.report(
-                    where,
-                    f"threshold for level {level} is below the one for a lower level",
-                    "set.rule",
-                )
+                self.nodes.report(where, "set_threshold_order", "set.rule", level=level)
         return tuple((level, value) for level, value, _ in pairs)
 
-    def _above_minimum(self, node: yaml.Node, level: int, scale: Scale, what: str) -> bool:
+    def _above_minimum(self, node: yaml.Node, level: int, scale: Scale, key: str) -> bool:
         """Whether a threshold's or step's ``level`` lies above the scale's minimum (the
-        level every indicator starts at) and within it; reported when not."""
+        level every indicator starts at) and within it; reported (entry ``key``) when not."""
         if scale.minimum < level <= scale.maximum:
             return True
         self.nodes.report(
-            node,
-            f"{what} level {level} must be above the scale minimum {scale.minimum}"
-            f" and at most {scale.maximum}",
-            "set.level",
+            node, key, "set.level", level=level, low=scale.minimum, high=scale.maximum
         )
         return False
 
     def _benchmark(self, node: yaml.MappingNode, scale: Scale) -> tuple[tuple[int, Fraction], ...]:
         if (scale.minimum, scale.maximum) != (1, 4):
-            self.nodes.report(
-                node,
-                "a benchmark scores 1–4 points: the indicator's scale must run 1–4",
-                "set.rule",
-            )
+            self.nodes.report(node, "set_benchmark_scale", "set.rule")
             return ()
         target_node = self.nodes.get(node, "target")
         assert target_node is not None
@@ -205,9 +182,7 @@ class RuleBuilder:
     def _measure(self, node: yaml.MappingNode, sheet: str) -> Measure | None:
         items = list(mapping_items(node))
         if len(items) != 1:
-            self.nodes.report(
-                node, f"a measure takes exactly one of: {', '.join(MEASURES)}", "set.rule"
-            )
+            self.nodes.report(node, "set_measure_one", "set.rule", kinds=", ".join(MEASURES))
             return None
         key, value = items[0]
         kind = str(key.value)
@@ -227,12 +202,10 @@ class RuleBuilder:
             numeric = (ColumnType.INTEGER, ColumnType.NUMBER, ColumnType.LEVEL)
             ordinal = found.vocabulary is not None and VOCABULARIES[found.vocabulary].ordinal
             if kind in ("sum", "rate") and found.type not in numeric:
-                self.nodes.report(column_node, f"{kind!r} needs a number column", "set.rule")
+                self.nodes.report(column_node, "set_measure_number", "set.rule", kind=kind)
                 return None
             if kind in ("best", "worst") and found.type not in numeric and not ordinal:
-                self.nodes.report(
-                    column_node, f"{kind!r} needs a number or ordinal column", "set.rule"
-                )
+                self.nodes.report(column_node, "set_measure_ordinal", "set.rule", kind=kind)
                 return None
         default_node = fields.get("default")
         default = self.nodes.decimal(default_node) if default_node is not None else Fraction(0)
@@ -255,16 +228,12 @@ class RuleBuilder:
             level_node = self.nodes.get(item, "level")
             assert level_node is not None
             level = self.nodes.integer(level_node)
-            if self._above_minimum(level_node, level, scale, "step") and level <= last:
-                self.nodes.report(
-                    level_node, "step levels must ascend without repeats", "set.level"
-                )
+            if self._above_minimum(level_node, level, scale, "set_step_level") and level <= last:
+                self.nodes.report(level_node, "set_step_order", "set.level")
             last = max(last, level)
             units_node = self.nodes.get(item, "units")
             if units_node is not None and not has_units:
-                self.nodes.report(
-                    units_node, "'units' needs 'units_column' on the rule", "set.rule"
-                )
+                self.nodes.report(units_node, "set_step_units", "set.rule")
             steps.append(
                 Step(
                     level=level,
@@ -298,11 +267,8 @@ class RuleBuilder:
         name = str(node.value)
         key = name.strip().casefold().replace(" ", "_")
         if key not in SHEETS_BY_KEY:
-            self.nodes.report(
-                node,
-                f"unknown sheet {shorten(name)!r}{suggest(key, list(SHEETS_BY_KEY))}",
-                "set.rule.sheet",
-            )
+            entry, like = suggestion("set_unknown_sheet", key, list(SHEETS_BY_KEY))
+            self.nodes.report(node, entry, "set.rule.sheet", name=shorten(name), **like)
             return None
         return key
 
@@ -311,12 +277,8 @@ class RuleBuilder:
         spec = SHEETS_BY_KEY[sheet]
         column = spec.column(name)
         if column is None:
-            known = [c.key for c in spec.columns]
-            self.nodes.report(
-                node,
-                f"sheet {sheet!r} has no column {shorten(name)!r}{suggest(name, known)}",
-                "set.rule.column",
-            )
+            key, like = suggestion("set_unknown_column", name, [c.key for c in spec.columns])
+            self.nodes.report(node, key, "set.rule.column", sheet=sheet, name=shorten(name), **like)
         return column
 
     def _conditions(self, nodes: list[yaml.Node], sheet: str) -> tuple[Condition, ...]:
@@ -334,23 +296,24 @@ class RuleBuilder:
         if len(operators) != 1:
             self.nodes.report(
                 node,
-                f"a condition takes exactly one of: {', '.join(CONDITION_OPERATORS)}"
-                f" (found {len(operators)})",
+                "set_condition_one",
                 "set.rule",
+                operators=", ".join(CONDITION_OPERATORS),
+                found=len(operators),
             )
             return None
         op = operators[0]
         operand = fields[op]
         if op == "any_of":
             if "column" in fields:
-                self.nodes.report(fields["column"], "'any_of' takes no 'column'", "set.rule")
+                self.nodes.report(fields["column"], "set_any_of_column", "set.rule")
             alternatives = tuple(
                 self._conditions(self.nodes.items(alt), sheet) for alt in self.nodes.items(operand)
             )
             return Condition("any_of", alternatives=alternatives)
         column_node = fields.get("column")
         if column_node is None:
-            self.nodes.report(node, f"condition {op!r} needs a 'column'", "set.missing")
+            self.nodes.report(node, "set_condition_column", "set.missing", op=op)
             return None
         column = self._column(column_node, sheet)
         if column is None:
@@ -366,9 +329,9 @@ class RuleBuilder:
             place = self._place(node)
             return RowReference(*place) if place is not None else _INVALID
         if op in ("is",) and kind is not ColumnType.BOOLEAN:
-            return self._mismatch(node, op, column, "a yes/no column")
+            return self._mismatch(node, op, column, ColumnType.BOOLEAN)
         if op == "within_days" and kind is not ColumnType.DATE:
-            return self._mismatch(node, op, column, "a date column")
+            return self._mismatch(node, op, column, ColumnType.DATE)
         if op == "contains":
             # Free text: compared as normalised substrings, so any text is a valid operand.
             texts = self.nodes.items(node) if isinstance(node, yaml.SequenceNode) else [node]
@@ -384,10 +347,9 @@ class RuleBuilder:
             return self._value(node, column, ordered=True)
         return self._value(node, column, ordered=False)
 
-    def _mismatch(self, node: yaml.Node, op: str, column: Column, needs: str) -> object:
-        self.nodes.report(
-            node, f"{op!r} needs {needs}; {column.key!r} is {column.type.value}", "set.rule"
-        )
+    def _mismatch(self, node: yaml.Node, op: str, column: Column, needs: ColumnType) -> object:
+        key = f"set_operand_{needs.value}_{column.type.value}"
+        self.nodes.report(node, key, "set.rule", op=op, column=column.key)
         return _INVALID
 
     def _value(self, node: yaml.Node, column: Column, *, ordered: bool) -> object:
@@ -396,19 +358,21 @@ class RuleBuilder:
             vocab = VOCABULARIES[column.vocabulary]
             term = vocab.lookup(raw)
             if ordered and not vocab.ordinal:
-                self.nodes.report(
-                    node, f"{column.key!r} is not ordered; use 'equals' or 'in'", "set.rule"
-                )
+                self.nodes.report(node, "set_value_unordered", "set.rule", column=column.key)
                 return _INVALID
             if term is None:
                 if vocab.open:
                     return normalise_token(raw)
                 known = list(vocab.values())
+                key, like = suggestion("set_unknown_value", raw, known)
                 self.nodes.report(
                     node,
-                    f"{shorten(raw)!r} is not a value of {column.key!r}{suggest(raw, known)};"
-                    f" accepted: {', '.join(known)}",
+                    key,
                     "set.rule.value",
+                    value=shorten(raw),
+                    column=column.key,
+                    known=", ".join(known),
+                    **like,
                 )
                 return _INVALID
             return Fraction(term.rank or 0) if vocab.ordinal else term.value
@@ -417,15 +381,15 @@ class RuleBuilder:
             if number is None:
                 self.nodes.report(
                     node,
-                    f"{column.key!r} holds numbers; {shorten(raw)!r} is not one",
+                    "set_value_number",
                     "set.rule.value",
+                    column=column.key,
+                    value=shorten(raw),
                 )
                 return _INVALID
             return number
         if ordered:
-            self.nodes.report(
-                node, f"{column.key!r} is not ordered; use 'equals' or 'in'", "set.rule"
-            )
+            self.nodes.report(node, "set_value_unordered", "set.rule", column=column.key)
             return _INVALID
         return normalise_token(raw) if column.type is ColumnType.TEXT else raw
 

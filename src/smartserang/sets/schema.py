@@ -13,11 +13,14 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import Any
+from typing import Any, Protocol
 
 import yaml
+
+from smartserang.problems import Param
 
 SCHEMA_ID = "https://smartserang.invalid/schema/indicator-set-1.json"
 
@@ -320,8 +323,11 @@ _FLOAT = "tag:yaml.org,2002:float"
 _BOOL = "tag:yaml.org,2002:bool"
 _NULL = "tag:yaml.org,2002:null"
 
-Report = Callable[[yaml.Node, str, str], None]
-"""Called with (node, message, code) for each problem found."""
+
+class Report(Protocol):
+    """Called for each problem found: at ``node``, worded by catalogue entry ``key``."""
+
+    def __call__(self, node: yaml.Node, key: str, code: str, /, **params: Param) -> None: ...
 
 
 def node_type(node: yaml.Node) -> str:
@@ -373,48 +379,49 @@ def validate_node(node: yaml.Node, schema: dict[str, Any], report: Report) -> No
         if value not in schema["enum"]:
             choices = ", ".join(str(v) for v in schema["enum"])
             shown = shorten(value) if isinstance(value, str) else value
-            report(node, f"must be one of: {choices} (got {shown!r})", "set.value")
+            report(node, "set_enum", "set.value", choices=choices, got=repr(shown))
         return
     expected = schema.get("type")
     if expected is not None and not _type_matches(actual, expected):
-        shown = expected if isinstance(expected, str) else " or ".join(expected)
-        report(node, f"must be {_article(shown)}, got {_article(actual)}", "set.type")
+        wanted = expected if isinstance(expected, str) else "_".join(expected)
+        report(node, f"set_type_{wanted}_{actual}", "set.type")
         return
     if isinstance(node, yaml.MappingNode):
         _validate_mapping(node, schema, report)
     elif isinstance(node, yaml.SequenceNode):
         if len(node.value) < schema.get("minItems", 0):
-            report(node, f"needs at least {schema['minItems']} item(s)", "set.empty")
+            report(node, "set_min_items", "set.empty", n=schema["minItems"])
         for item in node.value:
             validate_node(item, schema.get("items", {}), report)
     elif isinstance(node, yaml.ScalarNode):
         _validate_scalar(node, actual, schema, report)
 
 
-def _article(kind: str) -> str:
-    return f"an {kind}" if kind[0] in "aeiou" else f"a {kind}"
+@dataclass
+class _Found:
+    """The problems one alternative of an ``anyOf`` would report."""
+
+    problems: list[tuple[yaml.Node, str, str, dict[str, Param]]] = field(default_factory=list)
+
+    def __call__(self, node: yaml.Node, key: str, code: str, /, **params: Param) -> None:
+        self.problems.append((node, key, code, params))
 
 
 def _validate_any_of(node: yaml.Node, options: list[dict[str, Any]], report: Report) -> None:
-    attempts: list[list[tuple[yaml.Node, str, str]]] = []
+    attempts: list[list[tuple[yaml.Node, str, str, dict[str, Param]]]] = []
     for option in options:
-        found: list[tuple[yaml.Node, str, str]] = []
-
-        def collect(
-            n: yaml.Node, m: str, c: str, found: list[tuple[yaml.Node, str, str]] = found
-        ) -> None:
-            found.append((n, m, c))
-
-        validate_node(node, option, collect)
-        if not found:
+        found = _Found()
+        validate_node(node, option, found)
+        if not found.problems:
             return
-        attempts.append(found)
+        attempts.append(found.problems)
     # Report the alternative whose type matched (fewest top-level type errors).
     best = min(
-        attempts, key=lambda f: (any(c == "set.type" and n is node for n, _, c in f), len(f))
+        attempts,
+        key=lambda f: (any(c == "set.type" and n is node for n, _, c, _ in f), len(f)),
     )
-    for problem in best:
-        report(*problem)
+    for where, key, code, params in best:
+        report(where, key, code, **params)
 
 
 def _validate_scalar(
@@ -423,24 +430,26 @@ def _validate_scalar(
     if actual in ("integer", "number"):
         number = yaml_decimal(node.value)
         shown = shorten(node.value)
+        # The value as written (``shown``): a YAML number, in the set's own notation.
         if number is None:
-            report(node, "must be a finite number", "set.value")
+            report(node, "set_not_finite", "set.value")
         elif abs(number) > MAX_NUMBER:
-            report(node, f"{shown} is too large (at most {MAX_NUMBER:.0e} either way)", "set.value")
+            report(node, "set_too_large", "set.value", value=shown, limit=f"{MAX_NUMBER:.0e}")
         elif actual == "integer" and number.denominator != 1:
-            report(node, f"must be a whole number, got {shown!r}", "set.type")
+            report(node, "set_not_whole", "set.type", value=shown)
         elif "minimum" in schema and number < schema["minimum"]:
-            report(node, f"must be ≥ {schema['minimum']} (got {shown})", "set.value")
+            report(node, "set_minimum", "set.value", limit=schema["minimum"], value=shown)
         elif "exclusiveMinimum" in schema and number <= schema["exclusiveMinimum"]:
-            report(node, f"must be > {schema['exclusiveMinimum']} (got {shown})", "set.value")
+            limit = schema["exclusiveMinimum"]
+            report(node, "set_exclusive_minimum", "set.value", limit=limit, value=shown)
         elif "maximum" in schema and number > schema["maximum"]:
-            report(node, f"must be ≤ {schema['maximum']} (got {shown})", "set.value")
+            report(node, "set_maximum", "set.value", limit=schema["maximum"], value=shown)
     if actual == "string":
         if len(node.value) < schema.get("minLength", 0):
-            report(node, "must not be empty", "set.empty")
+            report(node, "set_empty_text", "set.empty")
         pattern = schema.get("pattern")
         if pattern and not re.match(pattern, node.value):
-            report(node, f"{shorten(node.value)!r} does not match {pattern}", "set.value")
+            report(node, "set_pattern", "set.value", value=shorten(node.value), pattern=pattern)
 
 
 MAX_NUMBER = 10**15
@@ -517,11 +526,11 @@ def _validate_mapping(node: yaml.MappingNode, schema: dict[str, Any], report: Re
     seen: set[str] = set()
     for key, value in node.value:
         if not isinstance(key, yaml.ScalarNode):
-            report(key, "keys must be plain strings", "set.type")
+            report(key, "set_key_type", "set.type")
             continue
         name = str(key.value)
         if name in seen:
-            report(key, f"duplicate key {shorten(name)!r}", "set.duplicate")
+            report(key, "set_duplicate_key", "set.duplicate", name=shorten(name))
             continue
         seen.add(name)
         if name in properties:
@@ -531,25 +540,19 @@ def _validate_mapping(node: yaml.MappingNode, schema: dict[str, Any], report: Re
         if matched:
             validate_node(value, matched[0], report)
         elif additional is False:
-            report(key, _unknown_key_message(name, list(properties)), "set.key")
+            key_name, like = suggestion("set_unknown_key", name, list(properties))
+            if not like and properties:
+                key_name, like = "set_unknown_key_expected", {"known": ", ".join(properties)}
+            report(key, key_name, "set.key", name=shorten(name), **like)
         elif isinstance(additional, dict):
             validate_node(value, additional, report)
     for required in schema.get("required", []):
         if required not in seen:
-            report(node, f"missing required key {required!r}", "set.missing")
+            report(node, "set_missing_key", "set.missing", name=required)
 
 
-def _unknown_key_message(name: str, known: list[str]) -> str:
-    message = f"unknown key {shorten(name)!r}"
+def suggestion(key: str, name: str, known: Sequence[str]) -> tuple[str, dict[str, str]]:
+    """The catalogue entry for an unknown ``name``: ``key_like`` with the closest known
+    name as ``like`` when one is close, else ``key`` with nothing to add."""
     close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
-    if close:
-        message += f" (did you mean {close[0]!r}?)"
-    elif known:
-        message += f"; expected one of: {', '.join(known)}"
-    return message
-
-
-def suggest(name: str, known: list[str]) -> str:
-    """`` (did you mean 'x'?)`` for the closest known name, or an empty string."""
-    close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
-    return f" (did you mean {close[0]!r}?)" if close else ""
+    return (f"{key}_like", {"like": close[0]}) if close else (key, {})

@@ -19,7 +19,7 @@ from smartserang.model import EvidenceRule, Group, Indicator, IndicatorSet, Text
 from smartserang.problems import InputError
 from smartserang.sets.builder import SetBuilder, check_weights
 from smartserang.sets.rulebuilder import RuleBuilder
-from smartserang.sets.schema import mapping_items, shorten, suggest
+from smartserang.sets.schema import mapping_items, shorten, suggestion
 
 _OWN_KEYS = (
     "id",
@@ -38,12 +38,7 @@ def check_own_keys(builder: SetBuilder, root: yaml.MappingNode) -> None:
     """Report each key a tailoring file may not set itself (it comes from the base)."""
     for key, _ in mapping_items(root):
         if key.value not in _OWN_KEYS:
-            builder.report(
-                key,
-                f"{key.value!r} cannot be set by a tailoring; change the base through"
-                " 'tailoring:' (weights, thresholds, not_applicable, add)",
-                "set.tailoring",
-            )
+            builder.report(key, "set_tailoring_key", "set.tailoring", name=str(key.value))
 
 
 def tailor(
@@ -127,17 +122,16 @@ class _Tailor:
         )
 
     def _unknown(self, node: yaml.Node, identifier: str, known: list[str], what: str) -> None:
+        """Report ``identifier`` (a ``what``: node, indicator or group) missing in the base."""
+        key, like = suggestion(f"set_tailoring_unknown_{what}", identifier, known)
         self.builder.report(
-            node,
-            f"{what} {shorten(identifier)!r} is not in base set {self.base.id!r}"
-            f"{suggest(identifier, known)}",
-            "set.tailoring.unknown",
+            node, key, "set.tailoring.unknown", id=shorten(identifier), base=self.base.id, **like
         )
 
     def _weight(self, key: yaml.ScalarNode, value: yaml.Node) -> None:
         identifier = str(key.value)
         if identifier not in self.groups and identifier not in self.indicators:
-            self._unknown(key, identifier, [*self.groups, *self.indicators], "group or indicator")
+            self._unknown(key, identifier, [*self.groups, *self.indicators], "node")
             return
         self.weights[identifier] = self.builder.decimal(value)
 
@@ -149,11 +143,7 @@ class _Tailor:
             return
         rule = indicator.evidence
         if rule is None or rule.measure is None:
-            self.builder.report(
-                key,
-                f"indicator {identifier!r} has no measure to set thresholds on",
-                "set.tailoring",
-            )
+            self.builder.report(key, "set_tailoring_no_measure", "set.tailoring", id=identifier)
             return
         scale = self.base.scales[indicator.scale]
         thresholds = RuleBuilder(self.builder, {}).thresholds(value, scale)
@@ -185,8 +175,10 @@ class _Tailor:
         if str(id_node.value) in self.indicators or str(id_node.value) in self.groups:
             self.builder.report(
                 id_node,
-                f"id {id_node.value!r} already exists in base set {self.base.id!r}",
+                "set_tailoring_duplicate",
                 "set.duplicate",
+                id=str(id_node.value),
+                base=self.base.id,
             )
             return
         self.builder.scales.update(self.base.scales)

@@ -12,7 +12,7 @@ from fractions import Fraction
 import yaml
 
 from smartserang.model import Text
-from smartserang.problems import Problem
+from smartserang.problems import Param, Problem
 from smartserang.sets.schema import mapping_items, shorten, yaml_decimal
 
 MAX_NODES = 200_000
@@ -58,16 +58,13 @@ class NodeReader:
         mark = node.start_mark
         return f"{self.display}:{mark.line + 1}:{mark.column + 1}"
 
-    def report(self, node: yaml.Node, message: str, code: str) -> None:
-        """Record a problem at ``node``; raises :class:`TooManyProblems` at the limit."""
-        self.problems.append(Problem(self.where(node), message, code))
+    def report(self, node: yaml.Node, key: str, code: str, /, **params: Param) -> None:
+        """Record the problem worded by catalogue entry ``key`` at ``node``; raises
+        :class:`TooManyProblems` at the limit."""
+        self.problems.append(Problem.error(self.where(node), key, code, **params))
         if len(self.problems) >= MAX_PROBLEMS:
             self.problems.append(
-                Problem(
-                    self.display,
-                    f"stopped after {MAX_PROBLEMS} problems; fix these and run again",
-                    "set.many",
-                )
+                Problem.error(self.display, "set_many", "set.many", limit=MAX_PROBLEMS)
             )
             raise TooManyProblems
 
@@ -83,22 +80,20 @@ class NodeReader:
             if mark is not None:
                 location = f"{self.display}:{mark.line + 1}:{mark.column + 1}"
             reason = error.problem or error.context or "invalid YAML"
-            self.problems.append(Problem(location, f"invalid YAML: {reason}", "set.yaml"))
+            self.problems.append(_yaml_problem(location, reason))
             return None
         except yaml.reader.ReaderError as error:
             # Bytes that are not text (invalid UTF-8, NUL, control characters).
             where = _offset_location(data, error.position)
-            reason = f"{error.reason} (character {error.character!r})"
-            self.problems.append(
-                Problem(f"{self.display}:{where}", f"invalid YAML: {reason}", "set.yaml")
-            )
+            location = f"{self.display}:{where}"
+            self.problems.append(_yaml_problem(location, error.reason, repr(error.character)))
             return None
         except (yaml.YAMLError, UnicodeError, RecursionError) as error:
             reason = shorten(str(error), 200)
-            self.problems.append(Problem(self.display, f"invalid YAML: {reason}", "set.yaml"))
+            self.problems.append(Problem.error(self.display, "set_yaml", "set.yaml", reason=reason))
             return None
         if root is None:
-            self.problems.append(Problem(self.display, "the file is empty", "set.empty"))
+            self.problems.append(Problem.error(self.display, "set_empty_file", "set.empty"))
             return None
         self._check_nodes(root)
         return None if self.problems else root
@@ -116,8 +111,14 @@ class NodeReader:
                 if count > MAX_NODES:
                     mark = event.start_mark
                     where = f":{mark.line + 1}:{mark.column + 1}" if mark is not None else ""
-                    message = f"more than {MAX_NODES} YAML values; an indicator set is far smaller"
-                    self.problems.append(Problem(f"{self.display}{where}", message, "set.size"))
+                    self.problems.append(
+                        Problem.error(
+                            f"{self.display}{where}",
+                            "set_too_many_values",
+                            "set.size",
+                            limit=MAX_NODES,
+                        )
+                    )
                     return True
         return False
 
@@ -134,20 +135,16 @@ class NodeReader:
             node, depth = stack.pop()
             count += 1
             if count > MAX_NODES:
-                self.report(
-                    root,
-                    f"more than {MAX_NODES} YAML values once aliases are expanded;"
-                    " refusing to load",
-                    "set.size",
-                )
+                self.report(root, "set_too_many_expanded", "set.size", limit=MAX_NODES)
                 return
             if id(node) in reported:
                 continue
             problem = self._node_problem(node, depth)
             if problem is not None:
                 reported.add(id(node))
-                self.report(node, *problem)
-                if problem[1] == "set.depth":
+                key, code, params = problem
+                self.report(node, key, code, **params)
+                if code == "set.depth":
                     return
                 continue
             if isinstance(node, yaml.MappingNode):
@@ -157,16 +154,16 @@ class NodeReader:
                 stack.extend((item, depth + 1) for item in reversed(node.value))
 
     @staticmethod
-    def _node_problem(node: yaml.Node, depth: int) -> tuple[str, str] | None:
+    def _node_problem(node: yaml.Node, depth: int) -> tuple[str, str, dict[str, Param]] | None:
+        """(catalogue key, code, values) of what is wrong with ``node`` itself, if anything."""
         if node.tag not in _SAFE_TAGS:
-            return f"tag {shorten(node.tag)!r} is not allowed in an indicator set", "set.tag"
+            return "set_tag", "set.tag", {"tag": shorten(node.tag)}
         if depth > MAX_DEPTH and not isinstance(node, yaml.ScalarNode):
-            return f"nested more than {MAX_DEPTH} levels deep; refusing to load", "set.depth"
+            return "set_depth", "set.depth", {"limit": MAX_DEPTH}
         if isinstance(node, yaml.ScalarNode):
             found = _CONTROL.search(node.value)
             if found is not None:
-                character = f"U+{ord(found.group()):04X}"
-                return f"control character {character} in text", "set.text"
+                return "set_control", "set.text", {"character": f"U+{ord(found.group()):04X}"}
         return None
 
     @staticmethod
@@ -222,8 +219,10 @@ class NodeReader:
         if value is None or value.denominator != 1 or not 0 <= value <= MAX_LEVEL:
             self.report(
                 node,
-                f"level {shorten(str(node.value))!r} must be a whole number from 0 to {MAX_LEVEL}",
+                "set_level_number",
                 "set.level",
+                value=shorten(str(node.value)),
+                limit=MAX_LEVEL,
             )
             return None
         return int(value)
@@ -232,6 +231,18 @@ class NodeReader:
     def items(node: yaml.Node | None) -> list[yaml.Node]:
         """The items of a sequence node (none for anything else)."""
         return list(node.value) if isinstance(node, yaml.SequenceNode) else []
+
+
+def _yaml_problem(location: str, reason: str, character: str | None = None) -> Problem:
+    """The YAML library's ``reason`` in the catalogue's words when it has them, else as given."""
+    from smartserang.catalogue.sets import yaml_reason_key
+
+    shown = {} if character is None else {"character": character}
+    key = yaml_reason_key(reason, character=character is not None)
+    if key is not None:
+        return Problem.error(location, key, "set.yaml", **shown)
+    generic = "set_yaml" if character is None else "set_yaml_character"
+    return Problem.error(location, generic, "set.yaml", reason=reason, **shown)
 
 
 def _offset_location(data: bytes, offset: int) -> str:

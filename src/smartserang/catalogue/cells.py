@@ -1,4 +1,5 @@
-"""Problems in a cell's value: numbers, dates, levels, vocabularies and lists as offices type them."""
+"""Problems in a cell's value: numbers, dates, levels, vocabularies and lists as offices
+type them."""
 
 from __future__ import annotations
 

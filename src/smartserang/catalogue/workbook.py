@@ -73,8 +73,7 @@ TEXTS: Texts = {
     },
     # ------------------------------------------------------- notes: the table read
     "note_header_row": {
-        "id": "judul kolom ditemukan di baris {row}; baris di atasnya dibaca sebagai judul"
-        " tabel",
+        "id": "judul kolom ditemukan di baris {row}; baris di atasnya dibaca sebagai judul tabel",
         "en": "header found on row {row}; the rows above it read as the table's title",
     },
     "note_header_rows": {
@@ -113,8 +112,7 @@ TEXTS: Texts = {
     "note_table_below": {
         "id": "baris {first}–{last} ('{text}') dibaca sebagai tabel lain di bawah tabel ini"
         " dan tidak dihitung",
-        "en": "rows {first}–{last} ('{text}') read as another table below this one and left"
-        " out",
+        "en": "rows {first}–{last} ('{text}') read as another table below this one and left out",
     },
     "note_notes_below_dense": {
         "id": "baris {first}–{last} di bawah '{text}' tidak dihitung karena dibaca sebagai"

@@ -739,9 +739,7 @@ def _with_synonyms(sheet: Sheet) -> Sheet:
     columns = tuple(
         dataclasses.replace(c, synonyms=spellings.get(c.key, ())) for c in sheet.columns
     )
-    return dataclasses.replace(
-        sheet, columns=columns, synonyms=SHEET_SYNONYMS.get(sheet.key, ())
-    )
+    return dataclasses.replace(sheet, columns=columns, synonyms=SHEET_SYNONYMS.get(sheet.key, ()))
 
 
 SHEETS: tuple[Sheet, ...] = tuple(map(_with_synonyms, _SHEETS))

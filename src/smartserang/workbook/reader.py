@@ -30,7 +30,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from smartserang.model import CellValue, Inventory, Profile, Register
-from smartserang.problems import InputError, Problem, cell_location
+from smartserang.problems import InputError, Param, Problem, cell_location
 from smartserang.procs import collector_paused
 from smartserang.workbook.cells import Raw
 from smartserang.workbook.columns import raw_columns, type_columns
@@ -46,8 +46,14 @@ from smartserang.workbook.limits import DEFAULTS, Limits, breach
 from smartserang.workbook.located import Found, Place, ref
 from smartserang.workbook.profile import read_profile
 from smartserang.workbook.sheets import match_sheets, sheet_titles
-from smartserang.workbook.table import HEAD_ROWS, Header, MergedRange, Rows, find_header
-from smartserang.workbook.table import spread_merged
+from smartserang.workbook.table import (
+    HEAD_ROWS,
+    Header,
+    MergedRange,
+    Rows,
+    find_header,
+    spread_merged,
+)
 
 if TYPE_CHECKING:
     from python_calamine import CalamineSheet, CalamineWorkbook
@@ -501,6 +507,24 @@ def _note_header(header: Header, first: int, place: Place, problems: Found) -> N
         problems.note(numbers_at, "note_numbers_row", "inventory.table", row=header.numbers + 1)
 
 
+def _note_end(rows: Rows, place: Place, problems: Found) -> None:
+    """A note of the rows left out below the table; an error when many of them look
+    like data rows (which one is the table cannot then be told)."""
+    assert rows.end is not None
+    at, last, dense, kind, text = rows.end
+    key = "note_table_below" if kind == "table" else "note_notes_below"
+    first, final = rows.start + at + 1, rows.start + last + 1
+    params: dict[str, Param] = {"rows": f"{first}–{final}" if final > first else str(first)}
+    params["text"] = text
+    location = place.cell(rows.start + at, rows.label)
+    if dense > 2:
+        problems.fault(location, f"{key}_dense", "inventory.table", **params, dense=dense)
+    else:
+        problems.note(
+            location, key + ("" if final > first else "_one"), "inventory.table", **params
+        )
+
+
 def _laid_out(
     raw: dict[int, list[Raw]],
     rows: Rows,
@@ -514,20 +538,11 @@ def _laid_out(
     start = rows.start
     size = len(next(iter(raw.values()))) if raw else 0
     if rows.end is not None:
-        at, last, dense, kind, text = rows.end
+        at = rows.end[0]
         for cells in raw.values():
             del cells[at:]
         size = min(size, at)
-        key = "note_table_below" if kind == "table" else "note_notes_below"
-        location = place.cell(start + at, rows.label)
-        params = {"first": start + at + 1, "last": start + last + 1, "text": text}
-        if dense > 2:
-            problems.warnings.append(
-                Problem.score_warning(location, f"{key}_dense", "inventory.table", **params,
-                                      dense=dense)
-            )  # fmt: skip
-        else:
-            problems.note(location, key, "inventory.table", **params)
+        _note_end(rows, place, problems)
     spread = spread_merged(merged, raw, start, size)
     if spread:
         ((top, left), (bottom, _)), value = spread[0]

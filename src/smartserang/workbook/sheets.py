@@ -151,7 +151,8 @@ def match_sheets(titles: Sequence[str], source: str, problems: Found) -> list[tu
                 )  # fmt: skip
         else:
             found[sheet.key] = (sheet, title)
-            problems.note(location, "sheet_read_as", "inventory.sheet", title=title, sheet=sheet.name)
+            params = {"title": title, "sheet": sheet.name}
+            problems.note(location, "sheet_read_as", "inventory.sheet", **params)
     if not found and not problems.errors:
         known = ", ".join(s.name for s in SHEETS)
         message = f"no inventory sheet found; expected at least one of {known}"

@@ -95,9 +95,9 @@ def _score(sheet: Sheet, cells: Sequence[tuple[int, int, Raw]]) -> tuple[int, in
     return len(named), len(like - named)
 
 
-def _joined(sheet: Sheet, index: int, top: list[Raw], below: list[Raw]) -> tuple[
-    tuple[int, int, Raw], ...
-]:
+def _joined(
+    sheet: Sheet, index: int, top: list[Raw], below: list[Raw]
+) -> tuple[tuple[int, int, Raw], ...]:
     """The header of two rows: a group header (merged, so written once on the left) over
     the sub-headers under it joined with each ("Tanggal" + "Reviu"), a header written in
     the top row alone (merged down) taken as it is, and one in the lower row alone too."""
@@ -126,9 +126,12 @@ def _joined(sheet: Sheet, index: int, top: list[Raw], below: list[Raw]) -> tuple
     return tuple(cells)
 
 
-def _header(top: int, bottom: int, cells: tuple[tuple[int, int, Raw], ...], head: Sequence[
-    tuple[int, list[Raw]]
-]) -> Header:
+def _header(
+    top: int,
+    bottom: int,
+    cells: tuple[tuple[int, int, Raw], ...],
+    head: Sequence[tuple[int, list[Raw]]],
+) -> Header:
     rows = dict(head)
     below = rows.get(bottom + 1)
     numbers = bottom + 1 if below is not None and _numbers_row(below, cells) else None
@@ -165,7 +168,7 @@ def _numbers_row(row: list[Raw], header: Sequence[tuple[int, int, Raw]]) -> bool
             return False
         bracketed = bracketed or "(" in as_text(raw)
         numbers.append(int(match.group(1)))
-    steps = all(b == a + 1 for a, b in zip(numbers, numbers[1:], strict=False))
+    steps = all(b == a + 1 for a, b in itertools.pairwise(numbers))
     return steps and numbers[0] in (0, 1) and (bracketed or len(numbers) >= 4)
 
 

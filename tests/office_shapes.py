@@ -94,23 +94,28 @@ class Case:
 
     def write(self, path: Path) -> Path:
         """The case as an .xlsx file at ``path``."""
-        from openpyxl import Workbook
-        from openpyxl.utils import get_column_letter
+        return write_grids(path, self.sheets)
 
-        book = Workbook()
-        default = book.active
-        for title, grid in self.sheets.items():
-            sheet = book.create_sheet(title)
-            for row in grid.rows:
-                sheet.append([None if v == "" else v for v in row])
-            for r0, c0, r1, c1 in grid.merges:
-                first = f"{get_column_letter(c0 + 1)}{r0 + 1}"
-                last = f"{get_column_letter(c1 + 1)}{r1 + 1}"
-                sheet.merge_cells(f"{first}:{last}")
-        if default is not None:
-            book.remove(default)
-        book.save(path)
-        return path
+
+def write_grids(path: Path, sheets: dict[str, Grid]) -> Path:
+    """``sheets`` (title -> grid) as an .xlsx file at ``path``, merged ranges merged."""
+    from openpyxl import Workbook
+    from openpyxl.utils import get_column_letter
+
+    book = Workbook()
+    default = book.active
+    for title, grid in sheets.items():
+        sheet = book.create_sheet(title)
+        for row in grid.rows:
+            sheet.append([None if v == "" else v for v in row])
+        for r0, c0, r1, c1 in grid.merges:
+            first = f"{get_column_letter(c0 + 1)}{r0 + 1}"
+            last = f"{get_column_letter(c1 + 1)}{r1 + 1}"
+            sheet.merge_cells(f"{first}:{last}")
+    if default is not None:
+        book.remove(default)
+    book.save(path)
+    return path
 
 
 @cache
@@ -275,10 +280,10 @@ def blank_rows(rng: random.Random) -> Case:
 def notes_below(rng: random.Random) -> Case:
     """Notes, a signature block, or a second table below the data."""
     sheets = clean()
-    for title in rng.sample(REGISTERS, rng.randint(1, 3)):
+    kinds = rng.sample(["notes", "signature", "table", "source"], 4)
+    for title, kind in zip(rng.sample(REGISTERS, rng.randint(2, 4)), kinds, strict=False):
         grid = sheets[title]
         width = grid.width
-        kind = rng.choice(["notes", "signature", "table", "source"])
         right = max(width - 3, 1)
         block: list[list[Any]]
         if kind == "notes":
@@ -296,8 +301,13 @@ def notes_below(rng: random.Random) -> Case:
                 [None] * right + ["NIP. 19750101 200003 1 001"],
             ]
         else:
-            block = [[], [], [f"Tabel 2. {title} Tahun 2024"], list(grid.rows[0])]
-            block += [list(r) for r in grid.rows[1:4]]
+            # Rows that would raise the score if they were read as this table's.
+            header = grid.rows[0]
+            raised = {"Status": "aktif", "Tingkat Layanan": "optimum", "Tingkat": 5}
+            raised |= {"Cakupan": "lengkap", "Mengatur Integrasi": "ya", "Jenis": "cctv"}
+            block = [[], [], [f"Tabel 2. {title} Tahun 2024"], list(header)]
+            for row in grid.rows[1:4]:
+                block.append([raised.get(str(h), v) for h, v in zip(header, row, strict=False)])
         grid.insert_rows(len(grid.rows), block)
     return Case("notes-below", 0, sheets)
 

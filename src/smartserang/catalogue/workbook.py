@@ -104,31 +104,30 @@ TEXTS: Texts = {
         "en": "rows {rows} repeat the header and are left out",
     },
     "note_notes_below": {
-        "id": "baris {first}–{last} di bawah tabel ('{text}') dibaca sebagai catatan atau"
-        " tanda tangan dan tidak dihitung",
-        "en": "rows {first}–{last} below the table ('{text}') read as notes or a signature"
-        " and left out",
+        "id": "baris {rows} di bawah tabel ('{text}') dibaca sebagai catatan atau tanda"
+        " tangan dan tidak dihitung",
+        "en": "rows {rows} below the table ('{text}') read as notes or a signature and left out",
+    },
+    "note_notes_below_one": {
+        "id": "baris {rows} di bawah tabel ('{text}') dibaca sebagai catatan dan tidak dihitung",
+        "en": "row {rows} below the table ('{text}') read as a note and left out",
     },
     "note_table_below": {
-        "id": "baris {first}–{last} ('{text}') dibaca sebagai tabel lain di bawah tabel ini"
-        " dan tidak dihitung",
-        "en": "rows {first}–{last} ('{text}') read as another table below this one and left out",
+        "id": "baris {rows} ('{text}') dibaca sebagai tabel lain di bawah tabel ini dan tidak"
+        " dihitung",
+        "en": "rows {rows} ('{text}') read as another table below this one and left out",
+    },
+    "note_table_below_one": {
+        "id": "baris {rows} ('{text}') dibaca sebagai judul tabel lain dan tidak dihitung",
+        "en": "row {rows} ('{text}') read as another table's title and left out",
     },
     "note_notes_below_dense": {
-        "id": "baris {first}–{last} di bawah '{text}' tidak dihitung karena dibaca sebagai"
-        " catatan di bawah tabel, tetapi {dense} baris di antaranya tampak seperti data;"
-        " pindahkan catatan ke bawah data terakhir, atau hapus",
-        "en": "rows {first}–{last} from '{text}' on are left out as notes below the table,"
-        " but {dense} of them look like data rows; move the notes below the last data row,"
-        " or delete them",
-    },
-    "note_table_below_dense": {
-        "id": "baris {first}–{last} ('{text}') tidak dihitung karena dibaca sebagai tabel"
-        " lain, tetapi {dense} baris di antaranya tampak seperti data; satukan dalam satu"
-        " tabel, atau pindahkan tabel lain ke sheet sendiri",
-        "en": "rows {first}–{last} ('{text}') are left out as another table, but {dense} of"
-        " them look like data rows; keep one table on the sheet, or move the other to a"
-        " sheet of its own",
+        "id": "baris {rows} mulai '{text}' tidak dihitung karena dibaca sebagai catatan di"
+        " bawah tabel, tetapi {dense} baris di antaranya tampak seperti data; pindahkan"
+        " catatan ke bawah data terakhir, atau hapus",
+        "en": "rows {rows} from '{text}' on are left out as notes below the table, but"
+        " {dense} of them look like data rows; move the notes below the last data row, or"
+        " delete them",
     },
     "note_merged": {
         "id": "{count} sel gabungan berlaku untuk setiap baris yang dicakupnya (misalnya"

@@ -517,7 +517,7 @@ def _note_end(rows: Rows, place: Place, problems: Found) -> None:
     params: dict[str, Param] = {"rows": f"{first}–{final}" if final > first else str(first)}
     params["text"] = text
     location = place.cell(rows.start + at, rows.label)
-    if dense > 2:
+    if dense > 2 and kind == "notes":
         problems.fault(location, f"{key}_dense", "inventory.table", **params, dense=dense)
     else:
         problems.note(

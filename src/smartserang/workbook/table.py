@@ -228,6 +228,7 @@ class Rows:
         label_text = {as_text(raw).strip() for i, c, raw in self.header.cells if c == label}
         gap: int | None = None  # position of the first blank row of the latest blank run
         titles = 0  # title-like rows since that blank run
+        title = ""  # the first of them
         for position, row in enumerate(self.rows):
             cell = row[label] if label < len(row) else ""
             if (
@@ -254,9 +255,12 @@ class Rows:
                 yield row
             elif kind == "title":
                 titles += 1
+                title = title if titles > 1 else text
                 yield row
             else:  # the table ends
-                at = gap if kind == "table" and gap is not None and titles else position
+                at = position
+                if kind == "table" and gap is not None and titles:
+                    at, text = gap, title  # from the blank row above the other's title
                 self.end = (at, *self._rest(position), kind, text)
                 return
 
@@ -287,7 +291,7 @@ class Rows:
         col, first = texts[0]
         text = as_text(first).strip()
         label = as_text(cell).strip() if not is_blank(cell) else ""
-        if label and label in label_text:
+        if label and label in label_text and not after_gap:  # a printed page's header
             return "header", label
         for candidate, at in ((label, self.label), (text, col)):
             key = header_key(candidate) if candidate else ""

@@ -23,6 +23,7 @@ from smartserang.problems import Problem
 from smartserang.workbook.cells import BadValue, Raw, as_text, error_value, too_long
 from smartserang.workbook.contract import (
     NUMBERING_HEADERS,
+    SHEETS_BY_KEY,
     Column,
     Sheet,
     header_key,
@@ -76,12 +77,22 @@ def _close_pool(sheet: Sheet) -> tuple[list[str], list[tuple[list[str], Column]]
     return keys, words
 
 
+_LONGEST = 60
+"""Text longer than this is a value or a title, not a header with a slip in it."""
+
+
 def resembles(sheet: Sheet, text: str) -> Column | None:
     """The column an unknown header most likely means ("Nama Aplkasi", "Tingkat Layanan
     Apl", "Status Aplikasi Saat Ini"), or None when it resembles none."""
-    key = header_key(text)
+    key = header_key(text) if len(text) <= _LONGEST else ""
     if not key or key in NUMBERING_HEADERS:
         return None
+    return _resembling(sheet.key, key)
+
+
+@functools.lru_cache(maxsize=4096)
+def _resembling(sheet_key: str, key: str) -> Column | None:
+    sheet = SHEETS_BY_KEY[sheet_key]
     keys, words = _close_pool(sheet)
     close = difflib.get_close_matches(key, keys, n=1, cutoff=_CLOSE)
     if close:

@@ -24,6 +24,7 @@ What it understood is said in notes (``Problem.note``); none is a fault.
 from __future__ import annotations
 
 import itertools
+import operator
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -63,36 +64,47 @@ def find_header(sheet: Sheet, head: Sequence[tuple[int, list[Raw]]]) -> Header:
     """The header among ``head``: (grid index, row) of the first filled rows, the first
     of them filled."""
     filled = [(index, row) for index, row in head if first_filled(row) is not None]
-    candidates: list[tuple[tuple[int, int], int, Header]] = []
+    candidates: list[tuple[int, int, Header]] = []
     for n, (index, row) in enumerate(filled):
         cells = tuple((index, col, raw) for col, raw in enumerate(row) if not is_blank(raw))
-        candidates.append((_score(sheet, cells), n, _header(index, index, cells, head)))
+        candidates.append((_named(sheet, cells), n, _header(index, index, cells, head)))
         if n + 1 < len(filled) and filled[n + 1][0] == index + 1:
-            below = filled[n + 1][1]
-            joined = _joined(sheet, index, row, below)
-            candidates.append((_score(sheet, joined), n, _header(index, index + 1, joined, head)))
+            joined = _joined(sheet, index, row, filled[n + 1][1])
+            candidates.append((_named(sheet, joined), n, _header(index, index + 1, joined, head)))
+    named_any = max(named for named, _, _ in candidates) > 0
+    if not named_any:
+        # No row names a column: the row resembling the most is the header, so that the
+        # errors point at it ("Nama Aplkasi"); else the first.
+        candidates = [(_resembled(sheet, h.cells), n, h) for _, n, h in candidates]
     best = max(score for score, _, _ in candidates)
+    named = best if named_any else 0
     singles = {n: h for score, n, h in candidates if score == best and h.top == h.bottom}
     if not singles:  # two rows name more than any one row: a group header over sub-headers
-        return _with_score(next(h for score, _, h in candidates if score == best), best[0])
+        return _with_score(next(h for score, _, h in candidates if score == best), named)
     n = min(singles)
-    while best != (0, 0) and n + 1 in singles:  # a title naming as much as the header
+    while best and n + 1 in singles:  # a title naming as much as the header
         n += 1
-    return _with_score(singles[n], best[0])
+    return _with_score(singles[n], named)
 
 
-def _score(sheet: Sheet, cells: Sequence[tuple[int, int, Raw]]) -> tuple[int, int]:
-    """How many columns the cells name, then how many more they resemble."""
-    named: set[str] = set()
-    like: set[str] = set()
-    for _, _, raw in cells:
-        text = as_text(raw).strip()
-        column = name_of(sheet, text)
-        if column is not None:
-            named.add(column[0].key)
-        elif (close := resembles(sheet, text)) is not None:
-            like.add(close.key)
-    return len(named), len(like - named)
+def _named(sheet: Sheet, cells: Sequence[tuple[int, int, Raw]]) -> int:
+    """How many columns of the sheet the cells name."""
+    named = {
+        column[0].key
+        for _, _, raw in cells
+        if isinstance(raw, str) and (column := name_of(sheet, raw)) is not None
+    }
+    return len(named)
+
+
+def _resembled(sheet: Sheet, cells: Sequence[tuple[int, int, Raw]]) -> int:
+    """How many columns of the sheet the cells resemble ("Nama Aplkasi")."""
+    like = {
+        column.key
+        for _, _, raw in cells
+        if isinstance(raw, str) and (column := resembles(sheet, raw)) is not None
+    }
+    return len(like)
 
 
 def _joined(
@@ -174,6 +186,9 @@ def _numbers_row(row: list[Raw], header: Sequence[tuple[int, int, Raw]]) -> bool
 
 # ---------------------------------------------------------------------------- data rows
 
+_CHUNK = 4096
+"""Rows looked over at a time."""
+
 _TOTALS = re.compile(
     r"(?:sub ?total|sub jumlah|grand total|jumlah|total|jml)"
     r"(?: (?:total|keseluruhan|seluruhnya|semua|seluruh|akhir|umum|akhir|\S+))?"
@@ -201,6 +216,20 @@ _AMOUNT = re.compile(r"\(?[-+]?\s*(?:rp\.?\s*)?[\d.,\s]*\d[\d.,\s]*%?\)?|[-â€“â€
 
 
 @dataclass
+class _Walk:
+    """Where a walk down the data rows is."""
+
+    label_text: set[str]
+    """The header's text over the label column (a repeated header holds it)."""
+    gap: int | None = None
+    """Position of the first blank (or totals) row of the latest run of them."""
+    titles: int = 0
+    """Rows holding one text each since then (another table's title)."""
+    title: str = ""
+    """The first of them."""
+
+
+@dataclass
 class Rows:
     """The data rows of a register, from grid index ``start``, as they pass.
 
@@ -224,54 +253,95 @@ class Rows:
     that ended it)."""
 
     def __iter__(self) -> Iterator[list[Raw]]:
-        label = self.label
-        label_text = {as_text(raw).strip() for i, c, raw in self.header.cells if c == label}
-        gap: int | None = None  # position of the first blank row of the latest blank run
-        titles = 0  # title-like rows since that blank run
-        title = ""  # the first of them
-        for position, row in enumerate(self.rows):
-            cell = row[label] if label < len(row) else ""
-            if (
-                gap is None
-                and cell.__class__ is str
-                and cell
-                and cell not in label_text
-                and _SUSPECT.match(cell) is None
-            ):
-                yield row  # the usual row: a name in its label cell
+        label_text = {as_text(raw).strip() for _, c, raw in self.header.cells if c == self.label}
+        repeated = "|".join(re.escape(text) for text in sorted(label_text) if text)
+        # In a chunk's label cells joined by NUL: those worth a closer look (a blank, a
+        # totals word, a note, the header's own text).
+        look = re.compile(
+            rf"\0(?:{_SUSPECT.pattern}|\s*(?=\0|\Z)"
+            + (rf"|\s*(?:{repeated})\s*(?=\0|\Z))" if repeated else ")"),
+            re.IGNORECASE,
+        )
+        walk = _Walk(label_text)
+        position = 0
+        while chunk := list(itertools.islice(self.rows, _CHUNK)):
+            stop = self._walk(chunk, position, look, walk)
+            if stop is None:
+                yield from chunk
+                position += len(chunk)
                 continue
+            yield from chunk[:stop]
+            return
+
+    def _suspects(self, chunk: list[list[Raw]], look: re.Pattern[str]) -> list[int]:
+        """The indexes of the rows of ``chunk`` whose label cell is worth a closer look,
+        found with one regular-expression search over the chunk's labels."""
+        try:
+            labels = list(map(operator.itemgetter(self.label), chunk))
+        except IndexError:  # a row shorter than the others: look at every one
+            return list(range(len(chunk)))
+        if not all(map(str.__instancecheck__, labels)):
+            labels = [c if c.__class__ is str else "" for c in labels]
+        joined = "\0" + "\0".join(labels)  # each label after a NUL, for a quick search
+        if joined.count("\0") != len(labels):  # a label holds NUL itself
+            return list(range(len(chunk)))
+        found, at, index = [], 0, -1
+        for match in look.finditer(joined):
+            index += joined.count("\0", at, match.start() + 1)
+            at = match.start() + 1
+            found.append(index)
+        return found
+
+    def _walk(
+        self, chunk: list[list[Raw]], base: int, look: re.Pattern[str], walk: _Walk
+    ) -> int | None:
+        """Look at the rows of ``chunk`` (from position ``base``) that need it, in order:
+        those ``_suspects`` finds, and every row after a blank one until a data row.
+        Returns the index in ``chunk`` where the table ends, or None."""
+        suspects = self._suspects(chunk, look)
+        k, i, size = 0, 0, len(chunk)
+        while True:
+            if walk.gap is None:
+                while k < len(suspects) and suspects[k] < i:
+                    k += 1
+                if k == len(suspects):
+                    return None
+                i = suspects[k]
+            if i >= size:
+                return None
+            row, position = chunk[i], base + i
+            cell = row[self.label] if self.label < len(row) else ""
             if not any(row):
-                if gap is None:
-                    gap, titles = position, 0
-                yield row
+                if walk.gap is None:
+                    walk.gap, walk.titles = position, 0
+                i += 1
                 continue
-            kind, text = self._classify(row, cell, label_text, gap is not None)
+            kind, text = self._classify(row, cell, walk.label_text, walk.gap is not None)
             if kind == "data":
-                gap, titles = None, 0
-                yield row
+                walk.gap, walk.titles = None, 0
             elif kind in ("totals", "header"):
                 self.skipped[position] = (kind, text)
-                gap, titles = position if kind == "totals" else gap, 0
-                yield row
+                walk.gap, walk.titles = position if kind == "totals" else walk.gap, 0
             elif kind == "title":
-                titles += 1
-                title = title if titles > 1 else text
-                yield row
+                walk.titles += 1
+                walk.title = walk.title if walk.titles > 1 else text
             else:  # the table ends
                 at = position
-                if kind == "table" and gap is not None and titles:
-                    at, text = gap, title  # from the blank row above the other's title
-                self.end = (at, *self._rest(position), kind, text)
-                return
+                if kind == "table" and walk.gap is not None and walk.titles:
+                    at, text = walk.gap, walk.title  # from the blank row above its title
+                rest = itertools.chain(chunk[i + 1 :], self.rows)
+                self.end = (at, *self._rest(position, rest), kind, text)
+                return i
+            i += 1
 
-    def _rest(self, position: int) -> tuple[int, int]:
+    def _rest(self, position: int, rows: Iterator[list[Raw]]) -> tuple[int, int]:
         """The position of the last filled row, reading the rest of the sheet, and how
         many rows from ``position`` on fill their label cell and half the header's
         columns, as data rows do."""
         last, dense = position, 0
         columns = [col for _, col, _ in self.header.cells]
         half = (len(columns) + 1) // 2
-        for n, row in enumerate(itertools.chain([[]], self.rows), position):
+        for n, row in enumerate(itertools.chain([[]], rows), position):
             if n > position and any(not is_blank(raw) for raw in row):
                 last = n
             cells = [row[col] for col in columns if col < len(row)]

@@ -935,3 +935,13 @@ def test_profile_labels_after_a_numbering_column_and_under_a_title(make_workbook
         instansi="Pemerintah Kota Serang", tahun=2025, jumlah_perangkat_daerah=38
     )
     assert inventory.warnings == ()
+
+
+def test_a_sheet_resembling_a_register_present_is_only_unknown(make_workbook: Make) -> None:
+    """'Aplikasi Tidak Aktif' beside 'Aplikasi': an unknown sheet, no "did you mean"."""
+    path = make_workbook(
+        {"Aplikasi": [["Nama Aplikasi"]], "Aplikasi Tidak Aktif": [["Nama Aplikasi"]]}
+    )
+    inventory = read(path)
+    assert [w.text_key for w in inventory.warnings] == ["warn_unknown_sheet"]
+    assert inventory.near_misses == ()

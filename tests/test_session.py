@@ -233,3 +233,21 @@ def test_a_misspelt_sheet_is_reported_with_the_other_errors(tmp_path: Path) -> N
         (f"{path}:Penilaian!B2", "inventory.level", "error"),
         (f"{path}:Aplkasi", "inventory.sheet", "error"),
     ]
+
+
+def test_a_register_missing_a_required_column_is_not_cross_checked(tmp_path: Path) -> None:
+    """A Target sheet without its Target column: the one error, nothing the sets would
+    find in what is left of it."""
+    path = _workbook(
+        tmp_path,
+        {
+            "Target": [["Tahun", "Lingkup"], [2025, "indeks"]],
+            "Penilaian": [["Indikator", "Tingkat"], ["1", "tinggi"]],
+        },
+    )
+    sets, _ = session.load_sets(["spbe-2020"])
+    _, problems = session.read_checked(path, sets)
+    assert [(p.location, p.code) for p in problems] == [
+        (f"{path}:Target!A1", "inventory.column.missing"),
+        (f"{path}:Penilaian!B2", "inventory.level"),
+    ]

@@ -34,7 +34,7 @@ from smartserang.problems import InputError, Param, Problem, cell_location
 from smartserang.procs import collector_paused
 from smartserang.workbook.cells import Raw
 from smartserang.workbook.columns import raw_columns, type_columns
-from smartserang.workbook.contract import SHEETS, Sheet
+from smartserang.workbook.contract import SHEETS, SHEETS_BY_KEY, Sheet
 from smartserang.workbook.headers import (
     Names,
     column_of,
@@ -140,7 +140,14 @@ class Reading:
             tuple(problems.near),
         )  # fmt: skip
         if problems.errors:
-            raise PartialRead([*problems.errors, *problems.warnings, *problems.notes], inventory)
+            # What the sets may check: the registers with every required column.
+            whole = {
+                key: register
+                for key, register in registers.items()
+                if all(c.key in register.columns for c in SHEETS_BY_KEY[key].columns if c.required)
+            }
+            partial = dataclasses.replace(inventory, registers=whole)
+            raise PartialRead([*problems.errors, *problems.warnings, *problems.notes], partial)
         return inventory
 
 

@@ -130,7 +130,7 @@ def match_sheets(titles: Sequence[str], source: str, problems: Found) -> list[tu
     for title, sheet, is_exact in kinds:
         location = f"{source}:{title}"
         if sheet is None:
-            _unknown(title, location, problems)
+            _unknown(title, location, problems, present={*exact, *fits})
         elif is_exact and sheet.key in found:
             first = found[sheet.key][1]
             message = f"sheet '{title}' is the same register as sheet '{first}'; keep one"
@@ -160,10 +160,11 @@ def match_sheets(titles: Sequence[str], source: str, problems: Found) -> list[tu
     return list(found.values())
 
 
-def _unknown(title: str, location: str, problems: Found) -> None:
-    """An unknown sheet: a near miss when it resembles a contract sheet."""
+def _unknown(title: str, location: str, problems: Found, present: set[str]) -> None:
+    """An unknown sheet: a near miss when it resembles a contract sheet not ``present``
+    (by key) under another title."""
     like = resembles(title)
-    if like is None:
+    if like is None or like.key in present:
         known = ", ".join(s.name for s in SHEETS)
         problems.warn(location, "warn_unknown_sheet", "inventory.sheet", title=title, known=known)
         return

@@ -7,9 +7,11 @@ import datetime as dt
 import hashlib
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from office_shapes import Grid, write_grids
 from smartserang.model import CellValue, Inventory, Profile
 from smartserang.problems import InputError, Severity
 from smartserang.workbook.contract import SHEETS, SHEETS_BY_KEY, normalise_token
@@ -571,3 +573,375 @@ def test_reading_leaves_no_object_frozen(make_workbook: Make) -> None:
     read(path)
     assert gc.get_freeze_count() == 0
     assert gc.isenabled()
+
+
+# ------------------------------------------------- tables as offices lay them out
+
+
+def _grid_workbook(tmp_path: Path, sheets: dict[str, Any]) -> Path:
+    """``{title: Grid}`` written with its merged ranges."""
+    return write_grids(tmp_path / "inventory.xlsx", sheets)
+
+
+def _notes(inventory: Inventory) -> list[str]:
+    return [str(w) for w in inventory.warnings if w.severity is Severity.NOTE]
+
+
+def test_header_below_title_rows_is_found_and_said(make_workbook: Make) -> None:
+    """Title rows and a blank row above the header: the header is found on row 4, with
+    a note; the data's row numbers stay those Excel shows."""
+    path = make_workbook(
+        {
+            "Aplikasi": [
+                ["DAFTAR APLIKASI PEMERINTAH KOTA SERANG"],
+                ["Tahun 2025"],
+                [],
+                ["Nama Aplikasi", "Tingkat Layanan"],
+                ["SIPD", "transaksi"],
+            ]
+        }
+    )
+    inventory = read(path)
+    register = inventory.registers["aplikasi"]
+    assert [(r.number, r.get("tingkat_layanan")) for r in register.rows] == [(5, 3)]
+    assert _notes(inventory) == [
+        "inv.xlsx:Aplikasi!A4: note: header found on row 4; the rows above it read as the"
+        " table's title [inventory.table]"
+    ]
+
+
+def test_a_title_naming_a_column_gives_way_to_the_header_under_it(make_workbook: Make) -> None:
+    """A title "Kecamatan" over the header "Nama Kecamatan": the header is the lower row."""
+    path = make_workbook({"Kecamatan": [["KECAMATAN"], ["Nama Kecamatan"], ["Serang"]]})
+    register = read(path).registers["kecamatan"]
+    assert [(r.number, r.get("nama")) for r in register.rows] == [(3, "Serang")]
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Nama\u00a0Aplikasi",
+        "\ufeffNama Aplikasi",
+        "Nama Aplikasi\u200b",
+        "Nama\u2060 Aplikasi",
+        "ＮＡＭＡ ＡＰＬＩＫＡＳＩ",
+        "NAMA APLIKASI:",
+        "Nama Aplikasi *",
+        "Nama Aplikasi (wajib)",
+        "Nama Sistem",
+        "Aplikasi",
+    ],
+)
+def test_headers_match_after_nfkc_invisible_characters_marks_and_synonyms(
+    make_workbook: Make, header: str
+) -> None:
+    """A header copied from a web page or typed with marks still names its column."""
+    path = make_workbook({"Aplikasi": [[header, "Status\u200b"], ["SIPD", "aktif"]]})
+    inventory = read(path)
+    assert inventory.registers["aplikasi"].rows[0].values == {
+        "nama_aplikasi": "SIPD",
+        "status": "aktif",
+    }
+    assert inventory.warnings == ()
+
+
+@pytest.mark.parametrize(
+    ("sheet", "header", "key"),
+    [
+        ("Penilaian", "Tingkat Kematangan", "tingkat"),
+        ("Penilaian", "Level", "tingkat"),
+        ("Aplikasi", "Tingkat Layanan Aplikasi", "tingkat_layanan"),
+        ("Aplikasi", "Level Layanan", "tingkat_layanan"),
+        ("Aplikasi", "OPD", "perangkat_daerah"),
+        ("Aplikasi", "Perangkat Daerah Pengelola", "perangkat_daerah"),
+        ("Aplikasi", "Tgl. Reviu", "tanggal_reviu"),
+        ("Aplikasi", "Tanggal Review", "tanggal_reviu"),
+        ("Fasilitas", "OPD Pengguna", "perangkat_daerah_pengguna"),
+        ("Kebijakan", "Tgl Penetapan", "tanggal_penetapan"),
+        ("Program", "Pagu Anggaran (Rp)", "anggaran"),
+    ],
+)
+def test_synonyms_name_their_column(sheet: str, header: str, key: str) -> None:
+    """The spellings officers use are data in the contract, each naming one column."""
+    from smartserang.workbook.headers import name_of
+
+    named = name_of(SHEETS_BY_KEY[normalise_token(sheet).replace(" ", "_")], header)
+    assert named is not None
+    assert named[0].key == key
+
+
+def test_every_synonym_names_one_column_of_its_sheet_only() -> None:
+    """No spelling, after ``header_key``, names two columns of one sheet, nor two sheets."""
+    from smartserang.workbook.contract import header_key
+
+    for sheet in SHEETS:
+        spelled = [header_key(n) for c in sheet.columns for n in dict.fromkeys(c.headers())]
+        assert len(spelled) == len(set(spelled)), sheet.key
+    names = [header_key(n) for s in SHEETS for n in dict.fromkeys(s.names())]
+    assert len(names) == len(set(names))
+
+
+def test_a_misspelt_required_header_is_an_error_at_its_cell(make_workbook: Make) -> None:
+    """'Nama Aplkasi' under a title: the error is at that cell, with the fix."""
+    path = make_workbook(
+        {"Aplikasi": [["DAFTAR APLIKASI"], [], ["Nama Aplkasi", "Status"], ["SIPD", "aktif"]]}
+    )
+    assert problems_of(path)[0] == (
+        "inv.xlsx:Aplikasi!A3: missing required column 'Nama Aplikasi': the header"
+        " 'Nama Aplkasi' in this cell is not recognised; did you mean 'Nama Aplikasi'?"
+        " Rename the header to 'Nama Aplikasi' [inventory.column.missing]"
+    )
+
+
+def test_a_header_close_to_a_column_says_did_you_mean(make_workbook: Make) -> None:
+    """An unknown header close to a column the sheet lacks: a warning with the name."""
+    path = make_workbook({"Aplikasi": [["Nama Aplikasi", "Tingkat Layananan"], ["SIPD", "x"]]})
+    inventory = read(path)
+    assert [str(w) for w in inventory.warnings] == [
+        "inv.xlsx:Aplikasi!B1: warning: unknown column 'Tingkat Layananan' ignored; did you"
+        " mean 'Tingkat Layanan'? [inventory.column]"
+    ]
+    assert [(n.sheet, n.column) for n in inventory.near_misses] == [("aplikasi", "tingkat_layanan")]
+
+
+def test_a_synonym_beside_the_contracts_own_name_is_ignored(make_workbook: Make) -> None:
+    """'Keterangan' beside 'Penjelasan' in Penilaian: Penjelasan is read, with a warning."""
+    path = make_workbook(
+        {"Penilaian": [["Indikator", "Penjelasan", "Keterangan"], ["1", "ada", "lain"]]}
+    )
+    inventory = read(path)
+    assert inventory.registers["penilaian"].rows[0].get("penjelasan") == "ada"
+    assert [str(w) for w in inventory.warnings] == [
+        "inv.xlsx:Penilaian!C1: warning: column 'Keterangan' ignored: Penjelasan is read"
+        " from B1 [inventory.column]"
+    ]
+
+
+def test_numbering_columns_and_column_number_rows_are_read_past(make_workbook: Make) -> None:
+    """'No.' columns and a '(1) (2) (3)' row under the header: read past; the row noted."""
+    path = make_workbook(
+        {
+            "Fasilitas": [
+                ["No.", "Nama", "Jenis"],
+                ["(1)", "(2)", "(3)"],
+                [1, "PDD", "pusat data"],
+                [2, "CCTV Alun-alun", "cctv"],
+            ]
+        }
+    )
+    inventory = read(path)
+    register = inventory.registers["fasilitas"]
+    assert register.columns == {"nama": 1, "jenis": 2}
+    assert [r.number for r in register.rows] == [3, 4]
+    assert _notes(inventory) == [
+        "inv.xlsx:Fasilitas!A2: note: row 2 read as column numbers and left out [inventory.table]"
+    ]
+
+
+def test_a_group_header_over_sub_headers_names_both(tmp_path: Path) -> None:
+    """'Tanggal' merged over 'Penetapan' | 'Reviu': Tanggal Penetapan and Tanggal Reviu."""
+    grid = Grid(
+        [
+            ["Judul", "Topik", "Tanggal", None],
+            [None, None, "Penetapan", "Reviu"],
+            ["Perwal 1", "satu data", dt.date(2024, 1, 2), dt.date(2025, 1, 2)],
+        ],
+        [(0, 0, 1, 0), (0, 1, 1, 1), (0, 2, 0, 3)],
+    )
+    inventory = read(_grid_workbook(tmp_path, {"Kebijakan": grid}))
+    row = inventory.registers["kebijakan"].rows[0]
+    assert row.get("tanggal_penetapan") == dt.date(2024, 1, 2)
+    assert row.get("tanggal_reviu") == dt.date(2025, 1, 2)
+    assert row.number == 3
+    assert _notes(inventory) == [
+        "inv.xlsx:Kebijakan!A1: note: header read from rows 1–2: group headers joined with"
+        " the headers under them [inventory.table]"
+    ]
+
+
+def test_totals_rows_are_left_out_with_a_note(make_workbook: Make) -> None:
+    """JUMLAH under the Perangkat Daerah list is not a work unit; Sub Total neither."""
+    path = make_workbook(
+        {
+            "Perangkat Daerah": [
+                ["Nama", "Singkatan"],
+                ["Dinas Kominfo", "Diskominfo"],
+                ["Sub Total", 1],
+                ["Bappeda", "Bappeda"],
+                ["JUMLAH", 2],
+            ]
+        }
+    )
+    inventory = read(path)
+    assert [r.get("nama") for r in inventory.registers["perangkat_daerah"].rows] == [
+        "Dinas Kominfo",
+        "Bappeda",
+    ]
+    assert _notes(inventory) == [
+        "inv.xlsx:Perangkat Daerah!A3: note: rows 3, 5 ('Sub Total' and the like) read as"
+        " totals rows and left out [inventory.table]"
+    ]
+
+
+def test_a_row_named_like_a_total_with_text_beside_it_is_data(make_workbook: Make) -> None:
+    """'Total Station' with a type beside it is a facility, not a totals row."""
+    path = make_workbook({"Fasilitas": [["Nama", "Jenis"], ["Total Station", "sensor lingkungan"]]})
+    assert [r.get("nama") for r in read(path).registers["fasilitas"].rows] == ["Total Station"]
+
+
+def test_blank_rows_inside_do_not_end_the_table_notes_below_do(make_workbook: Make) -> None:
+    """Blank rows inside are skipped; 'Keterangan:' and a signature below end the table."""
+    path = make_workbook(
+        {
+            "Aplikasi": [
+                ["Nama Aplikasi", "Status"],
+                ["SIPD", "aktif"],
+                [],
+                [],
+                ["SIMPEG", "aktif"],
+                [],
+                ["Keterangan:"],
+                ["Data per Desember"],
+                [None, "Mengetahui,"],
+                [None, "NIP. 1975"],
+            ]
+        }
+    )
+    inventory = read(path)
+    assert [r.number for r in inventory.registers["aplikasi"].rows] == [2, 5]
+    assert _notes(inventory) == [
+        "inv.xlsx:Aplikasi!A7: note: rows 7–10 below the table ('Keterangan:') read as"
+        " notes or a signature and left out [inventory.table]"
+    ]
+
+
+def test_many_data_like_rows_after_a_note_are_an_error(make_workbook: Make) -> None:
+    """A 'Catatan:' row in the middle of the data cannot hide the rows after it."""
+    rows: list[list[object]] = [["Nama Aplikasi", "Status"], ["SIPD", "aktif"], ["Catatan:"]]
+    rows += [[f"App {n}", "aktif"] for n in range(5)]
+    problems = problems_of(make_workbook({"Aplikasi": rows}))
+    assert problems[0].startswith("inv.xlsx:Aplikasi!A3: rows 3–8 from 'Catatan:' on are left")
+    assert problems[0].endswith("[inventory.table]")
+
+
+def test_a_second_table_below_is_left_out(make_workbook: Make) -> None:
+    """Another table under its own title and header is not read into this one."""
+    path = make_workbook(
+        {
+            "Aplikasi": [
+                ["Nama Aplikasi", "Status"],
+                ["SIPD", "aktif"],
+                [],
+                ["Tabel 2. Aplikasi yang dihentikan"],
+                ["Nama Aplikasi", "Status"],
+                ["SIMDA", "tidak aktif"],
+            ]
+        }
+    )
+    inventory = read(path)
+    assert [r.get("nama_aplikasi") for r in inventory.registers["aplikasi"].rows] == ["SIPD"]
+    assert _notes(inventory) == [
+        "inv.xlsx:Aplikasi!A3: note: rows 3–6 ('Tabel 2. Aplikasi yang dihentikan') read as"
+        " another table below this one and left out [inventory.table]"
+    ]
+
+
+def test_a_value_merged_over_rows_counts_for_each(tmp_path: Path) -> None:
+    """Status 'aktif' merged down over four CCTV rows is the status of all four."""
+    rows: list[list[object]] = [["Nama", "Jenis", "Status", "Jumlah"]]
+    rows += [[f"CCTV {n}", "cctv", "aktif" if n == 1 else None, 10] for n in range(1, 5)]
+    rows += [["PDD", "pusat data", "tidak aktif", 1]]
+    grid = Grid(rows, [(1, 2, 4, 2)])
+    inventory = read(_grid_workbook(tmp_path, {"Fasilitas": grid}))
+    statuses = [r.get("status") for r in inventory.registers["fasilitas"].rows]
+    assert statuses == ["aktif"] * 4 + ["tidak aktif"]
+    assert _notes(inventory) == [
+        "inv.xlsx:Fasilitas!C2: note: 1 merged cell(s) applied to every row they cover"
+        " (e.g. C2:C5 'aktif' for rows 2–5) [inventory.table]"
+    ]
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Aplikasi 2025",
+        "DAFTAR APLIKASI",
+        "Data Aplikasi",
+        "Daftar Aplikasi Kota Serang",
+        "APLIKASI (2024)",
+        "Lampiran 1 - Aplikasi",
+        "Aplikasi_2025",
+        "Inventaris Aplikasi",
+    ],
+)
+def test_sheet_names_with_years_prefixes_and_places_are_read(
+    make_workbook: Make, title: str
+) -> None:
+    """A sheet named as offices name it is read as its register, with a note."""
+    inventory = read(make_workbook({title: [["Nama Aplikasi"], ["SIPD"]]}))
+    assert inventory.registers["aplikasi"].title == title
+    assert _notes(inventory) == [
+        f"inv.xlsx:{title}: note: sheet '{title}' read as Aplikasi [inventory.sheet]"
+    ]
+
+
+def test_two_sheets_fitting_one_register_are_an_error_naming_both(make_workbook: Make) -> None:
+    """'Aplikasi 2024' and 'Aplikasi 2025': which is meant cannot be told."""
+    path = make_workbook(
+        {"Aplikasi 2024": [["Nama Aplikasi"]], "Aplikasi 2025": [["Nama Aplikasi"]]}
+    )
+    assert problems_of(path) == [
+        "inv.xlsx:Aplikasi 2024: sheets 'Aplikasi 2024', 'Aplikasi 2025' could each be"
+        " Aplikasi, so which one to read is unclear; rename the one meant to 'Aplikasi', or"
+        " delete the others [inventory.sheet.duplicate]"
+    ]
+
+
+def test_a_sheet_fitting_a_register_named_exactly_elsewhere_is_ignored(
+    make_workbook: Make,
+) -> None:
+    """'Aplikasi' and 'Aplikasi 2024': the exact name is read, the other warned about."""
+    path = make_workbook({"Aplikasi": [["Nama Aplikasi"]], "Aplikasi 2024": [["Nama Aplikasi"]]})
+    inventory = read(path)
+    assert inventory.registers["aplikasi"].title == "Aplikasi"
+    assert [w.code for w in inventory.warnings] == ["inventory.sheet"]
+
+
+def test_a_sheet_resembling_a_register_is_a_near_miss(make_workbook: Make) -> None:
+    """'Aplkasi': a warning with "did you mean", kept as a near miss for the sets."""
+    inventory = read(make_workbook({"Aplkasi": [["Nama Aplikasi"]], "Program": [["Program"]]}))
+    assert [str(w) for w in inventory.warnings] == [
+        "inv.xlsx:Aplkasi: warning: unknown sheet 'Aplkasi' ignored; did you mean"
+        " 'Aplikasi'? Rename it to 'Aplikasi' to have it read [inventory.sheet]"
+    ]
+    assert [(n.sheet, n.column) for n in inventory.near_misses] == [("aplikasi", None)]
+
+
+def test_profile_labels_after_a_numbering_column_and_under_a_title(make_workbook: Make) -> None:
+    """'No | Uraian | Isian' under a title: the labels are the second column, and the
+    title above them is no unknown label."""
+    path = make_workbook(
+        {
+            "Profil": [
+                ["PROFIL PEMERINTAH KOTA SERANG"],
+                [1, "Nama Instansi", "Pemerintah Kota Serang"],
+                [2, "Tahun Penilaian", 2025],
+                [3, "Jumlah OPD", 38],
+            ]
+        }
+    )
+    inventory = read(path)
+    assert inventory.profile == Profile(
+        instansi="Pemerintah Kota Serang", tahun=2025, jumlah_perangkat_daerah=38
+    )
+    assert inventory.warnings == ()
+
+
+def test_a_sheet_resembling_a_register_present_is_only_unknown(make_workbook: Make) -> None:
+    """'Aplikasi Tidak Aktif' beside 'Aplikasi': an unknown sheet, no "did you mean"."""
+    path = make_workbook(
+        {"Aplikasi": [["Nama Aplikasi"]], "Aplikasi Tidak Aktif": [["Nama Aplikasi"]]}
+    )
+    inventory = read(path)
+    assert [w.text_key for w in inventory.warnings] == ["warn_unknown_sheet"]
+    assert inventory.near_misses == ()

@@ -161,3 +161,93 @@ def test_read_text_drops_a_bom_and_locates_what_cannot_be_read(tmp_path: Path) -
             read_text(path, "x.read")
         (problem,) = caught.value.problems
         assert (problem.location, problem.message, problem.code) == (str(path), message, "x.read")
+
+
+# --------------------------------------------------------- every problem in one run
+
+
+def _workbook(tmp_path: Path, sheets: dict[str, list[list[object]]]) -> Path:
+    from builders import write_workbook
+
+    return write_workbook(tmp_path / "inventory.xlsx", sheets)
+
+
+def test_an_unknown_indicator_is_reported_with_the_cell_errors(tmp_path: Path) -> None:
+    """A bad level and an unknown indicator id: both in one run, in reading order."""
+    path = _workbook(
+        tmp_path,
+        {"Penilaian": [["Indikator", "Tingkat"], ["1", "tinggi"], ["999", 2], ["2", 3]]},
+    )
+    sets, _ = session.load_sets(["spbe-2020"])
+    inventory, problems = session.read_checked(path, sets)
+    assert inventory is None
+    assert [(p.location, p.code) for p in problems] == [
+        (f"{path}:Penilaian!B2", "inventory.level"),
+        (f"{path}:Penilaian!A3", "inventory.indicator"),
+    ]
+
+
+def test_a_cell_error_brings_no_follow_on_problem(tmp_path: Path) -> None:
+    """A blank indicator id is one error, not also an unknown id 'None' at the same cell."""
+    path = _workbook(tmp_path, {"Penilaian": [["Indikator", "Tingkat"], [None, 2], ["1", 2]]})
+    sets, _ = session.load_sets(["spbe-2020"])
+    _, problems = session.read_checked(path, sets)
+    assert [(p.location, p.code) for p in problems] == [
+        (f"{path}:Penilaian!A2", "inventory.cell.missing")
+    ]
+
+
+def test_a_misspelt_header_a_set_reads_is_an_error(tmp_path: Path) -> None:
+    """'Tingkat Layananan' where the SPBE set reads Tingkat Layanan: an error with the
+    fix; under a set that does not read Aplikasi it stays a warning."""
+    path = _workbook(
+        tmp_path,
+        {"Aplikasi": [["Nama Aplikasi", "Tingkat Layananan"], ["SIPD", "transaksi"]]},
+    )
+    spbe, _ = session.load_sets(["spbe-2020"])
+    inventory, problems = session.read_checked(path, spbe)
+    assert [str(p) for p in problems] == [
+        f"{path}:Aplikasi!B1: column 'Tingkat Layananan' is not read, but the scoring needs"
+        " column Tingkat Layanan: did you mean 'Tingkat Layanan'? Rename the header to"
+        " 'Tingkat Layanan' [inventory.column]"
+    ]
+    inventory, problems = session.read_checked(path, [])
+    assert problems == []
+    assert inventory is not None
+    assert [w.code for w in inventory.warnings] == ["inventory.column"]
+
+
+def test_a_misspelt_sheet_is_reported_with_the_other_errors(tmp_path: Path) -> None:
+    """'Aplkasi' (the set reads Aplikasi) beside a bad cell elsewhere: both errors in one
+    run, and the near miss's warning not repeated."""
+    path = _workbook(
+        tmp_path,
+        {
+            "Aplkasi": [["Nama Aplikasi"], ["SIPD"]],
+            "Penilaian": [["Indikator", "Tingkat"], ["1", "tinggi"]],
+        },
+    )
+    sets, _ = session.load_sets(["spbe-2020"])
+    _, problems = session.read_checked(path, sets)
+    assert [(p.location, p.code, p.severity.value) for p in problems] == [
+        (f"{path}:Penilaian!B2", "inventory.level", "error"),
+        (f"{path}:Aplkasi", "inventory.sheet", "error"),
+    ]
+
+
+def test_a_register_missing_a_required_column_is_not_cross_checked(tmp_path: Path) -> None:
+    """A Target sheet without its Target column: the one error, nothing the sets would
+    find in what is left of it."""
+    path = _workbook(
+        tmp_path,
+        {
+            "Target": [["Tahun", "Lingkup"], [2025, "indeks"]],
+            "Penilaian": [["Indikator", "Tingkat"], ["1", "tinggi"]],
+        },
+    )
+    sets, _ = session.load_sets(["spbe-2020"])
+    _, problems = session.read_checked(path, sets)
+    assert [(p.location, p.code) for p in problems] == [
+        (f"{path}:Target!A1", "inventory.column.missing"),
+        (f"{path}:Penilaian!B2", "inventory.level"),
+    ]

@@ -200,6 +200,20 @@ class Profile:
 
 
 @dataclass(frozen=True)
+class NearMiss:
+    """A sheet or header the reader did not take, close to one of the contract's."""
+
+    sheet: str
+    """The contract sheet it resembles (or whose column it resembles), by key."""
+    column: str | None
+    """The contract column it resembles, by key; None for a sheet."""
+    warning: Problem
+    """What the reader says without a set: the sheet or column ignored, did you mean."""
+    error: Problem
+    """What it says when a set reads that sheet or column: an error with the fix."""
+
+
+@dataclass(frozen=True)
 class Inventory:
     """Everything read from one inventory workbook."""
 
@@ -211,7 +225,12 @@ class Inventory:
     registers: Mapping[str, Register]
     """Table sheets present in the workbook, by canonical key (Profil excluded)."""
     warnings: tuple[Problem, ...] = ()
-    """Located warnings from reading (unknown columns, ignored sheets…)."""
+    """Located warnings from reading (unknown columns, ignored sheets…), then the notes of
+    what the reader understood (a header found on row 3, a totals row left out)."""
+    near_misses: tuple[NearMiss, ...] = ()
+    """Sheets and headers left unread that look like a contract sheet or column: each a
+    warning here, an error where a set scored on the workbook reads that sheet or column
+    (``session.check_against_sets``)."""
 
     def register(self, key: str) -> Register | None:
         """The register for sheet ``key``, or None when the workbook lacks it."""

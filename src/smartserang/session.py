@@ -6,7 +6,8 @@ Steps, in the order a run takes them:
 - ``workbooks_in``: the workbook files of the paths given (a folder's, in name order);
 - ``load_sets``: the sets, with every problem loading them (and ``--target`` outside a scale);
 - ``read_checked``: one workbook, with every problem in it, including Penilaian and Target
-  rows that no set can place (``check_against_sets``);
+  rows that no set can place and sheets or headers left unread that a set needs
+  (``check_against_sets``), also when the workbook has other errors: all in one run;
 - ``read_inputs``: the sets and workbooks together, the sets loading while the first
   workbook's sheets are scanned; ``load_inputs`` for one workbook, raising;
 - ``score_unit`` and ``check_unit``: one workbook of a roll-up or a check, read and scored
@@ -21,16 +22,16 @@ modules are imported inside the functions, so that importing this one costs noth
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from smartserang.problems import InputError, Problem
+from smartserang.problems import InputError, Problem, Severity
 
 if TYPE_CHECKING:
     from smartserang.gate import Baseline, FileReport, Thresholds
-    from smartserang.model import IndicatorSet, Inventory
+    from smartserang.model import Condition, IndicatorSet, Inventory, RowReference
     from smartserang.scoring.levels import Basis, SetResult
     from smartserang.scoring.rollup import UnitResult
     from smartserang.workbook.limits import Limits
@@ -115,8 +116,28 @@ def read_checked(
             workbook, display=str(workbook), limits=limits or DEFAULTS, workers=workers
         )
     except InputError as error:
-        return None, list(error.problems)
+        return None, with_set_problems(error, sets)
     return inventory, check_against_sets(inventory, sets)
+
+
+def with_set_problems(error: InputError, sets: Sequence[IndicatorSet]) -> list[Problem]:
+    """The problems of a workbook that could not be read, with those the sets see in what
+    could be (an unknown indicator id beside a bad cell): all in one run. A problem the
+    sets see at a cell the reader already reported (a blank required cell read as no
+    id) is the same fault again, and left out."""
+    from smartserang.workbook.reader import PartialRead
+
+    problems = list(error.problems)
+    if not isinstance(error, PartialRead) or not sets:
+        return problems
+    more = check_against_sets(error.inventory, sets)
+    promoted = {str(p) for p in more if p.severity is Severity.ERROR}
+    reported = {p.location for p in problems if p.severity is Severity.ERROR}
+    more = [p for p in more if p.severity is Severity.ERROR and p.location not in reported]
+    errors = [p for p in problems if p.severity is Severity.ERROR]
+    rest = [p for p in problems if p.severity is not Severity.ERROR]
+    rest = [p for p in rest if not _promoted(p, error.inventory, promoted)]
+    return [*errors, *more, *rest]
 
 
 @dataclass(frozen=True)
@@ -154,6 +175,7 @@ def read_inputs(
     workers = workers or default_jobs()
     first: Inventory | None = None
     found: list[Problem] = []
+    failure = InputError(())
     try:
         reading: Reading | None = Reading(
             workbooks[0], display=str(workbooks[0]), limits=limits, workers=workers
@@ -166,9 +188,11 @@ def read_inputs(
             try:
                 first = reading.finish()
             except InputError as error:
-                found = list(error.problems)
+                found, failure = list(error.problems), error
     if first is not None:
         found = check_against_sets(first, sets)
+    elif reading is not None and found:
+        found = with_set_problems(failure, sets)
     read = [(first, found)]
     read.extend(read_checked(path, sets, limits, workers) for path in workbooks[1:])
     return Inputs(
@@ -197,12 +221,15 @@ def load_inputs(
 
 
 def check_against_sets(inventory: Inventory, sets: Sequence[IndicatorSet]) -> list[Problem]:
-    """Penilaian and Target rows that no set (scored now or shipped) can place."""
+    """Penilaian and Target rows that no set (scored now or shipped) can place, and the
+    sheets and headers left unread that resemble a sheet or column a set reads and the
+    workbook lacks (``Inventory.near_misses``): each an error naming the fix."""
     from smartserang.scoring.analysis import check_targets
     from smartserang.scoring.levels import check_claims
 
     if not sets:
         return []
+    missed = _needed_misses(inventory, sets)
     every_id = set().union(*(_ids_of(s) for s in sets))
 
     def check(elsewhere: set[str]) -> list[Problem]:
@@ -219,6 +246,90 @@ def check_against_sets(inventory: Inventory, sets: Sequence[IndicatorSet]) -> li
         from smartserang.sets.load import shipped_ids
 
         found = check(every_id | shipped_ids())
+    return [*missed, *found]
+
+
+def _needed_misses(inventory: Inventory, sets: Sequence[IndicatorSet]) -> list[Problem]:
+    """The error of each near miss that a set needs: a sheet the workbook lacks, or a
+    column its register (or Profil) lacks."""
+    needed = set().union(*(needs(s) for s in sets))
+    errors = []
+    for near in inventory.near_misses:
+        register = inventory.register(near.sheet)
+        if near.column is None:
+            lacking = register is None and near.sheet != "profil" and (near.sheet, None) in needed
+        elif near.sheet == "profil":
+            lacking = getattr(inventory.profile, near.column) is None
+            lacking = lacking and (near.sheet, near.column) in needed
+        else:
+            lacking = register is not None and near.column not in register.columns
+            lacking = lacking and (near.sheet, near.column) in needed
+        if lacking:
+            errors.append(near.error)
+    return errors
+
+
+def _promoted(problem: Problem, inventory: Inventory, errors: set[str]) -> bool:
+    """Whether ``problem`` is a near miss's warning whose error is among ``errors``."""
+    return any(
+        near.warning == problem and str(near.error) in errors for near in inventory.near_misses
+    )
+
+
+def _references(conditions: Iterable[Condition]) -> Iterator[RowReference]:
+    """The rows of other sheets that ``conditions`` name (``names_row_of``), nested too."""
+    from smartserang.model import RowReference
+
+    for condition in conditions:
+        if isinstance(condition.value, RowReference):
+            yield condition.value
+            yield from _references(condition.value.where)
+        for alternative in condition.alternatives:
+            yield from _references(alternative)
+
+
+def needs(iset: IndicatorSet) -> set[tuple[str, str | None]]:
+    """The sheets (column None) and columns a set reads: Penilaian's and Target's, each
+    evidence rule's, and the lists its rules count against."""
+    from smartserang.scoring.quality import fields_read
+
+    found: set[tuple[str, str | None]] = {
+        ("penilaian", None), ("penilaian", "indikator"), ("penilaian", "tingkat"),
+        ("penilaian", "target"), ("target", None), ("target", "tahun"),
+        ("target", "lingkup"), ("target", "target"), ("profil", None),
+        ("profil", "tahun"), ("profil", "tanggal_penilaian"),
+    }  # fmt: skip
+    for indicator in iset.indicators():
+        rule = indicator.evidence
+        if rule is None:
+            continue
+        found.add((rule.sheet, None))
+        conditions = [*rule.where, *(c for step in rule.steps for c in step.rows)]
+        conditions += [c for source in rule.extra_units for c in source.where]
+        conditions += rule.measure.conditions if rule.measure is not None else ()
+        for reference in _references(conditions):
+            found.update({(reference.sheet, None), (reference.sheet, reference.column)})
+        found.update((sheet, column) for sheet, column in fields_read(rule))
+        found.update((sheet, None) for sheet, _ in fields_read(rule))
+        if rule.units_column is not None:
+            found.add((rule.sheet, rule.units_column))
+        for source in rule.extra_units:
+            found.update({(source.sheet, None), (source.sheet, source.column)})
+        if rule.units_column is not None or any(step.units for step in rule.steps):
+            found.update({("perangkat_daerah", None), ("perangkat_daerah", "nama"),
+                          ("profil", "jumlah_perangkat_daerah")})  # fmt: skip
+        measure = rule.measure
+        if measure is not None:
+            if measure.column is not None:
+                found.add((rule.sheet, measure.column))
+            if measure.of == "kecamatan":
+                found.update({("kecamatan", None), ("kecamatan", "nama"),
+                              ("profil", "jumlah_kecamatan")})  # fmt: skip
+            elif measure.of == "penduduk":
+                found.add(("profil", "jumlah_penduduk"))
+            elif measure.of == "units":
+                found.update({("perangkat_daerah", None), ("perangkat_daerah", "nama"),
+                              ("profil", "jumlah_perangkat_daerah")})  # fmt: skip
     return found
 
 
@@ -309,6 +420,5 @@ def check_unit(
         for check in evaluate(s, thresholds, recorded.get(s.set_id) if recorded else None)
     ) + warning_checks(results, thresholds)
     falls = explain_falls(results, checks, recorded, basis)
-    return [], FileReport(
-        str(path), scores, checks, warnings=len(warnings_of(results)), falls=falls
-    )
+    warned = [w for w in warnings_of(results) if w.severity is Severity.WARNING]
+    return [], FileReport(str(path), scores, checks, warnings=len(warned), falls=falls)

@@ -13,6 +13,7 @@ from smartserang import __version__
 from smartserang.catalogue.report import report_text
 from smartserang.i18n import format_date, format_fraction, format_percent, message
 from smartserang.model import Indicator, IndicatorSet
+from smartserang.problems import Problem, Severity
 from smartserang.report.charts import (
     CHART_PAGE,
     GapBar,
@@ -158,7 +159,7 @@ def build_report_view(
         quick_wins=_priorities(analysis.quick_wins(), fmt),
         longer_work=_priorities(analysis.longer_work(), fmt),
         unsupported=tuple(_unsupported(r, fmt) for r in result.unsupported()),
-        warnings=tuple(WarningRow(w.location, w.message_in(lang), w.code) for w in result.warnings),
+        warnings=tuple(_warning_row(w, lang) for w in result.warnings),
         targets=tuple(_target_rows(result, analysis, fmt)),
         unchecked=_unchecked_rows(result, lang),
         footer=Footer(
@@ -170,6 +171,15 @@ def build_report_view(
             generated=format_date(date, lang) if date else "",
         ),
     )
+
+
+def _warning_row(warning: Problem, lang: str) -> WarningRow:
+    """A row of the data-quality section; a note (what the reader understood, not a
+    fault) says so first."""
+    text = warning.message_in(lang)
+    if warning.severity is Severity.NOTE:
+        text = f"{message('note_kind', lang)}: {text}"
+    return WarningRow(warning.location, text, warning.code)
 
 
 def _unchecked_rows(result: SetResult, lang: str) -> tuple[UncheckedRow, ...]:

@@ -7,8 +7,11 @@ Modules, in the order a workbook passes through them:
 - ``package``: the zip's directory and parts checked before anything reads them;
 - ``scan``: each worksheet part's filled area and error cells (.xlsx);
 - ``odsscan``: each table's area in an OpenDocument spreadsheet (.ods);
-- ``reader``: opening the workbook, matching its sheets, reading them (the large
-  registers in processes of their own) and each register's header;
+- ``reader``: opening the workbook, reading its sheets (the large registers in
+  processes of their own) and each register's table;
+- ``sheets``: which sheet is which of the contract ("Aplikasi 2025" is Aplikasi);
+- ``table``: where a register's table is on its sheet (title rows, the header, totals
+  rows, notes below) and its merged cells;
 - ``located``: where a sheet's problems are, and those found so far;
 - ``headers``: a header row or the Profil labels matched to the contract's columns;
 - ``profile``: the Profil sheet;

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from smartserang.problems import Problem, cell_location, column_letter
+from smartserang.model import NearMiss
+from smartserang.problems import Param, Problem, cell_location, column_letter
 from smartserang.workbook.limits import Limits
 
 
@@ -14,12 +15,35 @@ class Found:
 
     errors: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
+    notes: list[Problem] = field(default_factory=list)
+    """What the reader understood of an unusual layout (``Problem.note``)."""
+    near: list[NearMiss] = field(default_factory=list)
+    """Sheets and headers close to the contract's, each also in ``warnings``."""
 
     def error(self, location: str, message: str, code: str) -> None:
         self.errors.append(Problem(location, message, code))
 
-    def warn(self, location: str, key: str, code: str, **params: str) -> None:
+    def fault(self, location: str, key: str, code: str, **params: Param) -> None:
+        """An error worded by the catalogue's entry ``key``."""
+        self.errors.append(Problem.error(location, key, code, **params))
+
+    def warn(self, location: str, key: str, code: str, **params: Param) -> None:
         self.warnings.append(Problem.warning(location, key, code, **params))
+
+    def note(self, location: str, key: str, code: str, **params: Param) -> None:
+        self.notes.append(Problem.note(location, key, code, **params))
+
+    def near_miss(self, near: NearMiss) -> None:
+        """A sheet or header close to the contract's: its warning now, kept for the sets."""
+        self.near.append(near)
+        self.warnings.append(near.warning)
+
+    def extend(self, other: Found) -> None:
+        """Add everything ``other`` found, after what is here."""
+        self.errors.extend(other.errors)
+        self.warnings.extend(other.warnings)
+        self.notes.extend(other.notes)
+        self.near.extend(other.near)
 
 
 @dataclass(frozen=True)

@@ -22,21 +22,38 @@ column type: ``inventory.integer``, ``inventory.number``, ``inventory.level``,
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
+import itertools
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from smartserang.model import CellValue, Inventory, Profile, Register
-from smartserang.problems import InputError, Problem, cell_location
+from smartserang.problems import InputError, Param, Problem, cell_location
 from smartserang.procs import collector_paused
 from smartserang.workbook.cells import Raw
 from smartserang.workbook.columns import raw_columns, type_columns
-from smartserang.workbook.contract import HELPER_SHEETS, SHEETS, Sheet, normalise_token
-from smartserang.workbook.headers import column_of, first_filled, match_names
+from smartserang.workbook.contract import SHEETS, SHEETS_BY_KEY, Sheet
+from smartserang.workbook.headers import (
+    Names,
+    column_of,
+    first_filled,
+    match_names,
+    report_unknown,
+)
 from smartserang.workbook.limits import DEFAULTS, Limits, breach
-from smartserang.workbook.located import Found, Place
+from smartserang.workbook.located import Found, Place, ref
 from smartserang.workbook.profile import read_profile
+from smartserang.workbook.sheets import match_sheets, sheet_titles
+from smartserang.workbook.table import (
+    HEAD_ROWS,
+    Header,
+    MergedRange,
+    Rows,
+    find_header,
+    spread_merged,
+)
 
 if TYPE_CHECKING:
     from python_calamine import CalamineSheet, CalamineWorkbook
@@ -45,7 +62,6 @@ if TYPE_CHECKING:
     from smartserang.workbook.scan import SheetScan
 
 
-_SHEET_LOOKUP = {normalise_token(n): s for s in SHEETS for n in (s.name, s.alias)}
 _UNIQUE = {"penilaian": "indikator"}
 """Registers where one column's value may appear on one row only."""
 _CFB_MAGIC = b"\xd0\xcf\x11\xe0"
@@ -119,9 +135,30 @@ class Reading:
         problems = Found()
         with workbook, collector_paused():
             profile, registers = _read_sheets(workbook, source, problems, self.scans, self.helpers)
+        inventory = Inventory(
+            source, self.digest, profile, registers, (*problems.warnings, *problems.notes),
+            tuple(problems.near),
+        )  # fmt: skip
         if problems.errors:
-            raise InputError([*problems.errors, *problems.warnings])
-        return Inventory(source, self.digest, profile, registers, tuple(problems.warnings))
+            # What the sets may check: the registers with every required column.
+            whole = {
+                key: register
+                for key, register in registers.items()
+                if all(c.key in register.columns for c in SHEETS_BY_KEY[key].columns if c.required)
+            }
+            partial = dataclasses.replace(inventory, registers=whole)
+            raise PartialRead([*problems.errors, *problems.warnings, *problems.notes], partial)
+        return inventory
+
+
+class PartialRead(InputError):
+    """A workbook with errors, and what could be read of it: the cells in error are blank
+    in it. For the checks that see more errors with the sets (an unknown indicator id),
+    so that every problem is reported in one run; never scored."""
+
+    def __init__(self, problems: Iterable[Problem], inventory: Inventory) -> None:
+        super().__init__(problems)
+        self.inventory = inventory
 
 
 def _check_tables(package: Package, source: str, limits: Limits) -> None:
@@ -148,7 +185,7 @@ def _read_sheets(
     """
     profile = Profile()
     registers: dict[str, Register] = {}
-    matched = _match_sheets(workbook.sheet_names, source, problems)
+    matched = match_sheets(workbook.sheet_names, source, problems)
     order = sorted(matched, key=lambda pair: pair[1] in helpers.titles)
     found: dict[str, Found] = {}
     for sheet, title in order:
@@ -162,8 +199,7 @@ def _read_sheets(
         elif content is not None:
             registers[sheet.key] = content
     for _, title in matched:
-        problems.errors.extend(found[title].errors)
-        problems.warnings.extend(found[title].warnings)
+        problems.extend(found[title])
     return profile, {s.key: registers[s.key] for s in SHEETS if s.key in registers}
 
 
@@ -177,41 +213,42 @@ def _read_sheet(
 ) -> Profile | Register | None:
     """One sheet: the Profile or a register (None when it cannot be read or is empty)."""
     place = Place(source, title, scans.limits)
-    grid, scan = _read_grid(workbook, place, scans, problems)
+    grid, scan, merged = _read_grid(workbook, place, scans, problems)
     if grid is None:
         return None
     place = Place(source, title, scans.limits, scan.errors if scan else {})
     if sheet.labels:
         return read_profile(sheet, list(grid), place, problems)
-    return _read_register(sheet, grid, place, problems)
+    return _read_register(sheet, grid, place, problems, merged)
     # the sheet's cells are held by calamine until the sheet is let go, here
 
 
 def _read_grid(
     workbook: CalamineWorkbook, place: Place, scans: _Scans, problems: Found
-) -> tuple[Iterator[list[Raw]] | None, SheetScan | None]:
+) -> tuple[Iterator[list[Raw]] | None, SheetScan | None, list[MergedRange] | None]:
     """The sheet's rows from row 1, each from column A, or None after reporting why it
-    cannot be read. The rows are made one at a time, as they are read."""
+    cannot be read; and its merged cells (None where calamine does not give them: .ods).
+    The rows are made one at a time, as they are read."""
     scan = scans.result(place.title)
     unreadable = "inventory.sheet.unreadable"
     if scan is None and scans.unscanned(place.title):
         message = "cannot read sheet: the workbook does not say which of its parts holds it"
         problems.error(place.sheet, f"{message}; save it again", unreadable)
-        return None, scan
+        return None, scan, None
     if scan is not None and scan.damage is not None:
         problems.error(place.sheet, f"cannot read sheet: {scan.damage}", unreadable)
-        return None, scan
+        return None, scan, None
     if scan is not None and _too_large(scan.rows, scan.columns, place, problems, scan.partial):
-        return None, scan
+        return None, scan, None
     try:
         sheet = workbook.get_sheet_by_name(place.title)
         end = sheet.end  # the exact area, for the formats the scan does not see into
         if end is not None and _too_large(end[0] + 1, end[1] + 1, place, problems):
-            return None, scan
-        return _rows(sheet), scan
+            return None, scan, None
+        return _rows(sheet), scan, sheet.merged_cell_ranges
     except Exception as exc:  # a damaged sheet part; the other sheets still count
         problems.error(place.sheet, f"cannot read sheet: {exc}", unreadable)
-        return None, scan
+        return None, scan, None
 
 
 def _rows(sheet: CalamineSheet) -> Iterator[list[Raw]]:
@@ -307,12 +344,11 @@ class _SheetWorkers:
         self._pool = contextlib.ExitStack()
         if workers < 2 or package is None or not package.xlsx or not hasattr(os, "fork"):
             return
+        named = sheet_titles(list(package.sheet_parts))
         large = [
             title
-            for title in package.sheet_parts
-            if (sheet := _SHEET_LOOKUP.get(normalise_token(title))) is not None
-            and not sheet.labels
-            and package.part_size(title) >= _PARALLEL_PART
+            for title, sheet in named.items()
+            if not sheet.labels and package.part_size(title) >= _PARALLEL_PART
         ]
         large.sort(key=package.part_size, reverse=True)
         self.titles = large[1:workers]
@@ -346,7 +382,7 @@ def _read_alone(
     """Sheet ``title`` read on its own, in a process of its own, as ``_read_sheets`` would."""
     from python_calamine import CalamineWorkbook
 
-    sheet = _SHEET_LOOKUP[normalise_token(title)]
+    sheet = sheet_titles(list(package.sheet_parts))[title]
     problems = Found()
     scans = _Scans(package, limits)
     with CalamineWorkbook.from_path(package.path) as workbook, collector_paused():
@@ -394,60 +430,156 @@ def _unreadable(exc: Exception, head: bytes) -> str:
     return f"cannot read workbook: {exc}"
 
 
-def _match_sheets(titles: Sequence[str], source: str, problems: Found) -> list[tuple[Sheet, str]]:
-    """The contract sheets present, with their titles; warn about the rest."""
-    found: dict[str, tuple[Sheet, str]] = {}
-    for title in titles:
-        sheet = _SHEET_LOOKUP.get(normalise_token(title))
-        location = f"{source}:{title}"
-        if sheet is None and title.strip().casefold() in HELPER_SHEETS:
-            continue  # the template's instructions and drop-down lists
-        if sheet is None:
-            known = ", ".join(s.name for s in SHEETS)
-            message = f"unknown sheet '{title}' ignored (known: {known})"
-            problems.warn(
-                location, "warn_unknown_sheet", "inventory.sheet", title=title, known=known
-            )
-        elif sheet.key in found:
-            first = found[sheet.key][1]
-            message = f"sheet '{title}' is the same register as sheet '{first}'; keep one"
-            problems.error(location, message, "inventory.sheet.duplicate")
-        else:
-            found[sheet.key] = (sheet, title)
-    if not found:
-        known = ", ".join(s.name for s in SHEETS)
-        message = f"no inventory sheet found; expected at least one of {known}"
-        problems.error(source, message, "inventory.sheet.none")
-    return list(found.values())
-
-
 def _read_register(
-    sheet: Sheet, grid: Iterable[list[Raw]], place: Place, problems: Found
+    sheet: Sheet,
+    grid: Iterable[list[Raw]],
+    place: Place,
+    problems: Found,
+    merged: Sequence[MergedRange] | None = None,
 ) -> Register | None:
-    """A table sheet: the first non-blank row is the header, data rows follow."""
+    """A table sheet: its header found among the first rows (see ``table``), its data
+    rows read up to where the table ends, totals rows and repeated headers left out,
+    merged cells spread over the rows they cover."""
     numbered = enumerate(grid)
     found = next(((i, row) for i, row in numbered if first_filled(row) is not None), None)
     if found is None:
         problems.warn(place.sheet, "warn_sheet_empty", "inventory.sheet.empty")
         return None
-    header_at, header = found
-    cells = ((header_at, col, raw) for col, raw in enumerate(header))
-    columns = {key: col for key, (_, col) in match_names(sheet, cells, place, problems).items()}
-    first = first_filled(header) or 0
-    for column in sheet.columns:
-        if column.required and column.key not in columns:
-            message = f"missing required column '{column.name}'"
-            problems.error(place.cell(header_at, first), message, "inventory.column.missing")
+    head = [found, *itertools.islice(numbered, HEAD_ROWS - 1)]
+    header = find_header(sheet, head)
+    names = match_names(sheet, header.cells, place, problems)
+    columns = {key: col for key, (_, col) in names.found.items()}
+    _missing_columns(sheet, header, names, place, problems)
+    report_unknown(sheet, names.unknown, names.found, place, problems)
+    _note_header(header, found[0], place, problems)
     by_index = dict(sorted((col, key) for key, col in columns.items()))
-    raw = raw_columns(list(by_index), (row for _, row in numbered))
+    label = columns.get(sheet.label_column or "", header.cells[0][1] if header.cells else 0)
+    rows = Rows(
+        itertools.chain((row for i, row in head if i >= header.data), (r for _, r in numbered)),
+        header.data, sheet, label, header,
+    )  # fmt: skip
+    raw = raw_columns(list(by_index), iter(rows))
+    place = _laid_out(raw, rows, merged, place, problems)
     distinct: dict[str, frozenset[CellValue]] = {}
-    numbers, typed = type_columns(sheet, by_index, raw, header_at + 1, place, problems, distinct)
+    numbers, typed = type_columns(sheet, by_index, raw, header.data, place, problems, distinct)
     register = Register(
         sheet.key, place.title, columns, label_column=sheet.label_column, numbers=numbers,
         cells=typed, distinct=distinct,
     )  # fmt: skip
     _check_unique(sheet, register, place, problems)
     return register
+
+
+def _missing_columns(
+    sheet: Sheet, header: Header, names: Names, place: Place, problems: Found
+) -> None:
+    """An error per required column the header lacks: at the header cell that resembles
+    it ("Nama Aplkasi"), with the fix; else at the header row, saying why no row fitted
+    when none named any column."""
+    first = header.cells[0][1] if header.cells else 0
+    for column in sheet.columns:
+        if not column.required or column.key in names.found:
+            continue
+        like = next((u for u in names.unknown if u.like is column), None)
+        if like is not None:
+            names.unknown.remove(like)
+            problems.fault(
+                place.cell(like.index, like.col), "column_missing_near", "inventory.column.missing",
+                column=column.name, text=like.text,
+            )  # fmt: skip
+        elif header.named == 0:
+            known = ", ".join(c.name for c in sheet.columns if c.required)
+            problems.fault(
+                place.cell(header.top, first), "column_missing_no_header",
+                "inventory.column.missing", column=column.name, rows=HEAD_ROWS,
+                sheet=sheet.name, known=known,
+            )  # fmt: skip
+        else:
+            message = f"missing required column '{column.name}'"
+            problems.error(place.cell(header.top, first), message, "inventory.column.missing")
+
+
+def _note_header(header: Header, first: int, place: Place, problems: Found) -> None:
+    """Notes of where the header was found, when rows came before it, or it took two
+    rows, or a column-number row followed it."""
+    at = place.cell(header.top, header.cells[0][1] if header.cells else 0)
+    if header.bottom > header.top:
+        problems.note(
+            at, "note_header_rows", "inventory.table", first=header.top + 1, last=header.bottom + 1
+        )
+    elif header.top > first and header.named:
+        problems.note(at, "note_header_row", "inventory.table", row=header.top + 1)
+    if header.numbers is not None:
+        numbers_at = place.cell(header.numbers, header.cells[0][1] if header.cells else 0)
+        problems.note(numbers_at, "note_numbers_row", "inventory.table", row=header.numbers + 1)
+
+
+def _note_end(rows: Rows, place: Place, problems: Found) -> None:
+    """A note of the rows left out below the table; an error when many of them look
+    like data rows (which one is the table cannot then be told)."""
+    assert rows.end is not None
+    at, last, dense, kind, text = rows.end
+    key = "note_table_below" if kind == "table" else "note_notes_below"
+    first, final = rows.start + at + 1, rows.start + last + 1
+    params: dict[str, Param] = {"rows": f"{first}–{final}" if final > first else str(first)}
+    params["text"] = text
+    location = place.cell(rows.start + at, rows.label)
+    if dense > 2 and kind == "notes":
+        problems.fault(location, f"{key}_dense", "inventory.table", **params, dense=dense)
+    else:
+        problems.note(
+            location, key + ("" if final > first else "_one"), "inventory.table", **params
+        )
+
+
+def _laid_out(
+    raw: dict[int, list[Raw]],
+    rows: Rows,
+    merged: Sequence[MergedRange] | None,
+    place: Place,
+    problems: Found,
+) -> Place:
+    """The raw columns as the sheet shows them: cut where the table ends, merged values
+    spread, totals rows and repeated headers blanked (so left out as blank rows are);
+    every such reading noted. The place returned knows no error cell left out."""
+    start = rows.start
+    size = len(next(iter(raw.values()))) if raw else 0
+    if rows.end is not None:
+        at = rows.end[0]
+        for cells in raw.values():
+            del cells[at:]
+        size = min(size, at)
+        _note_end(rows, place, problems)
+    spread = spread_merged(merged, raw, start, size)
+    if spread:
+        ((top, left), (bottom, _)), value = spread[0]
+        problems.note(
+            place.cell(top, left), "note_merged", "inventory.table", count=len(spread),
+            cells=f"{ref(top, left)}:{ref(bottom, left)}", text=str(value), first=top + 1,
+            last=bottom + 1,
+        )  # fmt: skip
+    left_out = {p: what for p, what in rows.skipped.items() if p < size}
+    for position in left_out:
+        for cells in raw.values():
+            cells[position] = ""
+    for kind, key in (("totals", "note_totals"), ("header", "note_repeated")):
+        which = [p for p, (k, _) in left_out.items() if k == kind]
+        if which:
+            text = left_out[which[0]][1]
+            numbers = ", ".join(str(start + p + 1) for p in which)
+            problems.note(
+                place.cell(start + which[0], rows.label), key + ("_rows" if which[1:] else "_row"),
+                "inventory.table", rows=numbers, text=text,
+            )  # fmt: skip
+    if not left_out and rows.end is None:
+        return place
+    cut = start + size
+    errors = {
+        (index, col): shown
+        for (index, col), shown in place.errors.items()
+        if index < cut and index - start not in left_out
+    }
+    return dataclasses.replace(place, errors=errors)
 
 
 def _check_unique(sheet: Sheet, register: Register, place: Place, problems: Found) -> None:

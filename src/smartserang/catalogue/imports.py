@@ -40,6 +40,14 @@ TEXTS: Texts = {
         " line {next}, broken by a line break inside a value; put that value in double"
         " quotes or remove the line break",
     },
+    "import_line_maybe_broken": {
+        "id": "1 kolom, padahal header memiliki {width}; bila baris {next} adalah lanjutannya"
+        " (pindah baris di dalam nilai pertama), baris {next} terbaca sebagai record"
+        " tersendiri: periksa baris itu",
+        "en": "1 field where the header has {width}; if line {next} is its continuation (a"
+        " line break inside the first value), line {next} is read as a record of its own:"
+        " check it",
+    },
     "import_line_continuation": {
         "id": "baris {line} tampaknya lanjutan baris {first}: ada pindah baris di dalam"
         " sebuah nilai",

@@ -265,8 +265,10 @@ def _continuations(
     Short records on consecutive lines whose fields add up to the header's, the value
     broken between them counted once, are one record broken by line breaks inside an
     unquoted value: each of its lines is named as such. Any other short record is
-    skipped for its number of fields. Where most records are short, the file lacks
-    fields throughout, and no line is taken for the continuation of another.
+    skipped for its number of fields; a lone field followed by a whole record says that
+    the record may be the rest of it (a first value broken by a line break). Where most
+    records are short, the file lacks fields throughout, and no line is taken for the
+    continuation of another.
     """
     shorts = sum(isinstance(item, _Short) for item in items)
     whole = sum(isinstance(item, Record) for item in items)
@@ -289,11 +291,26 @@ def _continuations(
             pieces.append(following.record)
             fields += len(following.record.fields) - 1  # the broken value counts once
             index += 1
-        if fields != width or len(pieces) == 1:
-            index -= len(pieces) - 1  # not one record: each line is judged alone
-            yield _wrong_width(item.record, width, source)
+        if fields == width and len(pieces) > 1:
+            yield from _broken(pieces, width, source)
             continue
-        yield from _broken(pieces, width, source)
+        index -= len(pieces) - 1  # not one record: each line is judged alone
+        following = items[index] if index < len(items) else None
+        record = item.record
+        if (
+            len(record.fields) == 1
+            and isinstance(following, Record)
+            and following.line == record.end + 1
+        ):
+            # One field, then a whole record: a stray line, or a first value broken by a
+            # line break whose rest reads as a record. The rest cannot be told apart.
+            params: dict[str, Param] = {"width": width, "next": following.line}
+            problem = Problem.error(
+                f"{source}:{record.line}", "import_line_maybe_broken", _LINE, **params
+            )
+            yield Skipped(record.line, (problem,))
+            continue
+        yield _wrong_width(record, width, source)
 
 
 def _broken(pieces: list[Record], width: int, source: str) -> Iterator[Skipped]:

@@ -159,18 +159,23 @@ def encoding_named(text: str) -> str | None:
 
 def repaired_mojibake(text: str) -> str | None:
     """What ``text`` said before UTF-8 was read as cp1252 or latin-1 and saved again
-    (``CafÃ©`` -> ``Café``, ``â€™`` -> ``’``), or None when it does not look garbled so.
+    (``CafÃ©`` -> ``Café``, ``â€œ`` -> ``“``), or None when it does not look garbled so.
 
     A garbled text encodes back to bytes that are valid UTF-8 holding more than ASCII;
     text typed in those encodings (``Café``) almost never does.
     """
     if text.isascii():
         return None
-    for codec in ("cp1252", "latin-1"):
+    data = bytearray()
+    for char in text:
         try:
-            repaired = text.encode(codec).decode("utf-8")
-        except UnicodeError:
-            continue
-        if repaired != text:
-            return repaired
-    return None
+            data += char.encode("cp1252")
+        except UnicodeEncodeError:
+            if ord(char) > 0xFF:
+                return None
+            data.append(ord(char))  # the five bytes cp1252 leaves undefined, as latin-1
+    try:
+        repaired = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    return repaired if repaired != text else None

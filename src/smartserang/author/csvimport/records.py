@@ -267,12 +267,12 @@ def _continuations(
     unquoted value: each of its lines is named as such. Any other short record is
     skipped for its number of fields; a lone field followed by a whole record says that
     the record may be the rest of it (a first value broken by a line break). Where most
-    records are short, the file lacks fields throughout, and no line is taken for the
-    continuation of another.
+    records are short (more than two), the file lacks fields throughout, and no line is
+    taken for the continuation of another.
     """
     shorts = sum(isinstance(item, _Short) for item in items)
     whole = sum(isinstance(item, Record) for item in items)
-    joining = shorts <= whole
+    joining = shorts <= max(whole, 2)
     index = 0
     while index < len(items):
         item = items[index]

@@ -160,16 +160,18 @@ def _money_form(rng: random.Random) -> Callable[[Any], str | None]:
         if not isinstance(value, int | float):
             return None
         dotted = _grouped(int(value), ".")
-        return rng.choice(
-            [
-                f"Rp {dotted}",
-                f"Rp{dotted},-",
-                f"Rp. {dotted},00",
-                f"IDR {_grouped(int(value), ',')}",
-                f"{dotted} rupiah",
-                dotted,
-            ]
-        )
+        forms = [
+            f"Rp {dotted}",
+            f"Rp{dotted},-",
+            f"Rp. {dotted},00",
+            f"IDR {_grouped(int(value), ',')}",
+            f"{dotted} rupiah",
+            dotted,
+        ]
+        for scale, word in ((10**9, "miliar"), (10**6, "juta")):
+            if int(value) % (scale // 100) == 0 and value >= scale:  # two decimals at most
+                forms.append(f"Rp {format(value / scale, 'g').replace('.', ',')} {word}")
+        return rng.choice(forms)
 
     return form
 

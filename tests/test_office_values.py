@@ -309,6 +309,11 @@ READ = [
     ("program", "anggaran", "-Rp 1.500", -1500.0),
     ("program", "anggaran", "1.500", 1500.0),
     ("program", "anggaran", "Rp 1,500", No("inventory.number", "write 1500 or 1.500")),
+    ("program", "anggaran", "Rp 1,85 miliar", 1_850_000_000.0),
+    ("program", "anggaran", "450 juta", 450_000_000.0),
+    ("program", "anggaran", "1.5 M", No("inventory.number", "remove 'M'")),
+    ("profil", "jumlah_penduduk", "1,2 juta jiwa", 1_200_000),
+    ("aplikasi", "jumlah_pengguna", "1,2345678 juta", No("inventory.integer", "whole number")),
     # Levels: a number 0-5, with Tingkat/Level, in Roman or in words; a name beside it
     # must name that level.
     ("penilaian", "tingkat", "Tingkat 3", 3),

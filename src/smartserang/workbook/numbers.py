@@ -17,7 +17,9 @@ text (a cell formatted as text, a value pasted from a web page, a CSV field). Th
   to write it unambiguously; it is never guessed.
 - A column of rupiah (Anggaran) also takes ``Rp``/``IDR`` before the number and ``,-``
   after it; a column counting things takes the word for them after the number
-  (``1.500 orang``, ``12 unit``). A percent sign is refused: no column holds a share.
+  (``1.500 orang``, ``12 unit``). ``ribu``, ``juta``, ``miliar`` and ``triliun`` (and
+  ``rb``, ``jt``) after a number multiply it (``Rp 1,85 miliar``, ``1,2 juta jiwa``). A
+  percent sign is refused: no column holds a share.
 """
 
 from __future__ import annotations
@@ -83,6 +85,14 @@ _SIGNS = {"+": False, "-": True, "\u2212": True}
 _MONEY_BEFORE = re.compile(r"(?:rp|idr)\.?\s*", re.IGNORECASE)
 _MONEY_AFTER = re.compile(r"\s*(?:,-{1,2}|,\u2013|,\u2014|\.-|rupiah)$", re.IGNORECASE)
 _NUMERAL_CHARS = frozenset("0123456789., ")
+_SCALES = {
+    **dict.fromkeys(("ribu", "rb", "thousand"), Decimal(10) ** 3),
+    **dict.fromkeys(("juta", "jt", "million"), Decimal(10) ** 6),
+    **dict.fromkeys(("miliar", "milyar"), Decimal(10) ** 9),
+    "triliun": Decimal(10) ** 12,
+}
+"""Words multiplying the number before them (``1,5 juta``, ``Rp 2,4 miliar``). Not ``M``
+or ``billion``: million or miliar, a thousand million or a million million?"""
 _WORD = re.compile(r"[^\W\d_]+(?: [^\W\d_]+)*\.?")
 """A word after a number: letters, maybe several words, maybe a closing point."""
 
@@ -107,6 +117,11 @@ def read_number(text: str, form: NumberForm) -> Decimal | Refused:
     value = _numeral(numeral, thousands_dot=form.whole or form.money)
     if isinstance(value, Refused):
         return value
+    if word:
+        first, _, rest = word.partition(" ")
+        scale = _SCALES.get(first.rstrip(".").casefold())
+        if scale is not None:
+            value, word = value * scale, rest.strip()
     if word and word.rstrip(".").casefold() not in form.units:
         return Refused(Why.WORD, word=word) if _WORD.fullmatch(word) else Refused(Why.NOT_A_NUMBER)
     return -value if negative else value

@@ -6,7 +6,7 @@ Each converter turns a cell as python-calamine returns it into the column's type
 that the reader reports at that cell. Text is compared as a person reads it: every text
 cell is taken in Unicode NFC, without the invisible characters web pages leave in it, and
 with no-break spaces as plain spaces (``clean_text``). Numbers typed as text are read by
-``numbers``, dates by ``dates``; levels and yes/no are read here. What cannot be read
+``numbers``, dates by ``dates``, levels by ``levels``; yes/no is read here. What cannot be read
 with certainty is refused with the forms to write instead, never guessed
 (docs/workbook.md, "Values as offices type them").
 """
@@ -23,7 +23,7 @@ from typing import cast
 
 from smartserang.model import CellValue
 from smartserang.problems import Param, Problem
-from smartserang.workbook import dates, numbers
+from smartserang.workbook import dates, levels, numbers
 from smartserang.workbook.contract import (
     VOCABULARIES,
     Column,
@@ -278,119 +278,45 @@ def _raise(key: str, code: str, **params: Param) -> Decimal:
 
 # ---------------------------------------------------------------------- levels
 
-_LEVEL_PREFIX = r"(?:(?:tingkat|level|lvl|lv|tk)\.?\s*(?:ke\s*-?\s*)?)?"
-_LEVEL_NUMBER = r"(?P<n>\d+(?:[.,]0+)?|[ivx]+)"
-_LEVEL_FORMS = (
-    # 3 · Tingkat 3 · Level III · 3 (Transaksi) · 3 - Terdefinisi · Tingkat 3: Terdefinisi
-    re.compile(
-        _LEVEL_PREFIX + _LEVEL_NUMBER
-        + r"(?:\s*\((?P<a>[^()]*)\)|\s*[-\u2013\u2014:]\s*(?P<b>.+)|\.?\s+(?P<c>.+)|\.)?",
-        re.IGNORECASE,
-    ),
-    # Transaksi (3) · Terdefinisi (Tingkat 3) · Transaksi - 3
-    re.compile(
-        r"(?P<a>[^()\d]+?)\s*(?:\(\s*" + _LEVEL_PREFIX + _LEVEL_NUMBER + r"\s*\)"
-        + r"|[-\u2013\u2014:]\s*" + _LEVEL_PREFIX + r"(?P<m>\d+|[ivx]+))",
-        re.IGNORECASE,
-    ),
-)  # fmt: skip
-_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9}
-_NUMBER_WORDS = {
-    **dict.fromkeys(("nol", "zero"), 0),
-    **dict.fromkeys(("satu", "one"), 1),
-    **dict.fromkeys(("dua", "two"), 2),
-    **dict.fromkeys(("tiga", "three"), 3),
-    **dict.fromkeys(("empat", "four"), 4),
-    **dict.fromkeys(("lima", "five"), 5),
-}
-_SCALE_NAMES = (
-    # The shipped scales' level names: SPBE process capability (PermenPANRB 59/2020,
-    # domains 1-3, with the English of the set), and the smart city readiness scale.
-    ("rintisan", 1), ("terkelola", 2), ("terdefinisi", 3), ("terpadu dan terukur", 4),
-    ("optimum", 5), ("initial", 1), ("managed", 2), ("defined", 3),
-    ("integrated and measured", 4), ("optimised", 5), ("optimized", 5),
-    ("belum siap", 1), ("rintisan", 2), ("berkembang", 3), ("terpadu", 4), ("optimal", 5),
-    ("not ready", 1), ("initiated", 2), ("developing", 3), ("integrated", 4),
-)  # fmt: skip
 
-
-@functools.cache
-def _level_names() -> dict[str, frozenset[int]]:
-    """Every level name a label may use -> the levels it names on some shipped scale: the
-    service levels of the contract (informasi ... optimum), the scales' names, and the
-    numbers in words."""
-    named: dict[str, set[int]] = {}
-    service = VOCABULARIES["tingkat_layanan"]
-    pairs = [(n, t.rank) for t in service.terms for n in (t.value, *t.aliases) if not n.isdigit()]
-    for name, level in (*pairs, *_SCALE_NAMES, *_NUMBER_WORDS.items()):
-        assert level is not None  # an ordinal vocabulary ranks every term
-        named.setdefault(normalise_token(name), set()).add(level)
-    return {name: frozenset(levels) for name, levels in named.items()}
-
-
-def _level_parts(text: str) -> tuple[int, str] | None:
-    """The level number ``text`` writes and the label beside it (``""`` without one), or
-    None when it writes no number (``Tingkat tiga`` writes one, in words)."""
-    for form in _LEVEL_FORMS:
-        found = form.fullmatch(text)
-        if found is None:
-            continue
-        groups = found.groupdict()
-        numeral = (groups.get("n") or groups.get("m") or "").casefold()
-        label = next((groups[g] for g in "abc" if groups.get(g)), "").strip()
-        if numeral.isascii() and numeral[:1].isdigit():
-            return int(numeral.split(",")[0].split(".")[0]), label
-        if numeral in _ROMAN:
-            return _ROMAN[numeral], label
-    words = re.fullmatch(_LEVEL_PREFIX + r"\s*(?P<w>[^\W\d_]+)", text, re.IGNORECASE)
-    if words is not None and words["w"].casefold() in _NUMBER_WORDS:
-        return _NUMBER_WORDS[words["w"].casefold()], ""
-    return None
-
-
-def _check_label(column: Column, raw: Raw, level: int, label: str) -> None:
-    """Refuse a label beside a level number unless it names that level."""
-    if not label:
-        return
-    token = normalise_token(re.sub(_LEVEL_PREFIX, "", label, count=1, flags=re.IGNORECASE))
-    named = _level_names().get(token)
-    value = _shown(raw)
-    if named is None:
-        raise BadValue.worded(
-            "cell_level_text", "inventory.level", column=column.name, value=value, label=label
+def _level_refused(column: Column, raw: Raw, refused: levels.Refused) -> BadValue:
+    """The problem of a level ``levels`` refused."""
+    code, value = "inventory.level", _shown(raw)
+    if refused.why is levels.Why.NAME_ALONE:
+        return BadValue.worded("cell_level_name", code, column=column.name, value=value)
+    if refused.why is levels.Why.UNKNOWN_LABEL:
+        label = refused.label
+        return BadValue.worded(
+            "cell_level_text", code, column=column.name, value=value, label=label
         )
-    if level not in named:
-        raise BadValue.worded(
+    if refused.why is levels.Why.OTHER_LEVEL:
+        return BadValue.worded(
             "cell_level_label",
-            "inventory.level",
+            code,
             column=column.name,
             value=value,
-            label=label,
-            named="/".join(map(str, sorted(named))),
-            level=level,
+            label=refused.label,
+            named="/".join(map(str, refused.named)),
+            level=refused.level,
         )
+    return BadValue.worded("cell_level", code, value=value)
 
 
 def _to_level(column: Column) -> Converter:
     # Scales run within 0-5 (PermenPANRB 5/2018 started at 0); which of these levels an
     # indicator has is its set's matter, checked when the claims are scored.
     def convert(raw: Raw) -> CellValue:
-        level: int | None = None
+        level: int | levels.Refused = levels.Refused(levels.Why.NOT_A_LEVEL)
         if type(raw) is float:
-            level = int(raw) if raw.is_integer() else None
+            level = int(raw) if raw.is_integer() else level
         elif type(raw) is int:
             level = raw
         elif isinstance(raw, str):
-            parts = _level_parts(raw)
-            if parts is None and normalise_token(raw) in _level_names():
-                raise BadValue.worded(
-                    "cell_level_name", "inventory.level", column=column.name, value=_shown(raw)
-                )
-            if parts is not None:
-                level, label = parts
-                _check_label(column, raw, level, label)
-        if level is None or not 0 <= level <= 5:
-            raise BadValue.worded("cell_level", "inventory.level", value=_shown(raw))
+            level = levels.read_level(raw)
+        if isinstance(level, levels.Refused):
+            raise _level_refused(column, raw, level)
+        if not 0 <= level <= 5:
+            raise _level_refused(column, raw, levels.Refused(levels.Why.NOT_A_LEVEL))
         return level
 
     return convert
@@ -477,11 +403,13 @@ def _to_vocab(column: Column, vocab: Vocabulary, many: bool) -> Converter:
         found = vocab.lookup(text)
         if found is not None:
             return found.rank if vocab.ordinal else found.value
-        if vocab.ordinal and (parts := _level_parts(text)) is not None:
+        if vocab.ordinal and (parts := levels.level_parts(text)) is not None:
             # Tingkat 3, III, 3 (transaksi), transaksi (3): the rank, checked against its name.
             level, label = parts
             if any(t.rank == level for t in vocab.terms):
-                _check_label(column, text, level, label)
+                refused = levels.check_label(level, label)
+                if refused is not None:
+                    raise _level_refused(column, text, refused)
                 return level
         return normalise_token(text) if vocab.open else None
 

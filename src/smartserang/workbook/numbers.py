@@ -118,10 +118,10 @@ def read_number(text: str, form: NumberForm) -> Decimal | Refused:
     if isinstance(value, Refused):
         return value
     if word:
-        first, _, rest = word.partition(" ")
+        first, _, after = word.partition(" ")
         scale = _SCALES.get(first.rstrip(".").casefold())
         if scale is not None:
-            value, word = value * scale, rest.strip()
+            value, word = value * scale, after.strip()
     if word and word.rstrip(".").casefold() not in form.units:
         return Refused(Why.WORD, word=word) if _WORD.fullmatch(word) else Refused(Why.NOT_A_NUMBER)
     return -value if negative else value

@@ -116,7 +116,9 @@ def _typed(raw: Raw, convert: Converter, max_length: int) -> CellValue:
     if isinstance(raw, str):
         if len(raw) > max_length:
             raise too_long(raw, max_length)
-        raw = _clean_stripped(raw.strip())
+        raw = raw.strip()
+        if not raw.isascii():
+            raw = clean_text(raw).strip()
         if not raw:
             return None
         if raw in _EXCEL_ERRORS:

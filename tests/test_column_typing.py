@@ -80,3 +80,27 @@ def test_text_is_measured_as_written_before_its_spaces_are_cut() -> None:
     measures it: the bulk path leaves it to the cell-by-cell reader, which refuses it."""
     assert text_column(["x" * LONGEST + " "], LONGEST) is None
     assert one_by_one(column_of(ColumnType.TEXT), ["x" * LONGEST + " "]) == ["bad"]
+
+
+office_texts = st.text(
+    alphabet=" ,\u00a0\u202f\u200b\u200d\u2060\ufeff\u00adae\u0301\u0308\u00e9#N/A", max_size=30
+) | st.sampled_from(["#N/A\u200b", "\u200b", "\u00a0", "Re\u0301vu\u0308", "R\u00e9v\u00fc"])
+
+
+@settings(max_examples=400, derandomize=True, database=None)
+@given(st.lists(office_texts, max_size=30))
+def test_text_columns_are_cleaned_as_the_cell_reader_cleans(cells: list[Raw]) -> None:
+    """NFD, zero-width characters and no-break spaces: the bulk path cleans each cell as
+    the cell-by-cell reader does (NFC, invisible characters out, no-break spaces as
+    spaces), blanks and errors included."""
+    column = column_of(ColumnType.TEXT)
+    typed = text_column(cells, LONGEST)
+    if typed is not None:
+        assert typed == one_by_one(column, cells)
+
+
+def test_a_name_typed_in_nfd_is_the_name_typed_in_nfc() -> None:
+    """Both paths give the composed form, and drop what the eye does not see."""
+    cells: list[Raw] = ["Re\u0301vu\u0308 Kota", "R\u00e9v\u00fc\u00a0Kota\u200b", "x"]
+    assert text_column(cells, LONGEST) == ["R\u00e9v\u00fc Kota", "R\u00e9v\u00fc Kota", "x"]
+    assert one_by_one(column_of(ColumnType.TEXT), cells) == text_column(cells, LONGEST)

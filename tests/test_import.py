@@ -456,3 +456,123 @@ def test_lines_after_a_broken_quote_are_parsed_again() -> None:
         " [import.line]"
     ]
     assert [(r.line, r.fields) for r in table.records] == [(3, ("2", "y")), (4, ("3", "w"))]
+
+
+# ------------------------------------------------------------ CSV files as exports make them
+
+
+def test_one_field_is_singular() -> None:
+    """A line with one field says "1 field", in either language; two say "2 fields"."""
+    table = parse_csv(b"a,b,c\nx\n\n1,2,3\nx,y\n", "t.csv")
+    messages = [str(p) for s in table.skipped for p in s.problems]
+    assert messages == [
+        "t.csv:2: 1 field where the header has 3 [import.line]",
+        "t.csv:5: 2 fields where the header has 3 [import.line]",
+    ]
+    assert table.skipped[0].problems[0].message_in("id") == "1 kolom, padahal header memiliki 3"
+
+
+def test_records_wrapped_in_one_quoted_value_are_unwrapped_with_a_note() -> None:
+    """A CSV saved again as one column ("Nama,Kecamatan" quoted whole) is read as the
+    CSV inside the quotes, quotes within it kept, and a note says so."""
+    data = b'"Nama,Kecamatan"\n"""Taman, Blok A"",Serang"\n"Pasar,Kasemen"\n'
+    table = parse_csv(data, "t.csv")
+    assert table.header == ("Nama", "Kecamatan")
+    assert [r.fields for r in table.records] == [("Taman, Blok A", "Serang"), ("Pasar", "Kasemen")]
+    assert [p.code for p in table.notes] == ["import.csv.wrapped"]
+    assert "outer quotes were removed" in str(table.notes[0])
+
+
+def test_a_one_column_file_of_quoted_values_is_not_unwrapped() -> None:
+    """Quoted values holding commas under a one-name header are values, not records."""
+    table = parse_csv(b'"Alamat"\n"Jl. Raya, No. 5"\n', "t.csv")
+    assert (table.header, table.notes) == (("Alamat",), ())
+    assert [r.fields for r in table.records] == [("Jl. Raya, No. 5",)]
+
+
+def test_a_record_wrapped_on_its_own_line_is_unwrapped() -> None:
+    """One line quoted whole among plain ones is read as its record, and named."""
+    table = parse_csv(b'Nama,Kecamatan\nA,Serang\n"B,Kasemen"\n', "t.csv")
+    assert [r.fields for r in table.records] == [("A", "Serang"), ("B", "Kasemen")]
+    assert [str(n) for n in table.notes] == [
+        "t.csv: note: line 3: one quoted value holds the whole record; the outer quotes were"
+        " removed and it was read as the record [import.csv.wrapped]"
+    ]
+
+
+def test_a_line_break_inside_an_unquoted_value_is_named_on_both_lines() -> None:
+    """Line 3 continues line 2 (a raw line break in the address): both named as such,
+    the lines after them read as usual."""
+    table = parse_csv(
+        b"Nama,Alamat,Kecamatan\nTaman,Jl. Raya\nNo. 5,Serang\nPasar,Jl. A,Kasemen\n", "t.csv"
+    )
+    messages = [str(p) for s in table.skipped for p in s.problems]
+    assert messages == [
+        "t.csv:2: 2 fields where the header has 3: the record seems to go on at line 3,"
+        " broken by a line break inside a value; put that value in double quotes or remove"
+        " the line break [import.line]",
+        "t.csv:3: line 3 looks like the continuation of line 2: a line break inside a value"
+        " [import.line]",
+    ]
+    assert [(r.line, r.fields) for r in table.records] == [(4, ("Pasar", "Jl. A", "Kasemen"))]
+
+
+def test_short_lines_throughout_are_not_taken_for_continuations() -> None:
+    """When most records lack a field, each short line is only short."""
+    table = parse_csv(b"a,b,c\n1,2\n3,4\n5,6\n7,8\n9,10,11\n", "t.csv")
+    assert [str(p) for s in table.skipped for p in s.problems] == [
+        f"t.csv:{line}: 2 fields where the header has 3 [import.line]" for line in (2, 3, 4, 5)
+    ]
+
+
+def test_garbled_text_is_named_with_the_fix_once_per_column(tmp_path: Path) -> None:
+    """UTF-8 read as cp1252 and saved again ('CafÃ©'): each such line is skipped; the
+    first names the cause and the fix, the others point back to it."""
+    data = csv_file(
+        tmp_path,
+        "nama_lokasi,kecamatan,status\n"
+        "Taman Caf\u00c3\u00a9,Serang,aktif\n"
+        "Pasar Rau,Serang,aktif\n"
+        "Kedai \u00e2\u20ac\u0153Kopi\u00e2\u20ac\u009d,Kasemen,aktif\n".encode(),
+    )
+    out = tmp_path / "new.xlsx"
+    run = run_import(data, inventory(tmp_path), f"{WIFI_MAP} --set-column Jenis=cctv", out)
+    assert run.returncode == 0, run.stderr
+    garbled, meant = "Taman Caf\u00c3\u00a9", "Taman Caf\u00e9"
+    assert f"{data}:2: nama_lokasi: '{garbled}' looks garbled (probably '{meant}'):" in run.stderr
+    assert "save it as UTF-8 and import it again [import.encoding]" in run.stderr
+    assert f"{data}:4: nama_lokasi: 'Kedai" in run.stderr
+    assert "as on line 2 [import.encoding]" in run.stderr
+    assert column(out, "Nama")[1:] == ["Pasar Rau"]
+
+
+def test_a_cp1252_file_is_not_taken_for_garbled_text(tmp_path: Path) -> None:
+    """Text typed in cp1252 (a lone é) decodes as it is and imports: nothing flagged."""
+    data = csv_file(tmp_path, WIFI_CP1252)
+    out = tmp_path / "new.xlsx"
+    run = run_import(data, inventory(tmp_path), f"{WIFI_MAP} --set-column Jenis=cctv", out)
+    assert "[import.encoding]" not in run.stderr
+    assert "Taman Caf\u00e9" in column(out, "Nama")
+
+
+def test_indonesian_thousands_and_dates_import_as_numbers_and_dates(tmp_path: Path) -> None:
+    """'1.500' titik is 1500, '31/12/2024' is a date; '1,500' is refused with the fix."""
+    data = csv_file(
+        tmp_path,
+        b"nama;jumlah;reviu\n"
+        b"CCTV A;1.500;31/12/2024\n"
+        b"CCTV B;12 titik;31 Desember 2024\n"
+        b"CCTV C;1,500;2024-12-31\n",
+    )
+    out = tmp_path / "new.xlsx"
+    run = run_import(
+        data,
+        inventory(tmp_path),
+        "--map Nama=nama,Jumlah=jumlah,'Tanggal Reviu=reviu' --set-column Jenis=cctv",
+        out,
+    )
+    assert run.returncode == 0, run.stderr
+    assert f"{data}:4: jumlah: Jumlah '1,500' is ambiguous" in run.stderr
+    assert "write 1500 or 1.500 if the number is 1500 [inventory.number]" in run.stderr
+    assert column(out, "Jumlah")[1:] == [1500, 12]
+    assert column(out, "Tanggal Reviu")[1:] == [dt.datetime(2024, 12, 31)] * 2

@@ -279,7 +279,7 @@ def test_lists_split_on_commas(
         ("Aplikasi", "Nama Aplikasi", 35.0, "35"),
         ("Aplikasi", "URL", 12.5, "12.5"),
         ("Fasilitas", "Jumlah", 3, 3.0),
-        ("Fasilitas", "Jumlah", "2.5", 2.5),
+        ("Program", "Anggaran", "2.5", 2.5),
         ("Program", "Anggaran", 1_500_000_000, 1_500_000_000.0),
     ],
 )
@@ -324,7 +324,7 @@ WHOLE = "Jumlah Pengguna must be a whole number"
         ("Tanggal Reviu", "2024-02-31", f"{A_DATE}, got '2024-02-31' [inventory.date]"),
         ("Tanggal Reviu", 45000, f"{A_DATE}, got 45000 [inventory.date]"),
         ("Jumlah Pengguna", 12.5, f"{WHOLE}, got 12.5 [inventory.integer]"),
-        ("Jumlah Pengguna", "1.000", f"{WHOLE}, got '1.000' [inventory.integer]"),
+        ("Jumlah Pengguna", "1.0005", f"{WHOLE}, got '1.0005' [inventory.integer]"),
         ("Jumlah Pengguna", True, f"{WHOLE}, got TRUE [inventory.integer]"),
         (
             "URL",

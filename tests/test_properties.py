@@ -280,7 +280,7 @@ COLUMN_VALUES: dict[str, dict[str, st.SearchStrategy[Raw]]] = {
         ),
         "status": _vocab("status_aset"),
         "terhubung_nasional": YES_NO,
-        "jumlah": st.one_of(st.none(), st.integers(0, 5), st.just(2.5)),
+        "jumlah": st.one_of(st.none(), st.integers(0, 5), st.just(1500)),
     },
     "perangkat_daerah": {"nama": st.sampled_from(UNITS)},
 }

@@ -113,6 +113,8 @@ def import_csv(
             data, display=str(data), encoding=usage.encoding, separator=usage.separator
         )
     stderr(_detected(table, encoding, separator))
+    for note in table.notes:
+        stderr(str(note))
     with on_bad_input("nothing imported"):
         plan = csvimport.plan_import(sheet, table.header, maps or [], sets or [], table.source)
     stderr(_mapping(plan))

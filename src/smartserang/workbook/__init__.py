@@ -16,5 +16,8 @@ Modules, in the order a workbook passes through them:
 - ``headers``: a header row or the Profil labels matched to the contract's columns;
 - ``profile``: the Profil sheet;
 - ``columns``: a register's columns taken from the rows and typed;
-- ``cells``: typing one cell by its column's type.
+- ``cells``: typing one cell by its column's type, as offices type values;
+- ``numbers``: numbers typed as text (thousands, the decimal comma, rupiah);
+- ``dates``: dates typed as text (day first, months by name);
+- ``levels``: levels typed as text (``Tingkat 3``, ``III``, ``3 (Terdefinisi)``).
 """

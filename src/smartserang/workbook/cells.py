@@ -1,8 +1,14 @@
-"""Typing raw workbook cells: one converter per column type of the contract.
+"""Typing raw workbook cells: one converter per column type of the contract, reading each
+value as offices type it.
 
 Each converter turns a cell as python-calamine returns it into the column's typed value
-(``CellValue``) or raises :class:`BadValue` with the message and problem code the reader
-reports at that cell.
+(``CellValue``) or raises :class:`BadValue` naming the catalogue entry (and problem code)
+that the reader reports at that cell. Text is compared as a person reads it: every text
+cell is taken in Unicode NFC, without the invisible characters web pages leave in it, and
+with no-break spaces as plain spaces (``clean_text``). Numbers typed as text are read by
+``numbers``, dates by ``dates``, levels by ``levels``; yes/no is read here. What cannot be read
+with certainty is refused with the forms to write instead, never guessed
+(docs/workbook.md, "Values as offices type them").
 """
 
 from __future__ import annotations
@@ -10,10 +16,14 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+import unicodedata
 from collections.abc import Callable
+from decimal import Decimal
 from typing import cast
 
 from smartserang.model import CellValue
+from smartserang.problems import Param, Problem
+from smartserang.workbook import dates, levels, numbers
 from smartserang.workbook.contract import (
     VOCABULARIES,
     Column,
@@ -35,28 +45,52 @@ _EXCEL_ERRORS = frozenset(
     {"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#SPILL!", "#CALC!"}
 )
 _ERRORS_OR_BLANK = _EXCEL_ERRORS | {""}
-_BOOLEANS = {
-    **dict.fromkeys(("ya", "yes", "true", "1", "y"), True),
-    **dict.fromkeys(("tidak", "no", "false", "0", "t"), False),
+_CLEANING = {
+    # Invisible characters a copy from a web page or a word processor leaves behind: a
+    # zero-width space, left-to-right and right-to-left marks, a word joiner, a BOM, a
+    # soft hyphen. (Zero-width joiners stay: emoji and some scripts are built with them.)
+    **dict.fromkeys(map(ord, "\u200b\u200e\u200f\u2060\ufeff\u00ad")),
+    # No-break, figure, thin and narrow no-break spaces: a plain space to the reader.
+    **dict.fromkeys(map(ord, "\u00a0\u2007\u2009\u202f"), " "),
 }
-_WHOLE_TEXT = re.compile(r"[+-]?\d+", re.ASCII)
-_NUMBER_TEXT = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)", re.ASCII)
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+_PLACEHOLDERS = frozenset({"-", "--", "---", "\u2013", "\u2014", "n/a", "na", "?", "nil", "null"})
+"""What offices put in a cell for "none" or "not known" (``-`` means nil in Indonesian
+statistics): refused in typed columns, which must say which of the two it is."""
 
 
 class BadValue(Exception):
     """A cell whose value its column does not accept."""
 
-    def __init__(self, message: str, code: str) -> None:
+    def __init__(
+        self,
+        message: str,
+        code: str,
+        key: str | None = None,
+        params: dict[str, Param] | None = None,
+    ) -> None:
         super().__init__(message)
         self.message = message
+        """The problem in English."""
         self.code = code
+        self.key = key
+        """The catalogue entry wording the problem (None: ``message`` is not in it yet)."""
+        self.params = tuple(sorted((params or {}).items()))
+
+    @classmethod
+    def worded(cls, key: str, code: str, **params: Param) -> BadValue:
+        """The problem worded by the catalogue's entry ``key``."""
+        from smartserang.i18n import message
+
+        return cls(message(key, "en", **params), code, key, params)
+
+    def problem(self, location: str) -> Problem:
+        """The error at ``location``, in either language where the catalogue words it."""
+        return Problem(location, self.message, self.code, text_key=self.key, params=self.params)
 
 
 def error_value(shown: str) -> BadValue:
     """The problem of a cell showing the Excel error ``shown`` (``#N/A``, ``#REF!``...)."""
-    message = f"the cell shows the error {shown}; correct its formula or clear it"
-    return BadValue(message, "inventory.cell.error")
+    return BadValue.worded("cell_error_shown", "inventory.cell.error", shown=shown)
 
 
 def too_long(text: str, max_length: int) -> BadValue:
@@ -65,12 +99,26 @@ def too_long(text: str, max_length: int) -> BadValue:
     return BadValue(message, "inventory.limit")
 
 
+def clean_text(text: str) -> str:
+    """``text`` as compared and kept: NFC, without invisible characters, with no-break
+    spaces as spaces (a name typed in NFD matches the same name typed in NFC)."""
+    if text.isascii():
+        return text
+    return unicodedata.normalize("NFC", text.translate(_CLEANING))
+
+
+def _clean_stripped(text: str) -> str:
+    return text if text.isascii() else clean_text(text).strip()
+
+
 def _typed(raw: Raw, convert: Converter, max_length: int) -> CellValue:
     """The typed value of a raw cell: None when blank; raises ``BadValue``."""
     if isinstance(raw, str):
         if len(raw) > max_length:
             raise too_long(raw, max_length)
         raw = raw.strip()
+        if not raw.isascii():
+            raw = clean_text(raw).strip()
         if not raw:
             return None
         if raw in _EXCEL_ERRORS:
@@ -98,6 +146,8 @@ def text_column(cells: list[Raw], max_length: int) -> list[CellValue] | None:
         return None
     if max(map(len, cast(list[str], cells)), default=0) > max_length:  # as _typed measures
         return None
+    if not "".join(stripped).isascii():  # (one test in C for the usual all-ASCII column)
+        stripped = list(map(_clean_stripped, stripped))
     if _ERRORS_OR_BLANK.isdisjoint(stripped):
         return stripped  # type: ignore[return-value]
     if not _EXCEL_ERRORS.isdisjoint(stripped):
@@ -105,9 +155,16 @@ def text_column(cells: list[Raw], max_length: int) -> list[CellValue] | None:
     return [text or None for text in stripped]
 
 
-def _shown(raw: Raw) -> str:
-    """``raw`` as a message quotes it: text in quotes, numbers as Excel shows them."""
-    return f"'{raw}'" if isinstance(raw, str) else as_text(raw)
+def _shown(raw: Raw) -> Param:
+    """``raw`` as a message quotes it: text in quotes, numbers as Excel shows them (in the
+    reader's notation)."""
+    if isinstance(raw, str):
+        return f"'{raw}'"
+    if isinstance(raw, float) and raw - raw == 0:  # finite
+        return int(raw) if raw.is_integer() else Decimal(repr(raw))
+    if isinstance(raw, int) and not isinstance(raw, bool):
+        return raw
+    return as_text(raw)
 
 
 def as_text(raw: Raw) -> str:
@@ -125,21 +182,9 @@ def as_text(raw: Raw) -> str:
     return str(raw)
 
 
-def _whole(raw: Raw) -> int | None:
-    """``raw`` as a whole number, or None when it is not one."""
-    if isinstance(raw, bool):
-        return None
-    if isinstance(raw, int):
-        return raw
-    if isinstance(raw, float):
-        return int(raw) if raw.is_integer() else None
-    if isinstance(raw, str) and _WHOLE_TEXT.fullmatch(raw):
-        return int(raw)
-    return None
-
-
 def _split(text: str) -> tuple[str, ...]:
-    """Comma-separated pieces, stripped, empty ones dropped."""
+    """Comma-separated pieces, stripped, empty ones dropped. (Not at line breaks: a long
+    name is wrapped in its cell with Alt+Enter.)"""
     return tuple(filter(None, map(str.strip, text.split(","))))
 
 
@@ -147,67 +192,211 @@ def _to_list(raw: Raw) -> CellValue:
     return _split(as_text(raw)) or None
 
 
-def _to_level(raw: Raw) -> CellValue:
+# ---------------------------------------------------------------------- numbers
+
+
+def _to_integer(column: Column) -> Converter:
+    form = numbers.FORMS.get(column.key, numbers.WHOLE)
+
+    def convert(raw: Raw) -> CellValue:
+        if type(raw) is float:
+            if raw.is_integer():
+                return int(raw)
+        elif type(raw) is int:
+            return raw
+        elif isinstance(raw, str):
+            value = _number_text(column, raw, form, "inventory.integer", whole=True)
+            if value == value.to_integral_value():
+                return int(value)
+        raise BadValue.worded(
+            "cell_integer", "inventory.integer", column=column.name, value=_shown(raw)
+        )
+
+    return convert
+
+
+def _to_number(column: Column) -> Converter:
+    form = numbers.FORMS.get(column.key, numbers.PLAIN)
+    code = "inventory.number"
+
+    def convert(raw: Raw) -> CellValue:
+        if type(raw) is float or type(raw) is int:
+            value = float(raw)
+            if not form.whole or value.is_integer():
+                return value
+        elif isinstance(raw, str):
+            number = _number_text(column, raw, form, code, whole=form.whole)
+            if not form.whole or number == number.to_integral_value():
+                return float(number)
+        else:
+            raise BadValue.worded("cell_number", code, column=column.name, value=_shown(raw))
+        # A count of cameras, points or links: a decimal is a mistake, not a value.
+        raise BadValue.worded("cell_integer", code, column=column.name, value=_shown(raw))
+
+    return convert
+
+
+def _number_text(
+    column: Column, text: str, form: numbers.NumberForm, code: str, whole: bool
+) -> Decimal:
+    """The number ``text`` writes, or ``BadValue`` saying why it cannot be read."""
+    found = numbers.read_number(text, form)
+    if isinstance(found, Decimal):
+        return found
+    value = _shown(text)
+    why = found.why
+    if why is numbers.Why.AMBIGUOUS:
+        plain = found.thousands
+        dotted = f"{plain:,}".replace(",", ".")
+        if whole or form.money:
+            key = "cell_number_ambiguous_whole"
+            return _raise(key, code, column=column.name, value=value, plain=plain, dotted=dotted)
+        decimal = found.decimal
+        comma = format(decimal.normalize(), "f").replace(".", ",")
+        return _raise(
+            "cell_number_ambiguous",
+            code,
+            column=column.name,
+            value=value,
+            plain=plain,
+            decimal=decimal.normalize(),
+            comma=comma,
+        )
+    if why is numbers.Why.PERCENT:
+        return _raise("cell_number_percent", code, column=column.name, value=value)
+    if why is numbers.Why.WORD and form.units:
+        units = ", ".join(form.units)
+        key = "cell_number_word_units"
+        return _raise(key, code, column=column.name, value=value, word=found.word, units=units)
+    if why is numbers.Why.WORD:
+        return _raise("cell_number_word", code, column=column.name, value=value, word=found.word)
+    key = "cell_integer" if whole and code == "inventory.integer" else "cell_number"
+    return _raise(key, code, column=column.name, value=value)
+
+
+def _raise(key: str, code: str, **params: Param) -> Decimal:
+    raise BadValue.worded(key, code, **params)
+
+
+# ---------------------------------------------------------------------- levels
+
+
+def _level_refused(column: Column, raw: Raw, refused: levels.Refused) -> BadValue:
+    """The problem of a level ``levels`` refused."""
+    code, value = "inventory.level", _shown(raw)
+    if refused.why is levels.Why.NAME_ALONE:
+        return BadValue.worded("cell_level_name", code, column=column.name, value=value)
+    if refused.why is levels.Why.UNKNOWN_LABEL:
+        label = refused.label
+        return BadValue.worded(
+            "cell_level_text", code, column=column.name, value=value, label=label
+        )
+    if refused.why is levels.Why.OTHER_LEVEL:
+        return BadValue.worded(
+            "cell_level_label",
+            code,
+            column=column.name,
+            value=value,
+            label=refused.label,
+            named="/".join(map(str, refused.named)),
+            level=refused.level,
+        )
+    return BadValue.worded("cell_level", code, value=value)
+
+
+def _to_level(column: Column) -> Converter:
     # Scales run within 0-5 (PermenPANRB 5/2018 started at 0); which of these levels an
     # indicator has is its set's matter, checked when the claims are scored.
-    level = _whole(raw)
-    if level is None or not 0 <= level <= 5:
-        raise BadValue(
-            f"level must be a whole number from 0 to 5, got {_shown(raw)}", "inventory.level"
-        )
-    return level
-
-
-def _to_integer(name: str) -> Converter:
     def convert(raw: Raw) -> CellValue:
-        whole = _whole(raw)
-        if whole is None:
-            raise BadValue(f"{name} must be a whole number, got {_shown(raw)}", "inventory.integer")
-        return whole
+        level: int | levels.Refused = levels.Refused(levels.Why.NOT_A_LEVEL)
+        if type(raw) is float:
+            level = int(raw) if raw.is_integer() else level
+        elif type(raw) is int:
+            level = raw
+        elif isinstance(raw, str):
+            level = levels.read_level(raw)
+        if isinstance(level, levels.Refused):
+            raise _level_refused(column, raw, level)
+        if not 0 <= level <= 5:
+            raise _level_refused(column, raw, levels.Refused(levels.Why.NOT_A_LEVEL))
+        return level
 
     return convert
 
 
-def _to_number(name: str) -> Converter:
-    def convert(raw: Raw) -> CellValue:
-        if isinstance(raw, int | float) and not isinstance(raw, bool):
-            return float(raw)
-        # Text like "1.234,5" is not guessed at: its meaning depends on the locale.
-        if isinstance(raw, str) and _NUMBER_TEXT.fullmatch(raw):
-            return float(raw)
-        raise BadValue(f"{name} must be a number, got {_shown(raw)}", "inventory.number")
+# ---------------------------------------------------------------------- yes/no
 
-    return convert
+_BOOLEANS = {
+    **dict.fromkeys(
+        ("ya", "iya", "yes", "true", "benar", "1", "y", "ada", "sudah", "v", "\u2713",
+         "\u2714", "\u221a", "\u2611", "\u2705"),
+        True,
+    ),
+    **dict.fromkeys(
+        ("tidak", "tdk", "no", "false", "salah", "0", "t", "n", "tidak ada", "belum", "bukan"),
+        False,
+    ),
+}  # fmt: skip
+"""Yes/no as offices write them: ✓, √ and a typed v are ticks; sudah/belum, ada/tidak ada."""
+_CROSSES = frozenset({"x", "\u2717", "\u2718", "\u2612", "\u00d7", "\u2715", "\u274c"})
+"""A cross means "no" beside ticks and "chosen" in a box: refused."""
+_ANSWER_AND_MORE = re.compile(
+    r"(?:ya|iya|yes|tidak|tdk|no|sudah|belum|ada|tidak ada|bukan)\b\s*[-,;:(/\u2013]?\s*\w.*",
+    re.IGNORECASE | re.DOTALL,
+)
 
 
-def _to_boolean(name: str) -> Converter:
+def _to_boolean(column: Column) -> Converter:
     def convert(raw: Raw) -> CellValue:
         if isinstance(raw, bool):
             return raw
-        value = _BOOLEANS.get(as_text(raw).casefold())
-        if value is None:
-            message = f"{name} must be ya or tidak (yes/no), got {_shown(raw)}"
-            raise BadValue(message, "inventory.boolean")
-        return value
+        text = " ".join(as_text(raw).casefold().split()).rstrip(".!")
+        value = _BOOLEANS.get(text)
+        if value is not None:
+            return value
+        key = "cell_boolean"
+        if text in _CROSSES:
+            key = "cell_boolean_cross"
+        elif isinstance(raw, str) and _ANSWER_AND_MORE.fullmatch(text):
+            key = "cell_boolean_more"
+        raise BadValue.worded(key, "inventory.boolean", column=column.name, value=_shown(raw))
 
     return convert
 
 
-def _to_date(name: str) -> Converter:
+# ---------------------------------------------------------------------- dates
+
+_DATE_REFUSALS = {
+    dates.Why.MONTH_FIRST: "cell_date_month_first",
+    dates.Why.SHORT_YEAR: "cell_date_short_year",
+    dates.Why.NO_DAY: "cell_date_no_day",
+    dates.Why.WEEKDAY: "cell_date_weekday",
+}
+
+
+def _to_date(column: Column) -> Converter:
     def convert(raw: Raw) -> CellValue:
         if isinstance(raw, dt.datetime):
             return raw.date()
         if isinstance(raw, dt.date):
             return raw
-        if isinstance(raw, str) and _ISO_DATE.fullmatch(raw):
-            try:
-                return dt.date.fromisoformat(raw)
-            except ValueError:
-                pass  # 2024-02-31: shaped like a date but not one
-        message = f"{name} must be a date (an Excel date or YYYY-MM-DD), got {_shown(raw)}"
-        raise BadValue(message, "inventory.date")
+        key, suggest = "cell_date", ""
+        if isinstance(raw, str):
+            found = dates.read_date(raw)
+            if isinstance(found, dt.date):
+                return found
+            key, suggest = _DATE_REFUSALS.get(found.why, key), found.suggest
+        elif type(raw) is float and raw.is_integer() and 1900 <= raw <= 2100:
+            key = "cell_date_no_day"  # a year alone
+        params: dict[str, Param] = {"column": column.name, "value": _shown(raw)}
+        if suggest:
+            params["suggest"] = suggest
+        raise BadValue.worded(key, "inventory.date", **params)
 
     return convert
+
+
+# ---------------------------------------------------------------------- vocabularies
 
 
 def _to_vocab(column: Column, vocab: Vocabulary, many: bool) -> Converter:
@@ -216,6 +405,14 @@ def _to_vocab(column: Column, vocab: Vocabulary, many: bool) -> Converter:
         found = vocab.lookup(text)
         if found is not None:
             return found.rank if vocab.ordinal else found.value
+        if vocab.ordinal and (parts := levels.level_parts(text)) is not None:
+            # Tingkat 3, III, 3 (transaksi), transaksi (3): the rank, checked against its name.
+            level, label = parts
+            if any(t.rank == level for t in vocab.terms):
+                refused = levels.check_label(level, label)
+                if refused is not None:
+                    raise _level_refused(column, text, refused)
+                return level
         return normalise_token(text) if vocab.open else None
 
     def convert(raw: Raw) -> CellValue:
@@ -248,6 +445,26 @@ def _unknown(column: Column, vocab: Vocabulary, *texts: str) -> str:
     return f"unknown {column.name} {quoted} ({'; '.join(notes)})"
 
 
+# ---------------------------------------------------------------------- dispatch
+
+
+def _placeholder_guard(column: Column, convert: Converter) -> Converter:
+    """``convert``, refusing ``-``, ``n/a`` and the like: none, or not known?"""
+    key = {
+        ColumnType.INTEGER: "cell_dash_number",
+        ColumnType.NUMBER: "cell_dash_number",
+        ColumnType.BOOLEAN: "cell_dash_boolean",
+    }.get(column.type, "cell_dash")
+    code = f"inventory.{column.type.value.split('_')[0]}"
+
+    def guarded(raw: Raw) -> CellValue:
+        if isinstance(raw, str) and raw.casefold() in _PLACEHOLDERS:
+            raise BadValue.worded(key, code, column=column.name, value=_shown(raw))
+        return convert(raw)
+
+    return guarded
+
+
 def _converter(column: Column) -> Converter:
     """The function that types this column's cells."""
     kind = column.type
@@ -255,16 +472,17 @@ def _converter(column: Column) -> Converter:
         return as_text
     if kind is ColumnType.LIST:
         return _to_list
-    if kind is ColumnType.LEVEL:
-        return _to_level
     if kind in (ColumnType.VOCAB, ColumnType.VOCAB_LIST):
         assert column.vocabulary is not None, column.key  # contract: vocab columns name one
         vocab = VOCABULARIES[column.vocabulary]
-        return _to_vocab(column, vocab, many=kind is ColumnType.VOCAB_LIST)
-    makers = {
-        ColumnType.INTEGER: _to_integer,
-        ColumnType.NUMBER: _to_number,
-        ColumnType.BOOLEAN: _to_boolean,
-        ColumnType.DATE: _to_date,
-    }
-    return makers[kind](column.name)
+        convert = _to_vocab(column, vocab, many=kind is ColumnType.VOCAB_LIST)
+    else:
+        makers = {
+            ColumnType.INTEGER: _to_integer,
+            ColumnType.NUMBER: _to_number,
+            ColumnType.LEVEL: _to_level,
+            ColumnType.BOOLEAN: _to_boolean,
+            ColumnType.DATE: _to_date,
+        }
+        convert = makers[kind](column)
+    return _placeholder_guard(column, convert)

@@ -41,7 +41,6 @@ def raw_columns(wanted: list[int], rows: Iterator[list[Raw]]) -> dict[int, list[
     return found
 
 
-_CELL_ERROR = "inventory.cell.error"
 _NUMERIC = frozenset({bool, int, float})
 _SAMPLE = 1000
 _FEW = 10
@@ -81,8 +80,7 @@ def type_columns(
     for (index, col), shown in place.errors.items():  # error cells, which calamine blanks
         position = index - start
         if col in columns and 0 <= position < len(raw[col]) and raw[col][position] == "":
-            problem = Problem(place.cell(index, col), error_value(shown).message, _CELL_ERROR)
-            found.append((index, 0, col, problem))
+            found.append((index, 0, col, error_value(shown).problem(place.cell(index, col))))
             typed[columns[col]][position] = _BAD
     size = len(raw[next(iter(raw))]) if raw else 0
     keep = _filled_rows(list(typed.values()), size)
@@ -143,9 +141,8 @@ def _type_column(
     if bad:
         marked = map(operator.is_, values, itertools.repeat(_BAD))
         for i in itertools.compress(itertools.count(), marked):
-            problem = bad[keys[i]]
-            location = place.cell(start + i, col)
-            found.append((start + i, 0, col, Problem(location, problem.message, problem.code)))
+            problem = bad[keys[i]].problem(place.cell(start + i, col))
+            found.append((start + i, 0, col, problem))
     return values, table
 
 

@@ -155,3 +155,27 @@ def encoding_named(text: str) -> str | None:
         return None
     # Bytes-to-bytes codecs (hex, zlib) are codecs too, but decode to bytes, not text.
     return info.name if isinstance(info.decode(b"")[0], str) else None
+
+
+def repaired_mojibake(text: str) -> str | None:
+    """What ``text`` said before UTF-8 was read as cp1252 or latin-1 and saved again
+    (``CafÃ©`` -> ``Café``, ``â€œ`` -> ``“``), or None when it does not look garbled so.
+
+    A garbled text encodes back to bytes that are valid UTF-8 holding more than ASCII;
+    text typed in those encodings (``Café``) almost never does.
+    """
+    if text.isascii():
+        return None
+    data = bytearray()
+    for char in text:
+        try:
+            data += char.encode("cp1252")
+        except UnicodeEncodeError:
+            if ord(char) > 0xFF:
+                return None
+            data.append(ord(char))  # the five bytes cp1252 leaves undefined, as latin-1
+    try:
+        repaired = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    return repaired if repaired != text else None

@@ -12,9 +12,10 @@ import csv
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
+from smartserang.author.csvimport.decoding import repaired_mojibake
 from smartserang.author.csvimport.records import CsvTable, Skipped
 from smartserang.author.csvimport.values import Stored, as_stored
-from smartserang.problems import InputError, Problem
+from smartserang.problems import InputError, Param, Problem
 from smartserang.workbook.cells import BadValue, cell_reader
 from smartserang.workbook.contract import SHEETS, Column, Sheet, normalise_token
 
@@ -192,19 +193,26 @@ class Conversion:
 
 
 def convert_rows(table: CsvTable, plan: ImportPlan) -> Conversion:
-    """Type every record of ``table`` by ``plan``; a record with a bad value is skipped."""
+    """Type every record of ``table`` by ``plan``; a record with a bad value is skipped,
+    and so is one with garbled text (mojibake), named in full on its column's first."""
     # One reader per column: a vocabulary reader remembers the spellings it has seen.
     readers = [(field, cell_reader(field.column)) for field in plan.fields]
     constants = {column.key: value for column, value in plan.constants}
     rows: list[tuple[int, Mapping[str, Stored]]] = []
     skipped: list[Skipped] = []
+    garbled: dict[int, int] = {}  # CSV column -> the first line it was garbled on
     for record in table.records:
         values = dict(constants)
         problems: list[Problem] = []
         for field, read in readers:
             location = f"{table.source}:{record.line}"
+            text = record.fields[field.index]
+            fixed = repaired_mojibake(text)
+            if fixed is not None:
+                problems.append(_garbled(location, field, text.strip(), fixed.strip(), garbled))
+                continue
             try:
-                stored = as_stored(field.column, read(record.fields[field.index]))
+                stored = as_stored(field.column, read(text))
             except BadValue as bad:
                 problems.append(Problem(location, f"{field.header}: {bad.message}", bad.code))
                 continue
@@ -218,3 +226,15 @@ def convert_rows(table: CsvTable, plan: ImportPlan) -> Conversion:
         else:
             rows.append((record.line, values))
     return Conversion(tuple(rows), tuple(skipped))
+
+
+def _garbled(location: str, field: Field, text: str, fixed: str, first: dict[int, int]) -> Problem:
+    """Garbled text in ``field``: the cause and the fix on the column's first, then a
+    pointer back to it."""
+    line = int(location.rpartition(":")[2])
+    params: dict[str, Param] = {"header": field.header, "text": text, "fixed": fixed}
+    if field.index in first:
+        params["first"] = first[field.index]
+        return Problem.error(location, "import_mojibake_again", "import.encoding", **params)
+    first[field.index] = line
+    return Problem.error(location, "import_mojibake", "import.encoding", **params)

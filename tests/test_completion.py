@@ -37,6 +37,21 @@ def complete(words: str, tmp_path: Path) -> list[str]:
     return run.stdout.split()
 
 
+def from_bash(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """``smartserang *args`` started by bash, as from a terminal: the completion options
+    find the user's shell among their parent processes, and the tests do not depend on
+    how pytest itself was started."""
+    script = Path(sys.executable).with_name("smartserang")
+    return subprocess.run(
+        ["bash", "-c", '"$0" "$@"; exit $?', str(script), *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=False,
+    )
+
+
 def test_help_offers_installing_and_showing_completion() -> None:
     """The root --help lists --install-completion and --show-completion."""
     run = smartserang("--help")
@@ -45,28 +60,19 @@ def test_help_offers_installing_and_showing_completion() -> None:
     assert "--show-completion" in run.stdout
 
 
-def test_show_completion_prints_the_script_for_the_named_shell() -> None:
-    """--show-completion bash prints a bash script that calls smartserang back."""
-    run = smartserang("--show-completion", "bash")
+def test_show_completion_prints_the_script_for_the_users_shell() -> None:
+    """--show-completion, run from bash, prints a bash script that calls smartserang back."""
+    run = from_bash("--show-completion")
     assert run.returncode == 0, run.stderr
     assert "_SMARTSERANG_COMPLETE=complete_bash" in run.stdout
     assert "complete -o default -F _smartserang_completion smartserang" in run.stdout
 
 
 def test_install_completion_writes_the_script_into_the_shells_files(tmp_path: Path) -> None:
-    """--install-completion bash writes the script under the home folder and sources it
+    """--install-completion, run from bash, writes the script under the home folder and sources it
     from .bashrc; nothing is written elsewhere."""
     env = {**os.environ, "HOME": str(tmp_path), "SHELL": "/bin/bash"}
-    script = Path(sys.executable).with_name("smartserang")
-    run = subprocess.run(
-        [script, "--install-completion", "bash"],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=tmp_path,
-        timeout=60,
-        check=False,
-    )
+    run = from_bash("--install-completion", env=env)
     assert run.returncode == 0, run.stderr
     installed = tmp_path / ".bash_completions" / "smartserang.sh"
     assert "_SMARTSERANG_COMPLETE=complete_bash" in installed.read_text(encoding="utf-8")

@@ -56,7 +56,7 @@ TEXTS: Texts = {
     },
     # ------------------------------------------------------------------ wrapped records
     "import_note_wrapped": {
-        "id": "setiap baris berisi satu nilai berkutip yang memuat seluruh record (file CSV"
+        "id": "setiap baris berisi satu nilai berkutip yang memuat seluruh record (berkas CSV"
         " yang disimpan ulang sebagai satu kolom); tanda kutip luarnya dibuang dan"
         " isinya dibaca sebagai record",
         "en": "every line is one quoted value holding the whole record (a CSV file saved"
@@ -78,7 +78,7 @@ TEXTS: Texts = {
     # ------------------------------------------------------------------ encodings
     "import_mojibake": {
         "id": "{header}: '{text}' tampak rusak (mungkin '{fixed}'): teks UTF-8 pernah dibaca"
-        " dengan encoding lain lalu disimpan lagi; perbaiki atau ekspor ulang file itu dan"
+        " dengan encoding lain lalu disimpan lagi; perbaiki atau ekspor ulang berkas itu dan"
         " simpan sebagai UTF-8, lalu impor lagi",
         "en": "{header}: '{text}' looks garbled (probably '{fixed}'): UTF-8 text was once"
         " read in another encoding and saved again; fix or export the file again, save it"

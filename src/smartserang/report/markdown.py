@@ -19,13 +19,17 @@ _ENTITY_LIKE = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
 # GFM links bare web and mail addresses (http://, https://, www., a@b.c): a backslash in
 # the middle keeps data from becoming a link, as it never is in the HTML report.
 _AUTOLINK = re.compile(r"(:)(?=//)|(?<![0-9A-Za-z])(www)(\.)|(@)", re.IGNORECASE)
+# GFM (pandoc's gfm and GitHub) turn an emoji shortcode, ":smile:" or ":+1:", into the
+# emoji: the first colon of anything of that shape is escaped, so data stays as typed.
+_SHORTCODE = re.compile(r":(?=[0-9A-Za-z_+\-]+:)")
 
 
 def escape_markdown(value: object) -> str:
     """``value`` as literal text for a GFM table cell, heading or the rest of a line.
 
-    No raw HTML, link, code span, emphasis, math or table cell boundary can come out of
-    ``value``: pandoc and GitHub show exactly its characters. Where a value could begin a
+    No raw HTML, link, code span, emphasis, strikethrough, math, emoji, footnote, task
+    box or table cell boundary can come out of ``value``: pandoc and GitHub show exactly
+    its characters. Where a value could begin a
     line's text the templates print fixed words or a list marker first, and a "# " in
     data is escaped, so data cannot open a heading or code block there either.
     """
@@ -33,6 +37,7 @@ def escape_markdown(value: object) -> str:
     text = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
     text = _ENTITY_LIKE.sub(r"\\&", text)
     text = text.replace("<", "&lt;").replace(">", "&gt;")
+    text = _SHORTCODE.sub(r"\\:", text)
     return _AUTOLINK.sub(_break_autolink, text)
 
 

@@ -6,10 +6,12 @@ file, and say how each file is shown in problem locations.
 
 from __future__ import annotations
 
+import os
 import stat
 from importlib import resources
 from pathlib import Path
 
+from smartserang.files import display_name, note_input
 from smartserang.problems import InputError, Problem
 from smartserang.sets.schema import suggest
 
@@ -38,8 +40,8 @@ def resolve_set(reference: str) -> tuple[Path, str]:
     if reference in shipped:
         return shipped[reference], f"indicators/{reference}.yaml"
     path = Path(reference)
-    if path.suffix in (".yaml", ".yml") or path.exists() or "/" in reference:
-        return path, reference
+    if path.suffix in (".yaml", ".yml") or os.path.exists(path) or "/" in reference:
+        return path, display_name(reference)
     known = sorted(shipped)
     raise InputError(
         [
@@ -73,6 +75,7 @@ def read_set_file(path: Path, display: str) -> bytes:
             data = stream.read(MAX_SET_BYTES + 1)
     except OSError as error:
         raise refuse(error.strerror or type(error).__name__) from None
+    note_input(path)  # for the output guard: no command writes over a set it read
     if len(data) > MAX_SET_BYTES:
         raise InputError(
             [

@@ -229,6 +229,24 @@ def short_name(path: Path) -> str:
     return f"{name[:60]}~{digest}"
 
 
+@contextlib.contextmanager
+def temporary_writes() -> Iterator[None]:
+    """Turn a library's failure to write its temporary files into the ``OSError`` it
+    stands for. openpyxl writes each sheet of a workbook it saves to a temporary file
+    through lxml, which reports a full disk as ``SerialisationError("IO_ENOSPC")``."""
+    try:
+        yield
+    except Exception as error:
+        text = str(error)
+        if type(error).__name__ != "SerialisationError" or not text.startswith("IO_"):
+            raise
+        import errno
+
+        code = getattr(errno, text.removeprefix("IO_"), errno.EIO)
+        where = tempfile.gettempdir()
+        raise OSError(code, f"{os.strerror(code)} (a temporary file in {where})") from None
+
+
 def _default_mode(path: Path) -> int:
     """The existing file's mode, else 0666 less the process umask."""
     try:

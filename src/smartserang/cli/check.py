@@ -10,6 +10,7 @@ next to the located input errors, which are English too.
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import os
 from pathlib import Path
@@ -30,6 +31,7 @@ from smartserang.cli.common import (
     cannot_write,
     complete_set,
     emit_bytes,
+    fail,
     guard_outputs,
     lost_worker,
     note_inputs,
@@ -331,10 +333,22 @@ def _append(path: Path, run: CheckRun) -> None:
 
     guard_outputs({"--summary": path}, "nothing written", appending=True)
     data = render_output(run, "md", "en")
+    existed = os.path.lexists(path)
     try:
         with path.open("ab") as stream:
-            stream.write(data)
+            start = stream.tell()
+            try:
+                stream.write(data)
+                stream.flush()
+            except OSError:
+                # complete or absent: a disk that filled up midway keeps no half summary
+                with contextlib.suppress(OSError):
+                    stream.truncate(start)
+                raise
     except OSError as error:
+        if not existed:
+            with contextlib.suppress(OSError):
+                path.unlink()
         cannot_write(path, error)
 
 
@@ -372,21 +386,25 @@ def record_baseline(
 
     from smartserang.files import display_name, lock_beside
     from smartserang.gate import build_baseline_data, loosenings, scores_of
+    from smartserang.procs import default_jobs
     from smartserang.report.reporter import json_bytes
 
     day = parse_date(date) or dt.date.today()  # a record of when: the clock belongs here
     limits = parse_limit_options(limit, what="nothing recorded")
     references = indicator_sets or ["spbe-2020"]
     note_inputs(workbook)
-    note_sets(references)
+    # The sets first: the output is compared with every set file they read (the bases
+    # they extend too) before it is read as the previous baseline.
+    sets, set_problems = session.load_sets(references)
     guard_outputs({"--output": output}, "nothing recorded")
     with on_bad_input("nothing recorded"):
         allowed = _thresholds(None, None, None, tolerance).tolerance
         if reason is not None and not reason.strip():
             raise InputError([Problem("--reason", "must not be empty", "usage.reason")])
         _previous_baseline(output)  # a broken one is said before the workbook is read
-    with on_bad_input("nothing scored"):
-        sets, inventory = session.load_inputs(workbook, references, None, limits)
+    inventory, problems = session.read_checked(workbook, sets, limits, default_jobs())
+    if set_problems or problems or inventory is None or not sets:
+        fail([*set_problems, *problems], what="nothing scored")
     results = session.score_sets(sets, inventory)
     chosen = basis_of(basis)
     # Read, compared and written under the file's lock: of two runs at once, the second

@@ -130,9 +130,12 @@ def import_csv(
     read = len(table.records) + len(table.skipped)
     _check_rows(table, read, conversion, skipped, strict)
     with on_bad_input("nothing imported"):
-        appended = csvimport.append_rows(
-            workbook, sheet, [values for _, values in conversion.rows], display_name(into)
-        )
+        try:
+            appended = csvimport.append_rows(
+                workbook, sheet, [values for _, values in conversion.rows], display_name(into)
+            )
+        except OSError as error:  # its temporary files: a full disk
+            cannot_write(usage.target, error)
     for note in appended.dropped:
         stderr(str(note))
     expected = rows_before + len(conversion.rows)

@@ -17,6 +17,7 @@ from smartserang.cli.common import (
     EXIT_BAD_INPUT,
     Language,
     app,
+    cannot_write,
     complete_set,
     emit_bytes,
     fail,
@@ -75,10 +76,13 @@ def template(
     from smartserang.author.template.workbook import build_template
     from smartserang.files import display_name
 
-    data = build_template(
-        sets,
-        lang.value,
-        references=references,
-        file_name=display_name(output.name) if output is not None else None,
-    )
+    try:
+        data = build_template(
+            sets,
+            lang.value,
+            references=[display_name(r) for r in references],
+            file_name=display_name(output.name) if output is not None else None,
+        )
+    except OSError as error:  # a temporary file of openpyxl: a full disk
+        cannot_write(output or Path("stdout"), error)
     emit_bytes(data, output)

@@ -29,7 +29,7 @@ from typing import Any
 
 from smartserang.author.csvimport.values import Stored
 from smartserang.author.safe_text import FORMULA_TRIGGERS
-from smartserang.files import short_name
+from smartserang.files import short_name, temporary_writes
 from smartserang.problems import InputError, Problem
 from smartserang.workbook.cells import as_text
 from smartserang.workbook.contract import Sheet, normalise_token
@@ -75,7 +75,8 @@ def append_rows(
 
     ``display``: the workbook's name in problems. ``InputError`` when openpyxl cannot
     open or save the workbook (parts the reader skips but openpyxl trips over), or when
-    the copy would still reach outside the workbook.
+    the copy would still reach outside the workbook; ``OSError`` when a temporary file
+    cannot be written.
     """
     from openpyxl import load_workbook
 
@@ -98,7 +99,10 @@ def append_rows(
             _put(worksheet.cell(number, layout.columns[key]), value)
     buffer = io.BytesIO()
     try:
-        book.save(buffer)
+        with temporary_writes():  # a full disk: OSError, the caller's to say
+            book.save(buffer)
+    except OSError:
+        raise
     except Exception as error:  # a part openpyxl kept but cannot write back
         raise _unopenable(display, error) from None
     written = buffer.getvalue()
@@ -212,15 +216,17 @@ def _drop_reaching_rules(book: Any, display: str) -> list[Problem]:
                 )
         formats = ws.conditional_formatting
         for area in list(formats):
-            for rule in list(area.rules):
+            rules = formats[area]  # the list kept (``area.rules`` is a copy)
+            for rule in list(rules):
                 formula = " ".join(rule.formula or ())
                 if _reaches(formula):
-                    area.rules.remove(rule)
+                    rules.remove(rule)
+                    where = str(area.sqref)
                     notes.append(
-                        _rule_note(
-                            display, "conditional format", ws.title, str(area.sqref), formula
-                        )
+                        _rule_note(display, "conditional format", ws.title, where, formula)
                     )
+            if not rules:
+                del formats[str(area.sqref)]
     return notes
 
 
@@ -401,7 +407,7 @@ def _temporary_beside(target: Path) -> Path:
     # mkstemp makes the file private (0600): give the result the mode the user expects.
     try:
         mode = target.stat().st_mode & 0o777
-    except FileNotFoundError:
+    except OSError:  # none yet (or a name too long, which the rename will say)
         umask = os.umask(0)
         os.umask(umask)
         mode = 0o666 & ~umask

@@ -42,7 +42,6 @@ import re
 import resource
 import select
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
@@ -161,13 +160,27 @@ def _world(folder: Path) -> Path:
     (world / "city.yaml").write_text(CITY, encoding="utf-8")
     (world / "wifi.csv").write_text(CSV, encoding="utf-8")
     _smartserang(
-        "baseline", "books/kota.xlsx", "--set", "city.yaml", "-o", "baseline.json",
-        "--date", "2025-01-01", cwd=world,
-    )  # fmt: skip
-    _smartserang(
-        "score", "books/lama.xlsx", "--set", "city.yaml", "-f", "json", "-o", "result.json",
+        "baseline",
+        "books/kota.xlsx",
+        "--set",
+        "city.yaml",
+        "-o",
+        "baseline.json",
+        "--date",
+        "2025-01-01",
         cwd=world,
-    )  # fmt: skip
+    )
+    _smartserang(
+        "score",
+        "books/lama.xlsx",
+        "--set",
+        "city.yaml",
+        "-f",
+        "json",
+        "-o",
+        "result.json",
+        cwd=world,
+    )
     return world
 
 
@@ -184,6 +197,7 @@ def _copy_world(world: Path, into: Path) -> Path:
             (links / f"{flat}-sym").symlink_to(Path("..") / path.relative_to(into))
             os.link(path, links / f"{flat}-hard")
     (links / "dir").symlink_to("..")
+    os.mkfifo(links / "pipe")
     return into
 
 
@@ -216,14 +230,32 @@ WRITERS: dict[str, tuple[tuple[str, ...], tuple[str, ...], str]] = {
         "--output",
     ),
     "check-summary": (
-        ("check", "books/kota.xlsx", "--set", "city.yaml", "--baseline", "baseline.json",
-         "--summary", "{T}"),
+        (
+            "check",
+            "books/kota.xlsx",
+            "--set",
+            "city.yaml",
+            "--baseline",
+            "baseline.json",
+            "--summary",
+            "{T}",
+        ),
         ("books/kota.xlsx", "city.yaml", "base.yaml", "baseline.json"),
         "--summary",
     ),
     "baseline": (
-        ("baseline", "books/kota.xlsx", "--set", "city.yaml", "--reason", "probe",
-         "--date", "2025-01-02", "-o", "{T}"),
+        (
+            "baseline",
+            "books/kota.xlsx",
+            "--set",
+            "city.yaml",
+            "--reason",
+            "probe",
+            "--date",
+            "2025-01-02",
+            "-o",
+            "{T}",
+        ),
         ("books/kota.xlsx", "city.yaml", "base.yaml"),
         "--output",
     ),
@@ -232,20 +264,38 @@ WRITERS: dict[str, tuple[tuple[str, ...], tuple[str, ...], str]] = {
         ("wifi.csv", "books/kota.xlsx"),
         "--output",
     ),
-    "template": (("template", "--set", "city.yaml", "-o", "{T}"), ("city.yaml", "base.yaml"),
-                 "--output"),
-}  # fmt: skip
+    "template": (
+        ("template", "--set", "city.yaml", "-o", "{T}"),
+        ("city.yaml", "base.yaml"),
+        "--output",
+    ),
+}
 """Each writing option: its arguments ({T}: the output), its inputs, the option named."""
 
 STDOUT_WRITERS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "score": (("score", "books/kota.xlsx", "--set", "city.yaml", "-f", "json"),
-              ("books/kota.xlsx", "city.yaml", "base.yaml")),
-    "diff": (("diff", "result.json", "books/kota.xlsx", "--set", "city.yaml"),
-             ("result.json", "books/kota.xlsx", "city.yaml", "base.yaml")),
-    "check": (("check", "books/kota.xlsx", "--set", "city.yaml", "--baseline", "baseline.json",
-               "-f", "json"), ("books/kota.xlsx", "city.yaml", "base.yaml", "baseline.json")),
+    "score": (
+        ("score", "books/kota.xlsx", "--set", "city.yaml", "-f", "json"),
+        ("books/kota.xlsx", "city.yaml", "base.yaml"),
+    ),
+    "diff": (
+        ("diff", "result.json", "books/kota.xlsx", "--set", "city.yaml"),
+        ("result.json", "books/kota.xlsx", "city.yaml", "base.yaml"),
+    ),
+    "check": (
+        (
+            "check",
+            "books/kota.xlsx",
+            "--set",
+            "city.yaml",
+            "--baseline",
+            "baseline.json",
+            "-f",
+            "json",
+        ),
+        ("books/kota.xlsx", "city.yaml", "base.yaml", "baseline.json"),
+    ),
     "template": (("template", "--set", "city.yaml"), ("city.yaml", "base.yaml")),
-}  # fmt: skip
+}
 """Commands writing their result to stdout, and their inputs."""
 
 KINDS = ("same", "dot", "parent", "absolute", "doubled", "symlink", "hardlink", "linked-folder")
@@ -295,8 +345,16 @@ def _guard_cases(folder: Path, world: Path, big: bool) -> Iterator[OutputCase]:
                 aimed = _named(kind, target, case_dir)
                 assert aimed is not None
                 args = tuple(a.replace("{T}", aimed) for a in template)
-                yield OutputCase(name, "guard", args, case_dir, inputs, frozenset({2}),
-                                 ("output.input",), check=_refused(option))  # fmt: skip
+                yield OutputCase(
+                    name,
+                    "guard",
+                    args,
+                    case_dir,
+                    inputs,
+                    frozenset({2}),
+                    ("output.input",),
+                    check=_refused(option),
+                )
         yield from _guard_places(folder, world, writer, template, inputs, option)
     yield from _guard_stdout(folder, world, big)
     yield from _guard_backup(folder, world)
@@ -315,8 +373,10 @@ def _guard_places(
         ("folder", "books", frozenset({2}), ("output.folder",)),
         ("linked-folder-itself", "links/dir", frozenset({2}), ("output.folder",)),
     ]
-    if writer != "check-summary":  # a summary is appended: a device takes it
-        places.append(("device", "/dev/null", frozenset({2}), ("output.folder",)))
+    if writer != "check-summary":  # appended to, a pipe would wait for a reader
+        # A named pipe of the case's own, never a real device: were the guard broken, a
+        # run as root would replace /dev/null with a file.
+        places.append(("pipe", "links/pipe", frozenset({2}), ("output.folder",)))
     if writer == "score-folder":
         places += [
             ("workbook-name-inside", "books/rekap.xlsx", frozenset({2}), ("output.input",)),
@@ -346,9 +406,17 @@ def _guard_stdout(folder: Path, world: Path, big: bool) -> Iterator[OutputCase]:
         for target in inputs if big else inputs[:2]:
             name = f"guard-stdout-{command}-{target.replace('/', '_')}"
             case_dir = _copy_world(world, folder / name)
-            yield OutputCase(name, "guard", args, case_dir, inputs, frozenset({2}),
-                             ("output.input",), stdout=f"append:{target}",
-                             check=_refused("stdout"))  # fmt: skip
+            yield OutputCase(
+                name,
+                "guard",
+                args,
+                case_dir,
+                inputs,
+                frozenset({2}),
+                ("output.input",),
+                stdout=f"append:{target}",
+                check=_refused("stdout"),
+            )
 
 
 def _guard_backup(folder: Path, world: Path) -> Iterator[OutputCase]:
@@ -366,8 +434,16 @@ def _guard_backup(folder: Path, world: Path) -> Iterator[OutputCase]:
             shutil.move(case_dir / "wifi.csv", backup)
             csv = "books/kota.xlsx.bak"
         args = ("import", csv, "--into", "books/kota.xlsx", *MAP, "--in-place")
-        yield OutputCase(name, "guard", args, case_dir, (csv, "books/kota.xlsx"),
-                         frozenset({2}), ("output.input",), check=_refused("--in-place"))  # fmt: skip
+        yield OutputCase(
+            name,
+            "guard",
+            args,
+            case_dir,
+            (csv, "books/kota.xlsx"),
+            frozenset({2}),
+            ("output.input",),
+            check=_refused("--in-place"),
+        )
 
 
 # ---------------------------------------------------------------- ordinary failures
@@ -464,16 +540,31 @@ def _ordinary_cases(folder: Path, world: Path) -> Iterator[OutputCase]:
             check=_stdout_line,
         )
         case_dir = _plain_world(folder, world, f"stderr-full-{command}")
-        yield OutputCase(f"stderr-full-{command}", "stderr", args, case_dir, WORLD_INPUTS,
-                         frozenset({0}), stderr="full")  # fmt: skip
+        yield OutputCase(
+            f"stderr-full-{command}",
+            "stderr",
+            args,
+            case_dir,
+            WORLD_INPUTS,
+            frozenset({0}),
+            stderr="full",
+        )
     for command, args in FILE_WRITERS.items():
         case_dir = _plain_world(folder, world, f"fsize-{command}")
         (case_dir / "out").mkdir()
         if command == "import-in-place":
             shutil.copyfile(EXAMPLE, case_dir / "out" / "w.xlsx")
-        yield OutputCase(f"fsize-{command}", "fsize", args, case_dir, WORLD_INPUTS,
-                         frozenset({2}), ("output.write",), file_size=100,
-                         check=_nothing_new_in("out"))  # fmt: skip
+        yield OutputCase(
+            f"fsize-{command}",
+            "fsize",
+            args,
+            case_dir,
+            WORLD_INPUTS,
+            frozenset({2}),
+            ("output.write",),
+            file_size=100,
+            check=_nothing_new_in("out"),
+        )
 
 
 def _nothing_new_in(folder: str) -> Check:
@@ -538,32 +629,81 @@ def _name_cases(folder: Path, world: Path) -> Iterator[OutputCase]:
     shown = r"bad\xff\xfe-nama"
     inputs = (book, sets, csv)
     runs: list[tuple[str, tuple[str, ...], frozenset[int], Check]] = [
-        ("score-json", ("score", book, "-f", "json"), frozenset({0}), _escaped_name(shown, "stdout")),
+        (
+            "score-json",
+            ("score", book, "-f", "json"),
+            frozenset({0}),
+            _escaped_name(shown, "stdout"),
+        ),
         ("score-text", ("score", book), frozenset({0}), _escaped_name(shown, "stderr")),
-        ("score-set-json", ("score", "books/kota.xlsx", "--set", sets, "-f", "json"),
-         frozenset({0}), _escaped_name(shown, "stdout")),
-        ("score-md", ("score", book, "--set", sets, "-f", "md"), frozenset({0}),
-         _escaped_name(shown, "stdout")),
-        ("score-html-o", ("score", book, "-f", "html", "-o", f"{BAD}.html"), frozenset({0}),
-         _file_holds(f"{BAD}.html", "bad\\xff\\xfe-nama")),
-        ("score-docx-o", ("score", book, "-f", "docx", "-o", f"{BAD}.docx"), frozenset({0}),
-         _escaped_name(shown, "stderr")),
-        ("rollup", ("score", folder_bad.name, "-f", "json"), frozenset({0}),
-         _escaped_name(shown, "stdout")),
-        ("check-summary", ("check", book, "--summary", f"{BAD}.md"), frozenset({0}),
-         _file_holds(f"{BAD}.md", "bad\\xff\\xfe-nama")),
-        ("check-json", ("check", book, "--set", sets, "-f", "json"), frozenset({0}),
-         _escaped_name(shown, "stdout")),
-        ("baseline", ("baseline", book, "-o", f"{BAD}.json"), frozenset({0}),
-         _file_holds(f"{BAD}.json", "bad\\\\xff\\\\xfe-nama")),
+        (
+            "score-set-json",
+            ("score", "books/kota.xlsx", "--set", sets, "-f", "json"),
+            frozenset({0}),
+            _escaped_name(shown, "stdout"),
+        ),
+        (
+            "score-md",
+            ("score", book, "--set", sets, "-f", "md"),
+            frozenset({0}),
+            _escaped_name(shown, "stdout"),
+        ),
+        (
+            "score-html-o",
+            ("score", book, "-f", "html", "-o", f"{BAD}.html"),
+            frozenset({0}),
+            _file_holds(f"{BAD}.html", "bad\\xff\\xfe-nama"),
+        ),
+        (
+            "score-docx-o",
+            ("score", book, "-f", "docx", "-o", f"{BAD}.docx"),
+            frozenset({0}),
+            _escaped_name(shown, "stderr"),
+        ),
+        (
+            "rollup",
+            ("score", folder_bad.name, "-f", "json"),
+            frozenset({0}),
+            _escaped_name(shown, "stdout"),
+        ),
+        (
+            "check-summary",
+            ("check", book, "--summary", f"{BAD}.md"),
+            frozenset({0}),
+            _file_holds(f"{BAD}.md", "bad\\xff\\xfe-nama"),
+        ),
+        (
+            "check-json",
+            ("check", book, "--set", sets, "-f", "json"),
+            frozenset({0}),
+            _escaped_name(shown, "stdout"),
+        ),
+        (
+            "baseline",
+            ("baseline", book, "-o", f"{BAD}.json"),
+            frozenset({0}),
+            _file_holds(f"{BAD}.json", "bad\\\\xff\\\\xfe-nama"),
+        ),
         ("diff", ("diff", book, "books/kota.xlsx"), frozenset({0}), _escaped_name(shown, "stdout")),
-        ("diff-json", ("diff", "books/kota.xlsx", book, "-f", "json"), frozenset({0}),
-         _escaped_name(shown, "stdout")),
-        ("import", ("import", csv, "--into", book, *MAP, "-o", f"{BAD}-baru.xlsx"),
-         frozenset({0}), _escaped_name(shown, "stderr")),
-        ("template", ("template", "--set", sets, "-o", f"{BAD}-kosong.xlsx"), frozenset({0}),
-         _escaped_name(shown, "stderr")),
-    ]  # fmt: skip
+        (
+            "diff-json",
+            ("diff", "books/kota.xlsx", book, "-f", "json"),
+            frozenset({0}),
+            _escaped_name(shown, "stdout"),
+        ),
+        (
+            "import",
+            ("import", csv, "--into", book, *MAP, "-o", f"{BAD}-baru.xlsx"),
+            frozenset({0}),
+            _escaped_name(shown, "stderr"),
+        ),
+        (
+            "template",
+            ("template", "--set", sets, "-o", f"{BAD}-kosong.xlsx"),
+            frozenset({0}),
+            _escaped_name(shown, "stderr"),
+        ),
+    ]
     for name, args, expect, check in runs:
         yield OutputCase(f"names-utf8-{name}", "names", args, case_dir, inputs, expect, check=check)
     yield from _long_name_cases(folder, world)
@@ -589,22 +729,31 @@ def _long_name_cases(folder: Path, world: Path) -> Iterator[OutputCase]:
         ("diff", ("diff", f"{long}.xlsx", "books/kota.xlsx")),
         ("diff-json", ("diff", f"{long}.json", "books/kota.xlsx")),
         ("import-into", ("import", "wifi.csv", "--into", f"{long}.xlsx", *MAP, "-o", "x.xlsx")),
-        ("import-csv", ("import", f"{long}.csv", "--into", "books/kota.xlsx", *MAP, "-o", "x.xlsx")),
-        ("import-o", ("import", "wifi.csv", "--into", "books/kota.xlsx", *MAP, "-o", f"{long}.xlsx")),
+        (
+            "import-csv",
+            ("import", f"{long}.csv", "--into", "books/kota.xlsx", *MAP, "-o", "x.xlsx"),
+        ),
+        (
+            "import-o",
+            ("import", "wifi.csv", "--into", "books/kota.xlsx", *MAP, "-o", f"{long}.xlsx"),
+        ),
         ("template-o", ("template", "-o", f"{long}.xlsx")),
         ("template-set", ("template", "--set", f"{long}.yaml", "-o", "t.xlsx")),
         ("in-folder", ("score", f"{long}/kota.xlsx")),
-    ]  # fmt: skip
+    ]
     for name, args in too_long:
         yield OutputCase(f"names-300-{name}", "names", args, case_dir, inputs, frozenset({2}))
     fitting = [
         ("score", ("score", f"{fits}.xlsx", "--set", f"{fits}.yaml", "-f", "json")),
         ("score-o", ("score", "books/kota.xlsx", "-f", "json", "-o", f"{fits}.json")),
         ("baseline-o", ("baseline", "books/kota.xlsx", "-o", f"{fits}.b.json")),
-        ("import-o", ("import", "wifi.csv", "--into", "books/kota.xlsx", *MAP, "-o", f"{fits[:-3]}i.xlsx")),
+        (
+            "import-o",
+            ("import", "wifi.csv", "--into", "books/kota.xlsx", *MAP, "-o", f"{fits[:-3]}i.xlsx"),
+        ),
         ("template-o", ("template", "-o", f"{fits[:-3]}t.xlsx")),
         ("check-summary", ("check", "books/kota.xlsx", "--summary", f"{fits}.md")),
-    ]  # fmt: skip
+    ]
     for name, args in fitting:
         yield OutputCase(f"names-250-{name}", "names", args, case_dir, inputs, frozenset({0}))
 
@@ -640,8 +789,9 @@ def _locales(folder: Path) -> list[tuple[str, tuple[tuple[str, str], ...]]]:
         target.parent.mkdir(parents=True, exist_ok=True)
         subprocess.run(
             [localedef, "-i", "id_ID", "-f", "ISO-8859-1", str(target)],
-            capture_output=True, check=False,
-        )  # fmt: skip
+            capture_output=True,
+            check=False,
+        )
     if target.exists():
         env = (("LOCPATH", str(target.parent)), ("LC_ALL", "id_ID.ISO-8859-1"))
         found.append(("iso8859-1-locale", env))
@@ -662,18 +812,34 @@ def _encoded_in(encoding: str | None) -> Check:
 
 
 def _locale_cases(folder: Path, world: Path) -> Iterator[OutputCase]:
-    case_dir = _plain_world(folder, world, "locales")
     for label, env in _locales(folder):
+        case_dir = _plain_world(folder, world, f"locale-{label}")
         narrow = {"ascii": "ascii", "latin1": "latin-1", "iso8859-1-locale": "latin-1"}.get(label)
         for command, args in LOCALE_COMMANDS.items():
             expect = frozenset({1}) if command == "check" else frozenset({0})
             # help is the command framework's: it writes UTF-8 to an ASCII stream
             encoding = None if command.endswith("help") else narrow
-            yield OutputCase(f"locale-{label}-{command}", "locale", args, case_dir,
-                             WORLD_INPUTS, expect, env=env, check=_encoded_in(encoding))  # fmt: skip
+            yield OutputCase(
+                f"locale-{label}-{command}",
+                "locale",
+                args,
+                case_dir,
+                WORLD_INPUTS,
+                expect,
+                env=env,
+                check=_encoded_in(encoding),
+            )
         for command in ("score-id", "diff", "rollup"):
-            yield OutputCase(f"locale-{label}-{command}-pty", "locale", LOCALE_COMMANDS[command],
-                             case_dir, WORLD_INPUTS, frozenset({0}), stdout="pty", env=env)  # fmt: skip
+            yield OutputCase(
+                f"locale-{label}-{command}-pty",
+                "locale",
+                LOCALE_COMMANDS[command],
+                case_dir,
+                WORLD_INPUTS,
+                frozenset({0}),
+                stdout="pty",
+                env=env,
+            )
 
 
 # ---------------------------------------------------------------- JSON bombs
@@ -689,12 +855,15 @@ def _json_documents() -> dict[str, str]:
         "list-100k": "[" * 100_000 + "]" * 100_000,
         "object-5k": '{"a":' * 5_000 + "1" + "}" * 5_000,
         "list-900": "[" * 900 + "]" * 900,
-        "groups-400": head + '[{"id":"g","score_rounded":1,"groups":' * 400 + "[]"
-        + "}]" * 400 + '}],"history":[]}',
+        "groups-400": head
+        + '[{"id":"g","score_rounded":1,"groups":' * 400
+        + "[]"
+        + "}]" * 400
+        + '}],"history":[]}',
         "history-900": head + '[]}],"history":[{"a":' + '{"b":' * 900 + "1" + "}" * 900 + "}]}",
         "result-900": '{"schema_version":"1.3","results":[' + "[" * 900 + "]" * 900 + "]}",
         "exactly-65": '{"a":' * 65 + "1" + "}" * 65,
-    }  # fmt: skip
+    }
 
 
 def _json_cases(folder: Path, world: Path) -> Iterator[OutputCase]:
@@ -707,14 +876,29 @@ def _json_cases(folder: Path, world: Path) -> Iterator[OutputCase]:
         runs = [
             ("diff-old", ("diff", path, "books/kota.xlsx"), "diff.json", (path,)),
             ("diff-new", ("diff", "books/kota.xlsx", path), "diff.json", (path,)),
-            ("check-baseline", ("check", "books/kota.xlsx", "--baseline", path), "baseline.json",
-             (path,)),
-            ("baseline-o", ("baseline", "books/kota.xlsx", "-o", baseline, "--reason", "x"),
-             "baseline.json", (baseline,)),
-        ]  # fmt: skip
+            (
+                "check-baseline",
+                ("check", "books/kota.xlsx", "--baseline", path),
+                "baseline.json",
+                (path,),
+            ),
+            (
+                "baseline-o",
+                ("baseline", "books/kota.xlsx", "-o", baseline, "--reason", "x"),
+                "baseline.json",
+                (baseline,),
+            ),
+        ]
         for label, args, code, inputs in runs:
-            yield OutputCase(f"json-{name}-{label}", "json", args, case_dir,
-                             ("books/kota.xlsx", *inputs), frozenset({2}), (code,))  # fmt: skip
+            yield OutputCase(
+                f"json-{name}-{label}",
+                "json",
+                args,
+                case_dir,
+                ("books/kota.xlsx", *inputs),
+                frozenset({2}),
+                (code,),
+            )
 
 
 # ---------------------------------------------------------------- signals at start-up
@@ -763,9 +947,16 @@ def _signal_cases(folder: Path, world: Path) -> Iterator[OutputCase]:
     for module, args in moments:
         for signame, code, word in (("SIGINT", 130, "interrupted"), ("SIGTERM", 143, "terminated")):
             name = f"signal-{signame.lower()}-at-{module.replace('.', '-')}"
-            yield OutputCase(name, "signal", (module, signame, *args), case_dir, WORLD_INPUTS,
-                             frozenset({code}), driver=STARTUP_DRIVER,
-                             check=_closing_line(f"smartserang: {word}"))  # fmt: skip
+            yield OutputCase(
+                name,
+                "signal",
+                (module, signame, *args),
+                case_dir,
+                WORLD_INPUTS,
+                frozenset({code}),
+                driver=STARTUP_DRIVER,
+                check=_closing_line(f"smartserang: {word}"),
+            )
 
 
 # ---------------------------------------------------------------- what import writes
@@ -812,7 +1003,8 @@ def _external_link(part: str) -> dict[str, Callable[[bytes], bytes] | bytes]:
     """The workbook parts that make ``part`` (an externalLink's XML) its first external link."""
     return {
         "xl/workbook.xml": _add_to(
-            b"<definedNames", b'<externalReferences><externalReference r:id="rIdX1"/></externalReferences>'
+            b"<definedNames",
+            b'<externalReferences><externalReference r:id="rIdX1"/></externalReferences>',
         ),
         "xl/_rels/workbook.xml.rels": _add_to(
             b"</Relationships>",
@@ -821,10 +1013,12 @@ def _external_link(part: str) -> dict[str, Callable[[bytes], bytes] | bytes]:
         ),
         "[Content_Types].xml": _add_to(
             b"</Types>",
-            f'<Override PartName="/xl/externalLinks/externalLink1.xml" ContentType="{_LINK_TYPE}"/>'.encode(),
+            b'<Override PartName="/xl/externalLinks/externalLink1.xml" ContentType="'
+            + _LINK_TYPE.encode()
+            + b'"/>',
         ),
         "xl/externalLinks/externalLink1.xml": part.encode(),
-    }  # fmt: skip
+    }
 
 
 def _names(xml: str) -> Callable[[bytes], bytes]:
@@ -846,7 +1040,8 @@ def _sheet_extra(xml: str, after_data: bool = True) -> Callable[[bytes], bytes]:
 
 
 def _sheet_rels(xml: str) -> bytes:
-    return f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{_PKG}">{xml}</Relationships>'.encode()
+    head = f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{_PKG}">'
+    return f"{head}{xml}</Relationships>".encode()
 
 
 def into_workbooks() -> dict[str, tuple[bytes, tuple[str, ...]]]:
@@ -910,40 +1105,89 @@ def into_workbooks() -> dict[str, tuple[bytes, tuple[str, ...]]]:
     )
     cases: dict[str, tuple[dict[str, Callable[[bytes], bytes] | bytes], tuple[str, ...]]] = {
         "dde-link": (_external_link(dde), ("import.dropped",)),
-        "ole-link": ({**_external_link(ole), "xl/externalLinks/_rels/externalLink1.xml.rels": ole_rels},
-                     ("import.dropped",)),
-        "unc-link": ({**_external_link(unc), "xl/externalLinks/_rels/externalLink1.xml.rels": unc_rels},
-                     ("import.dropped",)),
-        "dde-link-no-part": ({**_external_link(dde)} | {"xl/externalLinks/externalLink1.xml": b"not xml"},
-                             ("import.dropped",)),
+        "ole-link": (
+            {**_external_link(ole), "xl/externalLinks/_rels/externalLink1.xml.rels": ole_rels},
+            ("import.dropped",),
+        ),
+        "unc-link": (
+            {**_external_link(unc), "xl/externalLinks/_rels/externalLink1.xml.rels": unc_rels},
+            ("import.dropped",),
+        ),
+        "dde-link-no-part": (
+            {**_external_link(dde)} | {"xl/externalLinks/externalLink1.xml": b"not xml"},
+            ("import.dropped",),
+        ),
         "formula-names": ({"xl/workbook.xml": _names(webservice)}, ("import.dropped",)),
-        "validation-fetches": ({"xl/worksheets/sheet4.xml": _sheet_extra(validation)},
-                               ("import.dropped",)),
-        "conditional-fetches": ({"xl/worksheets/sheet4.xml": _sheet_extra(conditional)},
-                                ("import.dropped",)),
-        "hyperlink-unc": ({"xl/worksheets/sheet4.xml": _sheet_extra(
-            '<hyperlinks><hyperlink ref="A2" r:id="rIdH"/></hyperlinks>'), sheet_rels: hyperlink}, ()),
-        "missing-drawing": ({"xl/worksheets/sheet4.xml": _sheet_extra('<drawing r:id="rIdD"/>', False),
-                             sheet_rels: missing_drawing}, ()),
-        "missing-table": ({"xl/worksheets/sheet4.xml": _sheet_extra(
-            '<tableParts count="1"><tablePart r:id="rIdT"/></tableParts>', False),
-            sheet_rels: missing_table}, ()),
+        "validation-fetches": (
+            {"xl/worksheets/sheet4.xml": _sheet_extra(validation)},
+            ("import.dropped",),
+        ),
+        "conditional-fetches": (
+            {"xl/worksheets/sheet4.xml": _sheet_extra(conditional)},
+            ("import.dropped",),
+        ),
+        "hyperlink-unc": (
+            {
+                "xl/worksheets/sheet4.xml": _sheet_extra(
+                    '<hyperlinks><hyperlink ref="A2" r:id="rIdH"/></hyperlinks>'
+                ),
+                sheet_rels: hyperlink,
+            },
+            (),
+        ),
+        "missing-drawing": (
+            {
+                "xl/worksheets/sheet4.xml": _sheet_extra('<drawing r:id="rIdD"/>', False),
+                sheet_rels: missing_drawing,
+            },
+            (),
+        ),
+        "missing-table": (
+            {
+                "xl/worksheets/sheet4.xml": _sheet_extra(
+                    '<tableParts count="1"><tablePart r:id="rIdT"/></tableParts>', False
+                ),
+                sheet_rels: missing_table,
+            },
+            (),
+        ),
         "missing-comments": ({sheet_rels: comments}, ()),
         "rels-not-xml": ({sheet_rels: b"\x00\x01 not xml"}, ()),
-        "rels-outside": ({"xl/_rels/workbook.xml.rels": _add_to(
-            b"</Relationships>",
-            f'<Relationship Id="rIdZ" Type="{_REL}/customXml" Target="../../../etc/passwd"/>'.encode())}, ()),
-        "connections": ({"xl/connections.xml": f'<connections xmlns="{_MAIN}"><connection id="1" '
-                         'name="web" type="4"><webPr url="http://attacker.test/"/></connection>'
-                         "</connections>".encode(),
-                         "xl/_rels/workbook.xml.rels": _add_to(b"</Relationships>",
-                         f'<Relationship Id="rIdK" Type="{_REL}/connections" '
-                         'Target="connections.xml"/>'.encode())}, ()),
-        "vba-part": ({"xl/vbaProject.bin": b"\xd0\xcf\x11\xe0 not really",
-                      "xl/_rels/workbook.xml.rels": _add_to(b"</Relationships>",
-                      b'<Relationship Id="rIdV" Type="http://schemas.microsoft.com/office/2006/'
-                      b'relationships/vbaProject" Target="vbaProject.bin"/>')}, ()),
-    }  # fmt: skip
+        "rels-outside": (
+            {
+                "xl/_rels/workbook.xml.rels": _add_to(
+                    b"</Relationships>",
+                    f'<Relationship Id="rIdZ" Type="{_REL}/customXml" '
+                    'Target="../../../etc/passwd"/>'.encode(),
+                )
+            },
+            (),
+        ),
+        "connections": (
+            {
+                "xl/connections.xml": f'<connections xmlns="{_MAIN}"><connection id="1" '
+                'name="web" type="4"><webPr url="http://attacker.test/"/></connection>'
+                "</connections>".encode(),
+                "xl/_rels/workbook.xml.rels": _add_to(
+                    b"</Relationships>",
+                    f'<Relationship Id="rIdK" Type="{_REL}/connections" '
+                    'Target="connections.xml"/>'.encode(),
+                ),
+            },
+            (),
+        ),
+        "vba-part": (
+            {
+                "xl/vbaProject.bin": b"\xd0\xcf\x11\xe0 not really",
+                "xl/_rels/workbook.xml.rels": _add_to(
+                    b"</Relationships>",
+                    b'<Relationship Id="rIdV" Type="http://schemas.microsoft.com/office/2006/'
+                    b'relationships/vbaProject" Target="vbaProject.bin"/>',
+                ),
+            },
+            (),
+        ),
+    }
     return {name: (edited_package(changes), dropped) for name, (changes, dropped) in cases.items()}
 
 
@@ -976,23 +1220,57 @@ def _written_cases(folder: Path, world: Path) -> Iterator[OutputCase]:
         shutil.copyfile(world / "wifi.csv", case_dir / "wifi.csv")
         into = f"{name}.xlsx"
         (case_dir / into).write_bytes(data)
-        yield OutputCase(f"written-{name}-score", "written", ("score", into, "-f", "json"),
-                         case_dir, (into,), frozenset({0}))  # fmt: skip
-        args = ("import", "wifi.csv", "--into", into, *MAP, "-o", f"{name}-baru.xlsx")
-        yield OutputCase(f"written-{name}-import", "written", args, case_dir, (into, "wifi.csv"),
-                         frozenset({0}) if dropped else frozenset({0, 2}),
-                         check=_clean_copy(f"{name}-baru.xlsx", dropped))  # fmt: skip
+        yield OutputCase(
+            f"written-{name}-score",
+            "written",
+            ("score", into, "-f", "json"),
+            case_dir,
+            (into,),
+            frozenset({0}),
+        )
+        args: tuple[str, ...] = (
+            "import",
+            "wifi.csv",
+            "--into",
+            into,
+            *MAP,
+            "-o",
+            f"{name}-baru.xlsx",
+        )
+        yield OutputCase(
+            f"written-{name}-import",
+            "written",
+            args,
+            case_dir,
+            (into, "wifi.csv"),
+            frozenset({0}) if dropped else frozenset({0, 2}),
+            check=_clean_copy(f"{name}-baru.xlsx", dropped),
+        )
     in_place = folder / "written-in-place"
     in_place.mkdir(exist_ok=True)
     (in_place / "dde.xlsx").write_bytes(into_workbooks()["dde-link"][0])
     shutil.copyfile(world / "wifi.csv", in_place / "wifi.csv")
     args = ("import", "wifi.csv", "--into", "dde.xlsx", *MAP, "--in-place")
-    yield OutputCase("written-dde-link-in-place", "written", args, in_place, ("wifi.csv",),
-                     frozenset({0}), check=_clean_copy("dde.xlsx", ("import.dropped",)))  # fmt: skip
+    yield OutputCase(
+        "written-dde-link-in-place",
+        "written",
+        args,
+        in_place,
+        ("wifi.csv",),
+        frozenset({0}),
+        check=_clean_copy("dde.xlsx", ("import.dropped",)),
+    )
     template = folder / "written-template"
     template.mkdir(exist_ok=True)
-    yield OutputCase("written-template", "written", ("template", "-o", "kosong.xlsx"), template,
-                     (), frozenset({0}), check=_clean_template("kosong.xlsx"))  # fmt: skip
+    yield OutputCase(
+        "written-template",
+        "written",
+        ("template", "-o", "kosong.xlsx"),
+        template,
+        (),
+        frozenset({0}),
+        check=_clean_template("kosong.xlsx"),
+    )
 
 
 def _clean_template(path: str) -> Check:
@@ -1092,29 +1370,84 @@ def _escape_cases(folder: Path, world: Path) -> Iterator[OutputCase]:
         ("diff-error", ("diff", "esc-error.xlsx", "esc.xlsx"), frozenset({2})),
         ("rollup-text", ("score", "books", "--set", "bidi.yaml"), frozenset({0})),
         ("diff-text", ("diff", "books/kota.xlsx", "esc.xlsx"), frozenset({0})),
-        ("check", ("check", f"books/esc{ESCAPES}.xlsx", "--set", "bidi.yaml", "--min", "G1=5"),
-         frozenset({1})),
+        (
+            "check",
+            ("check", f"books/esc{ESCAPES}.xlsx", "--set", "bidi.yaml", "--min", "G1=5"),
+            frozenset({1}),
+        ),
         ("check-name", ("check", f"books/esc{ESCAPES}.xlsx", "--min-index", "5"), frozenset({1})),
-        ("import", ("import", "esc.csv", "--into", "esc.xlsx", *MAP, "-o", "esc-baru.xlsx"),
-         frozenset({0})),
-        ("import-header", ("import", f"kol{ESCAPES}.csv", "--into", "esc.xlsx", "--sheet",
-                           "Fasilitas", "--map", f"Nama=nama{ESCAPES}", "--set-column",
-                           "Jenis=wifi publik", "-o", "esc-kol.xlsx"), frozenset({0, 2})),
-        ("import-set-column", ("import", "esc.csv", "--into", "esc.xlsx", "--sheet", "Fasilitas",
-                               "--map", "Nama=nama", "--set-column", f"Jenis={ESCAPES}", "-o",
-                               "esc-x.xlsx"), frozenset({0, 2})),
-        ("baseline", ("baseline", f"books/esc{ESCAPES}.xlsx", "--set", "bidi.yaml", "-o",
-                      "esc-b.json"), frozenset({0})),
-    ]  # fmt: skip
+        (
+            "import",
+            ("import", "esc.csv", "--into", "esc.xlsx", *MAP, "-o", "esc-baru.xlsx"),
+            frozenset({0}),
+        ),
+        (
+            "import-header",
+            (
+                "import",
+                f"kol{ESCAPES}.csv",
+                "--into",
+                "esc.xlsx",
+                "--sheet",
+                "Fasilitas",
+                "--map",
+                f"Nama=nama{ESCAPES}",
+                "--set-column",
+                "Jenis=wifi publik",
+                "-o",
+                "esc-kol.xlsx",
+            ),
+            frozenset({0, 2}),
+        ),
+        (
+            "import-set-column",
+            (
+                "import",
+                "esc.csv",
+                "--into",
+                "esc.xlsx",
+                "--sheet",
+                "Fasilitas",
+                "--map",
+                "Nama=nama",
+                "--set-column",
+                f"Jenis={ESCAPES}",
+                "-o",
+                "esc-x.xlsx",
+            ),
+            frozenset({0, 2}),
+        ),
+        (
+            "baseline",
+            ("baseline", f"books/esc{ESCAPES}.xlsx", "--set", "bidi.yaml", "-o", "esc-b.json"),
+            frozenset({0}),
+        ),
+    ]
     for name, args, expect in runs:
-        yield OutputCase(f"escapes-{name}", "escapes", args, case_dir, inputs, expect,
-                         check=_no_raw_controls)  # fmt: skip
-    yield OutputCase("escapes-score-md", "escapes", ("score", "esc.xlsx", "-f", "md"), case_dir,
-                     inputs, frozenset({0}), check=_no_raw_c0_c1)  # fmt: skip
+        yield OutputCase(
+            f"escapes-{name}", "escapes", args, case_dir, inputs, expect, check=_no_raw_controls
+        )
+    yield OutputCase(
+        "escapes-score-md",
+        "escapes",
+        ("score", "esc.xlsx", "-f", "md"),
+        case_dir,
+        inputs,
+        frozenset({0}),
+        check=_no_raw_c0_c1,
+    )
     for name in ("score-text", "diff-text", "score-text-bidi-set"):
         args = next(a for n, a, _ in runs if n == name)
-        yield OutputCase(f"escapes-{name}-pty", "escapes", args, case_dir, inputs,
-                         frozenset({0}), stdout="pty", check=_no_raw_controls)  # fmt: skip
+        yield OutputCase(
+            f"escapes-{name}-pty",
+            "escapes",
+            args,
+            case_dir,
+            inputs,
+            frozenset({0}),
+            stdout="pty",
+            check=_no_raw_controls,
+        )
 
 
 # ---------------------------------------------------------------- all of them
@@ -1178,6 +1511,28 @@ def run_case(case: OutputCase) -> list[str]:
     failures += [f"input {name} changed" for name in before if before[name] != after.get(name)]
     failures += [f"left behind: {name}" for name in _leftovers(case)]
     return failures
+
+
+def run_cases(found: Sequence[OutputCase], workers: int = 2) -> list[list[str]]:
+    """Run every case, ``workers`` at a time, and say what is wrong with each (in order).
+
+    Cases that share a folder run one after another, so that one case's temporary file
+    is not taken for another's leftover.
+    """
+    from concurrent.futures import ThreadPoolExecutor
+
+    folders: dict[Path, list[int]] = {}
+    for number, case in enumerate(found):
+        folders.setdefault(case.cwd, []).append(number)
+    results: list[list[str]] = [[] for _ in found]
+
+    def run_folder(numbers: list[int]) -> None:
+        for number in numbers:
+            results[number] = run_case(found[number])
+
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        list(pool.map(run_folder, folders.values()))
+    return results
 
 
 def judge(outcome: Outcome) -> list[str]:
@@ -1289,9 +1644,13 @@ def _execute_in_pty(case: OutputCase, command: Sequence[str], env: dict[str, str
     leader, follower = pty.openpty()
     started = time.perf_counter()
     process = subprocess.Popen(
-        command, cwd=case.cwd, env=env, stdin=subprocess.DEVNULL, stdout=follower,
+        command,
+        cwd=case.cwd,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=follower,
         stderr=subprocess.PIPE,
-    )  # fmt: skip
+    )
     os.close(follower)
     chunks: list[bytes] = []
     assert process.stderr is not None
@@ -1323,18 +1682,16 @@ def _execute_in_pty(case: OutputCase, command: Sequence[str], env: dict[str, str
 def main(argv: Sequence[str] | None = None) -> int:
     """Build the cases in a temporary folder, run them, print a table."""
     import argparse
-    import tempfile
-    from concurrent.futures import ThreadPoolExecutor
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--big", action="store_true", help="every name for every input")
     parser.add_argument("--family", help="only this family")
     options = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="hostile-outputs-") as temporary:
-        found = [c for c in cases(Path(temporary), big=options.big)
-                 if options.family in (None, c.family)]  # fmt: skip
-        with ThreadPoolExecutor(max_workers=2) as pool:
-            results = list(pool.map(run_case, found))
+        found = [
+            c for c in cases(Path(temporary), big=options.big) if options.family in (None, c.family)
+        ]
+        results = run_cases(found)
     for case, failures in zip(found, results, strict=True):
         print(f"{case.name:60} {'ok' if not failures else 'FAIL: ' + '; '.join(failures)}")
     failed = sum(1 for f in results if f)

@@ -20,6 +20,7 @@ stderr when the disk is full, the reader has gone or the terminal speaks another
 
 from __future__ import annotations
 
+import codecs
 import errno
 import re
 import sys
@@ -103,40 +104,41 @@ def write_lines(lines: list[str]) -> None:
     write_stdout(terminal_bytes("".join(line + "\n" for line in lines)))
 
 
-_PLAIN = str.maketrans(
-    {
-        "·": ".",
-        "–": "-",
-        "—": "-",
-        "→": "->",
-        "←": "<-",
-        "…": "...",
-        "≥": ">=",
-        "≤": "<=",
-        "×": "x",
-        "‘": "'",
-        "’": "'",
-        "“": '"',
-        "”": '"',
-        "•": "*",
-    }
-)
+_PLAIN = {
+    "·": ".",
+    "–": "-",
+    "—": "-",
+    "→": "->",
+    "←": "<-",
+    "…": "...",
+    "≥": ">=",
+    "≤": "<=",
+    "×": "x",
+    "‘": "'",
+    "’": "'",
+    "“": '"',
+    "”": '"',
+    "•": "*",
+}
 """Typographic marks the summaries print, in ASCII for a terminal that cannot show them."""
 
 
+def _plain_marks(error: UnicodeError) -> tuple[str, int]:
+    """The codec error handler ``smartserang.plain``: an ASCII mark, else ``?``."""
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    shown = "".join(_PLAIN.get(c, "?") for c in error.object[error.start : error.end])
+    return shown, error.end
+
+
+codecs.register_error("smartserang.plain", _plain_marks)
+
+
 def terminal_bytes(text: str) -> bytes:
-    """``text`` in stdout's encoding: UTF-8 as a rule; in another, what it cannot hold
-    replaced by ASCII marks or ``?``."""
+    """``text`` in stdout's encoding: UTF-8 as a rule; in another, each character it
+    cannot hold as an ASCII mark or ``?``."""
     encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
     try:
-        return text.encode(encoding)
+        return text.encode(encoding, "smartserang.plain")
     except LookupError:
         return text.encode("utf-8", "replace")
-    except UnicodeEncodeError:
-        return text.translate(_PLAIN).encode(encoding, "replace")
-
-
-def stdout_encoding_is_unicode() -> bool:
-    """Whether stdout's encoding holds every character (UTF-8, UTF-16…)."""
-    encoding = (getattr(sys.stdout, "encoding", None) or "utf-8").lower().replace("-", "")
-    return encoding.startswith("utf")

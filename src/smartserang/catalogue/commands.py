@@ -61,9 +61,9 @@ TEXTS: Texts = {
         " smartserang writes holds no formula in a name, only references to its own cells",
     },
     "import_dropped_links": {
-        "id": "{count} tautan eksternal ({targets}) tidak disalin ke buku kerja baru: buku kerja"
-        " yang ditulis smartserang tidak menaut ke berkas atau program lain",
-        "en": "{count} external link(s) ({targets}) not copied to the new workbook: a workbook"
+        "id": "tautan eksternal tidak disalin ke buku kerja baru ({count}: {targets}); buku"
+        " kerja yang ditulis smartserang tidak menaut ke berkas atau program lain",
+        "en": "external links not copied to the new workbook ({count}: {targets}); a workbook"
         " smartserang writes links to no other file or program",
     },
     "import_dropped_rule": {

@@ -27,6 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import hostile_outputs
 import hostile_workbooks
+import output_runs
 from hostile_case import HostileCase
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -166,7 +167,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 print(_row(runs[-1]), flush=True)
         print("running the output-side cases ...", file=sys.stderr)
         outputs = hostile_outputs.cases(folder / "outputs", big=options.big)
-        results = hostile_outputs.run_cases(outputs)
+        results = output_runs.run_cases(outputs)
         for output, failures in zip(outputs, results, strict=True):
             verdict = "ok" if not failures else "FAIL: " + "; ".join(failures)
             print(f"{output.name:51} {output.family:18} {verdict}", flush=True)

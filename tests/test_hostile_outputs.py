@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 import hostile_outputs
+import output_runs
 from hostile_outputs import OutputCase
 
 FAMILIES = (
@@ -32,7 +33,7 @@ def failures_of(corpus: list[OutputCase], family: str) -> dict[str, list[str]]:
     """What went wrong, by case, in ``family`` (empty: every case passed)."""
     found = [case for case in corpus if case.family == family]
     assert found, f"no case in family {family}"
-    results = hostile_outputs.run_cases(found)
+    results = output_runs.run_cases(found)
     return {case.name: failures for case, failures in zip(found, results, strict=True) if failures}
 
 
@@ -122,4 +123,4 @@ def test_the_runner_sees_an_input_that_changes(tmp_path: Path) -> None:
         "live", "guard", ("schema",), tmp_path, ("in.json",), frozenset({0}),
         stdout="append:in.json",
     )  # fmt: skip
-    assert hostile_outputs.run_case(case) == ["input in.json changed"]
+    assert output_runs.run_case(case) == ["input in.json changed"]

@@ -13,7 +13,8 @@ thousands of files).
 
 Every case runs in-process through what ``smartserang score`` runs: set loading, the
 workbook reader and its checks against the sets, scoring, the gap analysis, the JSON
-document and, for one case in ten, the Markdown, HTML and terminal reports. Outcomes:
+document and, for one case in ten, the Markdown, HTML and terminal reports (the terminal
+summary may show no control character or bidirectional mark raw). Outcomes:
 a result, located problems (every problem names the workbook or set it is in), or a
 failure: an exception other than ``InputError``, a problem without a location, or a
 case running over the time limit. Each failure prints its traceback and keeps its
@@ -316,7 +317,42 @@ def _structure(rng: random.Random, sheets: Sheets) -> str:
     return "sheets reordered"
 
 
-MUTATIONS = (_set_cells, _set_cells, _set_cells, _header, _sheet_name, _structure, _structure)
+CONTROLS = (
+    "\x9b2J",
+    "\x85",
+    "\x7f",
+    "\u202e",
+    "\u2066",
+    "\u2069",
+    "\u200f",
+    "\u061c",
+    "\u202a",
+    "\x90",
+)
+"""Controls a cell can hold (C1, DEL, bidirectional marks): a terminal must not get them."""
+
+
+def _shown_text(rng: random.Random, sheets: Sheets) -> str:
+    """Control characters in a text the terminal summary shows: the Profil's Instansi
+    or an application's name (the evidence of an unsupported claim)."""
+    text = "".join(rng.choice((*CONTROLS, "Kota ", "x")) for _ in range(rng.randrange(1, 8)))
+    for name, rows in sheets:
+        if name == "Profil" and rows and len(rows[0]) > 1:
+            rows[0][1] = text
+            return f"Profil Instansi {text!r}"
+    return _set_cells(rng, sheets)
+
+
+MUTATIONS = (
+    _set_cells,
+    _set_cells,
+    _set_cells,
+    _header,
+    _sheet_name,
+    _structure,
+    _structure,
+    _shown_text,
+)
 
 
 def _cell_xml(ref: str, value: Cell) -> str:
@@ -707,8 +743,20 @@ def run_pipeline(workbook: Path, set_path: Path | tuple[str, ...], render: bool)
         render_report(views, "md")
         render_report(views, "html")
         for result in results:
-            summary_text(result, Basis.CLAIMED, "en")
+            _printable_only(summary_text(result, Basis.CLAIMED, "en"))
     return "result", ""
+
+
+_RAW_CONTROL = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
+
+
+def _printable_only(text: str) -> None:
+    """The terminal summary shows no control character or bidirectional mark raw (an
+    AssertionError, counted as an unhandled exception, says which)."""
+    found = _RAW_CONTROL.search(text)
+    assert found is None, f"raw {found.group()!r} in the terminal summary"
 
 
 def run_case(seed: int, index: int, crash_dir: Path) -> Outcome:

@@ -1,4 +1,6 @@
-"""Run the hostile-input corpus through every command that reads each case's kind of file.
+"""Run the hostile-input corpus through every command that reads each case's kind of file,
+then the output-side cases (``hostile_outputs``: outputs aimed at inputs, full disks,
+closed pipes, odd names, locales, JSON nesting, signals at start-up, what is written).
 
 Each run is a subprocess of the installed ``smartserang``; it passes when its exit code
 is 0 or 2 (and the case's expectation, where it says ok or error), an exit 2 comes with
@@ -23,7 +25,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import hostile_outputs
 import hostile_workbooks
+import output_runs
 from hostile_case import HostileCase
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -161,9 +165,17 @@ def main(argv: Sequence[str] | None = None) -> int:
             for label, arguments, expect in commands(case, scratch):
                 runs.append(run_one(case, label, arguments, expect))
                 print(_row(runs[-1]), flush=True)
+        print("running the output-side cases ...", file=sys.stderr)
+        outputs = hostile_outputs.cases(folder / "outputs", big=options.big)
+        results = output_runs.run_cases(outputs)
+        for output, failures in zip(outputs, results, strict=True):
+            verdict = "ok" if not failures else "FAIL: " + "; ".join(failures)
+            print(f"{output.name:51} {output.family:18} {verdict}", flush=True)
     failed = [r for r in runs if r.failures]
-    print(f"\n{len(runs) - len(failed)} passed, {len(failed)} failed")
-    return 1 if failed else 0
+    failed_outputs = sum(1 for failures in results if failures)
+    passed = len(runs) - len(failed) + len(outputs) - failed_outputs
+    print(f"\n{passed} passed, {len(failed) + failed_outputs} failed")
+    return 1 if failed or failed_outputs else 0
 
 
 def _row(run: Run) -> str:

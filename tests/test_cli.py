@@ -200,3 +200,72 @@ def test_brackets_in_inventory_text_are_not_terminal_markup(tmp_path: Path) -> N
     run = smartserang("score", book)
     assert run.returncode == 0, run.stderr
     assert "SPSE [/b] [bold]Kota" in run.stdout
+
+
+# ------------------------------------------------------------------- outputs aimed at inputs
+
+
+def _refusal(run: subprocess.CompletedProcess[str], location: str, option: str) -> None:
+    """Exit 2 with one ``location: option … [output.input]`` line; no traceback."""
+    assert run.returncode == 2, run.stderr
+    lines = [line for line in run.stderr.splitlines() if line.endswith("[output.input]")]
+    assert len(lines) == 1, run.stderr
+    assert lines[0].startswith(f"{location}: {option} ")
+    assert "Traceback" not in run.stderr
+
+
+def test_the_issues_examples_are_refused_and_nothing_changes(tmp_path: Path) -> None:
+    """The data-loss commands of the report: score -o over its workbook, diff -o over its
+    NEW side, check --summary into the workbook or the baseline, score -o over its set.
+    Each is refused naming the output and its option; no input changes."""
+    book = tmp_path / "in.xlsx"
+    book.write_bytes((EXAMPLES / "kota-sukamaju.xlsx").read_bytes())
+    other = tmp_path / "B.xlsx"
+    other.write_bytes(book.read_bytes())
+    baseline = tmp_path / "b.json"
+    assert smartserang("baseline", book, "-o", baseline).returncode == 0
+    mine = tmp_path / "s.yaml"
+    source, _ = resolve_set("spbe-2020")
+    mine.write_bytes(source.read_bytes())
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    runs = [
+        (("score", book, "-f", "html", "-o", book), book, "--output"),
+        (("diff", book, other, "-o", other), other, "--output"),
+        (("check", book, "--summary", book), book, "--summary"),
+        (("check", book, "--baseline", baseline, "--summary", baseline), baseline, "--summary"),
+        (("score", book, "--set", mine, "-o", mine), mine, "--output"),
+    ]
+    for args, location, option in runs:
+        _refusal(smartserang(*args), str(location), option)
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
+
+
+def test_a_base_set_behind_extends_is_an_input_too(tmp_path: Path) -> None:
+    """``score --set city.yaml -o base.yaml`` where city.yaml extends base.yaml: refused
+    once the base is read, and the base keeps its bytes."""
+    base = tmp_path / "base.yaml"
+    source, _ = resolve_set("spbe-2020")
+    base.write_bytes(source.read_bytes())
+    city = tmp_path / "city.yaml"
+    city.write_text('extends: ./base.yaml\nid: kota\nversion: "1"\ntitle: Kota\n', "utf-8")
+    before = base.read_bytes()
+    run = smartserang(
+        "score", EXAMPLES / "kota-sukamaju.xlsx", "--set", city, "-f", "json", "-o", base
+    )
+    _refusal(run, str(base), "--output")
+    assert base.read_bytes() == before
+
+
+def test_a_report_may_go_beside_the_workbooks_of_a_folder(tmp_path: Path) -> None:
+    """``score units/ -o units/rekap.html`` writes the report; ``-o units/rekap.xlsx``,
+    which the next ``score units/`` would read as a workbook, is refused."""
+    units = tmp_path / "units"
+    units.mkdir()
+    for name in ("a.xlsx", "b.xlsx"):
+        (units / name).write_bytes((EXAMPLES / "kota-sukamaju.xlsx").read_bytes())
+    run = smartserang("score", units, "-f", "html", "-o", units / "rekap.html")
+    assert run.returncode == 0, run.stderr
+    assert (units / "rekap.html").read_text(encoding="utf-8").startswith("<!DOCTYPE")
+    _refusal(smartserang("score", units, "-f", "json", "-o", units / "rekap.xlsx"),
+             str(units / "rekap.xlsx"), "--output")  # fmt: skip
+    assert sorted(p.name for p in units.iterdir()) == ["a.xlsx", "b.xlsx", "rekap.html"]

@@ -5,7 +5,9 @@ extends a base set file, a CSV, a baseline file and a ``score`` JSON result. Out
 to a separate folder. Before and after, every input file is hashed with its size, mode
 and modification time (set to a fixed past time first, so any write shows), and the
 folder must hold the same files: no lock, backup or temporary file left beside the
-inputs. The shipped sets are checked the same way. ``import --in-place`` is the one
+inputs. The shipped sets are checked the same way. Commands whose output names one of
+their inputs (under another spelling too, or a base set behind ``extends``) are refused
+with ``[output.input]`` and change nothing. ``import --in-place`` is the one
 command that replaces its input, at the user's explicit request: without the flag the
 workbook is untouched, with it the original bytes are in ``<workbook>.bak``.
 """
@@ -57,10 +59,31 @@ COMMANDS: dict[str, tuple[str, ...]] = {
                "--map", "Nama=nama,Kecamatan=kecamatan", "--set-column", "Jenis=wifi publik",
                "-o", "OUT/imported.xlsx"),
     "template": ("template", "--set", "city.yaml", "-o", "OUT/blank.xlsx"),
+    # outputs aimed at inputs: refused, exit 2
+    "score-over-workbook": ("score", "books/kota.xlsx", "--set", "city.yaml", "-f", "html",
+                            "-o", "books/kota.xlsx"),
+    "score-over-extended-set": ("score", "books/kota.xlsx", "--set", "city.yaml", "-f",
+                                "json", "-o", "base.yaml"),
+    "check-summary-over-baseline": ("check", "books/kota.xlsx", "--set", "city.yaml",
+                                    "--baseline", "baseline.json", "--summary",
+                                    "./baseline.json"),
+    "baseline-over-set": ("baseline", "books/kota.xlsx", "--set", "city.yaml", "-o",
+                          "../in/city.yaml"),
+    "diff-over-result": ("diff", "result.json", "books/kota.xlsx", "--set", "city.yaml",
+                         "-o", "result.json"),
+    "import-over-workbook": ("import", "wifi.csv", "--into", "books/kota.xlsx", "--sheet",
+                             "Fasilitas", "--map", "Nama=nama,Kecamatan=kecamatan",
+                             "--set-column", "Jenis=wifi publik", "-o", "books//kota.xlsx"),
+    "template-over-base": ("template", "--set", "city.yaml", "-o", "base.yaml"),
+    "rollup-into-folder": ("score", "books", "--set", "city.yaml", "-f", "json",
+                           "-o", "books/rekap.xlsx"),
 }  # fmt: skip
 """Each command with its inputs (relative to its folder) and outputs (in OUT)."""
-EXIT_CODES = {"check": {0, 1}}
-"""Exit codes other than 0 that a command may give here (check: thresholds may fail)."""
+REFUSED = {name for name in COMMANDS if "-over-" in name or "-into-" in name}
+"""The commands whose output is one of their inputs (or would be read as one)."""
+EXIT_CODES = {"check": {0, 1}, **{name: {2} for name in REFUSED}}
+"""Exit codes other than 0 that a command may give here (check: thresholds may fail;
+an output aimed at an input: refused)."""
 
 
 def snapshot(folder: Path) -> Snapshot:
@@ -144,6 +167,7 @@ def test_command_leaves_its_inputs_as_they_were(
     run, before, after = runs[name]
     assert run.returncode in EXIT_CODES.get(name, {0}), run.stderr[-2000:]
     assert "Traceback" not in run.stderr
+    assert ("[output.input]" in run.stderr) == (name in REFUSED), run.stderr[-2000:]
     assert len(before) == 7, sorted(before)  # the inputs are all there to be checked
     assert after == before
 

@@ -93,9 +93,58 @@ def test_every_vector_round_trips_through_pandoc_in_every_position(tmp_path: Pat
     assert _linking_attributes(html) == []
 
 
+GFM_EXTENSIONS = [
+    ":smile: :+1: :-1: :tada:",
+    "x:heart:y and 12:30:45 and :a:b:",
+    "[ ] belum, [x] sudah, [X] juga",
+    "catatan[^1] and [^note]",
+    "~~dicoret~~ and ~satu~",
+    "| a | b |",
+    "www.kota.go.id, https://kota.go.id/x and admin@kota.go.id",
+    "<details><summary>x</summary></details>",
+    "$x^2$ and $$y$$",
+    "**tebal** __tebal__ *miring* _miring_",
+    "`kode` and ``kode``",
+    "> [!NOTE] kutipan",
+    "&copy; &#169; &#xA9;",
+    "ESC\x1b[2J BEL\x07 C1\x9b DEL\x7f",
+]
+"""Text that pandoc's gfm extensions (emoji, autolink_bare_uris, footnotes, strikeout,
+task_lists, pipe_tables, raw_html, alerts) or GitHub would turn into something else;
+control characters, shown as their codes."""
+
+
+def test_gfm_extensions_leave_data_as_typed(tmp_path: Path) -> None:
+    """Each text, escaped, comes back from pandoc's gfm as exactly its characters in a
+    table cell and a list item: no emoji, footnote, strikethrough, task box, link, math
+    or raw HTML; a control character as its code (``\\x1b``)."""
+    lines = ["| Cell | Next |", "|---|---|"]
+    lines += [f"| {escape_markdown(v)} | x |" for v in GFM_EXTENSIONS]
+    lines.append("")
+    lines += [f"- Item {escape_markdown(v)}" for v in GFM_EXTENSIONS]
+    html = _pandoc("\n".join(lines) + "\n", tmp_path)
+
+    def shown(text: str) -> str:
+        return _plain(
+            re.sub("[\x00-\x08\x0b-\x1f\x7f-\x9f]", lambda m: f"\\x{ord(m[0]):02x}", text)
+        )
+
+    cells = re.findall(r"<td[^>]*>(.*?)</td>", html, re.S)
+    assert [_text(c) for c in cells[::2]] == [shown(v) for v in GFM_EXTENSIONS]
+    assert cells[1::2] == ["x"] * len(GFM_EXTENSIONS)
+    items = re.findall(r"<li>(.*?)</li>", html, re.S)
+    assert [_text(i) for i in items] == [shown(f"Item {v}") for v in GFM_EXTENSIONS]
+    assert set(_tags(html)) <= ALLOWED_TAGS, sorted(set(_tags(html)) - ALLOWED_TAGS)
+    for sign in ("\U0001f604", "footnote", "checkbox", "<del>"):
+        assert sign not in html
+    assert _linking_attributes(html) == []
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        (":smile:", r"\:smile:"),
+        ("a\x1b[2J", r"a\x1b\[2J"),
         ("a|b", r"a\|b"),
         ("# heading ##", r"\# heading \#\#"),
         ("Rp $5$", r"Rp \$5\$"),
@@ -107,7 +156,8 @@ def test_every_vector_round_trips_through_pandoc_in_every_position(tmp_path: Pat
     ],
 )
 def test_escape_markdown_breaks_links_headings_and_math(text: str, expected: str) -> None:
-    """Autolinks, ATX heading marks and math dollars are escaped; a hyphen is left alone."""
+    """Autolinks, ATX heading marks, math dollars and emoji shortcodes are escaped, control
+    characters written as their codes; a hyphen is left alone."""
     assert escape_markdown(text) == expected
 
 

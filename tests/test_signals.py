@@ -18,6 +18,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 import pytest
@@ -37,8 +38,19 @@ def pause(real):
         return real(*args, **kwargs)
     return paused
 
+def hold(real):
+    def held(*args, **kwargs):
+        sys.stderr.write("READY\\n")
+        sys.stderr.flush()
+        while not os.path.exists(os.environ["RELEASE"]):
+            time.sleep(0.02)
+        return real(*args, **kwargs)
+    return held
+
 if hook == "write":
     os.fsync = pause(os.fsync)
+elif hook == "hold":  # paused while writing until the file $RELEASE exists
+    os.fsync = hold(os.fsync)
 elif hook == "read":
     import smartserang.workbook.reader as inventory
     inventory._read_sheets = pause(inventory._read_sheets)
@@ -46,7 +58,8 @@ sys.argv = ["smartserang", *sys.argv[2:]]
 from smartserang.cli import main
 main()
 """
-"""Runs ``smartserang ARGS`` with the step ``write`` or ``read`` paused (argv[1])."""
+"""Runs ``smartserang ARGS`` with the step ``write`` or ``read`` paused (argv[1]); ``hold``
+pauses the write until the file named by ``$RELEASE`` exists."""
 MESSAGES = {
     signal.SIGINT: ("smartserang: interrupted", 130),
     signal.SIGTERM: ("smartserang: terminated", 143),
@@ -257,3 +270,103 @@ def test_every_writer_names_a_missing_output_folder(
     output = tmp_path / "no" / "such" / ("out.md" if command[0] == "check" else "out.xlsx")
     _refused(smartserang(*[data if p == "CSV" else p for p in command], output), output)
     assert [p.name for p in tmp_path.iterdir()] == ["data.csv"]
+
+
+# ------------------------------------------------------------------- two baselines at once
+
+
+def _waiting_for_a_lock(pid: int) -> bool:
+    """Whether process ``pid`` waits for a file lock another process holds."""
+    try:
+        text = Path("/proc/locks").read_text(encoding="ascii")
+    except OSError:
+        pytest.skip("/proc/locks is not available here")
+    return any("->" in line and f" {pid} " in line for line in text.splitlines())
+
+
+def test_two_baseline_runs_at_once_keep_both_history_records(tmp_path: Path) -> None:
+    """``baseline --reason`` run twice at once on one file: the second waits for the
+    first's lock (seen in /proc/locks) while the first is held inside its write, then
+    reads what the first wrote; the history keeps both records, and no lock file stays."""
+    import json
+
+    output = tmp_path / "baseline.json"
+    first = smartserang("baseline", EXAMPLE, "-o", output, "--date", "2025-01-01")
+    assert first.returncode == 0, first.stderr
+    release = tmp_path / "release"
+    base = ["baseline", str(EXAMPLE), "-o", str(output), "--reason"]
+    with subprocess.Popen(
+        [sys.executable, "-c", DRIVER, "hold", *base, "run A", "--date", "2025-02-01"],
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "RELEASE": str(release)},
+    ) as holder:
+        assert holder.stderr is not None
+        for line in holder.stderr:
+            if line.strip() == "READY":
+                break
+        command = Path(sys.executable).parent / "smartserang"
+        with subprocess.Popen(
+            [command, *base, "run B", "--date", "2025-03-01"], stderr=subprocess.PIPE, text=True
+        ) as second:
+            deadline = time.monotonic() + 120
+            while second.poll() is None and not _waiting_for_a_lock(second.pid):
+                assert time.monotonic() < deadline, "the second run neither waited nor ended"
+                time.sleep(0.05)
+            release.write_text("", encoding="utf-8")
+            assert second.stderr is not None
+            assert second.wait(timeout=120) == 0, second.stderr.read()
+        assert holder.wait(timeout=120) == 0, holder.stderr.read()
+    history = json.loads(output.read_text(encoding="utf-8"))["history"]
+    assert [entry["reason"] for entry in history] == [None, "run A", "run B"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["baseline.json", "release"]
+
+
+# ------------------------------------------------------------------- while starting
+
+
+@pytest.mark.parametrize(
+    ("module", "signum"),
+    [("typer", signal.SIGINT), ("smartserang.cli.common", signal.SIGTERM)],
+    ids=["ctrl-c-importing-typer", "sigterm-importing-the-cli"],
+)
+def test_a_signal_while_importing_ends_with_the_short_line(
+    module: str, signum: signal.Signals
+) -> None:
+    """A signal that arrives while the console script still imports the CLI (sent when
+    ``module`` is first imported): the short line and 130 or 143, no traceback."""
+    driver = f"""
+import importlib.abc, os, sys
+class Sender(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path=None, target=None):
+        if name == {module!r}:
+            sys.meta_path.remove(self)
+            os.kill(os.getpid(), {int(signum)})
+sys.meta_path.insert(0, Sender())
+sys.argv = ["smartserang", "sets"]
+from smartserang.cli import main
+main()
+"""
+    run = subprocess.run(
+        [sys.executable, "-c", driver], capture_output=True, text=True, check=False, timeout=60
+    )
+    assert_stopped_cleanly(
+        subprocess.CompletedProcess(run.args, run.returncode, "", run.stderr), signum
+    )
+    assert run.stdout == ""
+
+
+def test_a_reader_that_closes_early_gets_exit_141() -> None:
+    """``smartserang sets | true``: the reader has gone before the output; exit 141, as a
+    shell reports a Unix tool stopped by a closed pipe, and nothing on stderr."""
+    command = Path(sys.executable).parent / "smartserang"
+    reader, writer = os.pipe()
+    os.close(reader)
+    try:
+        run = subprocess.run(
+            [command, "sets"], stdout=writer, stderr=subprocess.PIPE, check=False, timeout=60
+        )
+    finally:
+        os.close(writer)
+    assert run.returncode == 141
+    assert run.stderr == b""

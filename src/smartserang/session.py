@@ -22,11 +22,13 @@ modules are imported inside the functions, so that importing this one costs noth
 from __future__ import annotations
 
 import contextlib
+import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from smartserang.files import display_name
 from smartserang.problems import InputError, Problem, Severity
 
 if TYPE_CHECKING:
@@ -48,7 +50,7 @@ def workbooks_in(paths: Iterable[Path]) -> list[Path]:
     files: list[Path] = []
     problems: list[Problem] = []
     for path in paths:
-        if not path.is_dir():
+        if not os.path.isdir(path):  # False, not an error, for a name too long
             files.append(path)
             continue
         found = sorted(
@@ -57,7 +59,9 @@ def workbooks_in(paths: Iterable[Path]) -> list[Path]:
             if p.suffix.lower() in WORKBOOK_SUFFIXES and not p.name.startswith(("~$", "."))
         )
         if not found:
-            problems.append(Problem(str(path), "no workbooks in this folder", "usage.folder"))
+            problems.append(
+                Problem(display_name(path), "no workbooks in this folder", "usage.folder")
+            )
         files.extend(found)
     if problems:
         raise InputError(problems)
@@ -113,7 +117,7 @@ def read_checked(
 
     try:
         inventory = read_inventory(
-            workbook, display=str(workbook), limits=limits or DEFAULTS, workers=workers
+            workbook, display=display_name(workbook), limits=limits or DEFAULTS, workers=workers
         )
     except InputError as error:
         return None, with_set_problems(error, sets)
@@ -178,7 +182,7 @@ def read_inputs(
     failure = InputError(())
     try:
         reading: Reading | None = Reading(
-            workbooks[0], display=str(workbooks[0]), limits=limits, workers=workers
+            workbooks[0], display=display_name(workbooks[0]), limits=limits, workers=workers
         )
     except InputError as error:
         reading, found = None, list(error.problems)
@@ -411,7 +415,7 @@ def check_unit(
 
     inventory, problems = read_checked(path, sets, limits, workers)
     if problems or inventory is None:
-        return problems, FileReport(str(path), readable=False)
+        return problems, FileReport(display_name(path), readable=False)
     results = score_sets(sets, inventory)
     scores = tuple(scores_of(r, basis) for r in results)
     checks = tuple(
@@ -421,4 +425,4 @@ def check_unit(
     ) + warning_checks(results, thresholds)
     falls = explain_falls(results, checks, recorded, basis)
     warned = [w for w in warnings_of(results) if w.severity is Severity.WARNING]
-    return [], FileReport(str(path), scores, checks, warnings=len(warned), falls=falls)
+    return [], FileReport(display_name(path), scores, checks, warnings=len(warned), falls=falls)

@@ -2,34 +2,60 @@
 
 Modules, in the order a run passes through them:
 
-- ``common``: the app, exit codes, shared options, and the two ways out: ``on_bad_input``
-  (an ``InputError`` printed, exit 2) and ``write_output`` (a result in the asked format);
+- ``common``: the app, exit codes, shared options, and the ways out: ``on_bad_input``
+  (an ``InputError`` printed, exit 2), ``guard_outputs`` (no output over an input) and
+  ``write_output`` (a result in the asked format);
 - ``score`` (``score``, ``sets``, ``schema``), ``check`` (``check``, ``baseline``), ``diff``,
   ``importer`` (``import``), ``template``: the commands, each calling the pipeline in
   ``smartserang.session`` and never another command's module;
-- ``terminal``: the text format, drawn with rich.
+- ``terminal``: the text format, drawn with rich;
+- ``streams``: stdout and stderr: control characters escaped, full disks, closed pipes,
+  terminals in other encodings.
 
 Importing a command module registers its commands. ``main`` is the console script: it
 turns Ctrl-C (SIGINT) and SIGTERM into a short message and exit 130 or 143, after the
 program has unwound, so that ``finally`` blocks run and no temporary file is left behind.
+While this package is imported (the console script's first step, about 0.15 s), nothing
+needs undoing yet: a signal then ends the process at once with the same message and code.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import signal
 import sys
+import threading
 from types import FrameType
 from typing import NoReturn
 
-from smartserang.cli.common import EXIT_INTERRUPTED, app, stderr
+
+def _quit_while_starting(signum: int, frame: FrameType | None) -> None:
+    word = b"terminated" if signum == signal.SIGTERM else b"interrupted"
+    with contextlib.suppress(OSError):  # no stderr: the exit code still tells
+        os.write(2, b"smartserang: " + word + b"\n")
+    os._exit(128 + signum)
+
+
+_STARTING = threading.current_thread() is threading.main_thread()
+if _STARTING:
+    _BEFORE = {s: signal.signal(s, _quit_while_starting) for s in (signal.SIGINT, signal.SIGTERM)}
+
+# isort: off
+from smartserang.cli.common import EXIT_BAD_INPUT, EXIT_INTERRUPTED, app, stderr  # noqa: E402
+from smartserang.cli.streams import EXIT_PIPE  # noqa: E402
 
 # Importing a command module registers its commands on ``app``, in the order ``--help``
 # lists them: scoring first, then the gate, the comparison and the workbook writers.
-# isort: off
-from smartserang.cli import score, check, diff, importer, template  # noqa: F401
+from smartserang.cli import score, check, diff, importer, template  # noqa: E402, F401
 # isort: on
+
+# A library importing the package keeps its own handlers; the console script goes on to
+# ``main``, which installs its own at once.
+if _STARTING and os.path.basename(sys.argv[0]) != "smartserang":
+    for _signum, _handler in _BEFORE.items():
+        signal.signal(_signum, _handler)
 
 __all__ = ["Stopped", "app", "main"]
 
@@ -62,11 +88,18 @@ def main() -> None:
     """Console-script entry point."""
     signal.signal(signal.SIGINT, _stop)
     signal.signal(signal.SIGTERM, _stop)
+    if hasattr(signal, "SIGXFSZ"):
+        # A file past the size limit (ulimit -f) is then an error where it is written
+        # (EFBIG: "File too large", located), not a process killed without a word.
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    _tolerant_stdout()
     try:
         app()
     except SystemExit as done:
         if done.code == EXIT_INTERRUPTED:  # Typer turns a stray Ctrl-C into a silent exit 130
             stderr("smartserang: interrupted")
+        if done.code == 1 and type(sys.stdout).__name__ == "PacifyFlushWrapper":
+            _leave(EXIT_PIPE)  # the framework's own output (--help) met a closed pipe
         _leave(done.code)
     except (Stopped, KeyboardInterrupt) as stop:
         if isinstance(stop, Stopped) and stop.signum == signal.SIGTERM:
@@ -74,6 +107,35 @@ def main() -> None:
             sys.exit(EXIT_TERMINATED)
         stderr("smartserang: interrupted")
         sys.exit(EXIT_INTERRUPTED)
+    except OSError as error:
+        # Only the framework's own writes (--help, usage, completion) reach here: the
+        # commands write stdout through ``streams.write_stdout`` and files through
+        # ``files.write_atomic``, each turning an OSError into a located message.
+        if error.errno not in _OUTPUT_ERRORS:
+            raise
+        if error.errno == errno.EPIPE:
+            _leave(EXIT_PIPE)
+        stderr(f"stdout: cannot write: {error.strerror or error} [output.write]")
+        _leave(EXIT_BAD_INPUT)
+
+
+_OUTPUT_ERRORS = frozenset(
+    code
+    for code in (errno.EPIPE, errno.ENOSPC, errno.EIO, errno.EFBIG, errno.EBADF)
+    + ((errno.EDQUOT,) if hasattr(errno, "EDQUOT") else ())
+)
+"""The errors a write to stdout meets: a closed pipe, a full disk or quota, a failing
+device, a file past its size limit, a stream that is not open."""
+
+
+def _tolerant_stdout() -> None:
+    """Text the framework writes to a stdout in a narrow encoding (ISO-8859-1, ASCII):
+    what it cannot hold becomes ``?`` instead of an error."""
+    stream = sys.stdout
+    encoding = (getattr(stream, "encoding", None) or "utf-8").lower().replace("-", "")
+    if stream is not None and not encoding.startswith("utf"):
+        with contextlib.suppress(AttributeError, ValueError):
+            stream.reconfigure(errors="replace")  # type: ignore[union-attr]
 
 
 def _leave(code: object) -> NoReturn:
@@ -92,8 +154,17 @@ def _leave(code: object) -> NoReturn:
     else:  # SystemExit("message"): the message on stderr, exit 1, as Python does
         stderr(str(code))
         status = 1
-    for stream in (sys.stdout, sys.stderr):
-        # a closed pipe or stream: nothing more can be said
-        with contextlib.suppress(OSError, ValueError):
-            stream.flush()
+    try:
+        if sys.stdout is not None:
+            sys.stdout.flush()
+    except OSError as error:  # what the framework left unflushed could not be written
+        if status == 0:
+            status = EXIT_PIPE if error.errno == errno.EPIPE else EXIT_BAD_INPUT
+            if status == EXIT_BAD_INPUT:
+                stderr(f"stdout: cannot write: {error.strerror or error} [output.write]")
+    except ValueError:  # closed
+        pass
+    # stderr: a closed pipe or stream, nothing more can be said
+    with contextlib.suppress(AttributeError, OSError, ValueError):
+        sys.stderr.flush()
     os._exit(status)

@@ -10,7 +10,9 @@ next to the located input errors, which are English too.
 
 from __future__ import annotations
 
+import contextlib
 import enum
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -26,9 +28,14 @@ from smartserang.cli.common import (
     LimitOption,
     app,
     basis_of,
+    cannot_write,
     complete_set,
     emit_bytes,
+    fail,
+    guard_outputs,
     lost_worker,
+    note_inputs,
+    note_sets,
     on_bad_input,
     parse_date,
     parse_limit_options,
@@ -153,6 +160,9 @@ def check(
 
     limits = parse_limit_options(limit, what="nothing checked")
     references = indicator_sets or ["spbe-2020"]
+    note_inputs(*workbooks, baseline)
+    note_sets(references)
+    guard_outputs({"--summary": summary}, "nothing checked", appending=True)
     with on_bad_input("nothing checked"):
         thresholds = _thresholds(
             min_index, minimums, max_unsupported, tolerance, min_completeness, strict
@@ -258,10 +268,10 @@ def _sets_for_check(references: list[str], thresholds: Thresholds) -> list[Indic
 
 def _read_baseline(path: Path) -> Baseline:
     """A baseline file; ``InputError`` with its located problems."""
-    from smartserang.files import read_text
+    from smartserang.files import display_name, read_text
     from smartserang.gate import parse_baseline
 
-    return parse_baseline(read_text(path, "baseline.read"), str(path))
+    return parse_baseline(read_text(path, "baseline.read"), display_name(path))
 
 
 def _baseline_for(
@@ -315,15 +325,31 @@ def _exit_code(reports: list[FileReport]) -> int:
 
 
 def _append(path: Path, run: CheckRun) -> None:
-    """Append the Markdown summary to ``path``: GitHub collects each step's additions."""
+    """Append the Markdown summary to ``path``: GitHub collects each step's additions.
+
+    Checked again here against every file the run read (an ``extends`` base included).
+    """
     from smartserang.report.reporter import render_output
 
+    guard_outputs({"--summary": path}, "nothing written", appending=True)
+    data = render_output(run, "md", "en")
+    existed = os.path.lexists(path)
     try:
         with path.open("ab") as stream:
-            stream.write(render_output(run, "md", "en"))
+            start = stream.tell()
+            try:
+                stream.write(data)
+                stream.flush()
+            except OSError:
+                # complete or absent: a disk that filled up midway keeps no half summary
+                with contextlib.suppress(OSError):
+                    stream.truncate(start)
+                raise
     except OSError as error:
-        stderr(f"{path}: cannot write: {error.strerror or error} [output.write]")
-        raise typer.Exit(EXIT_BAD_INPUT) from None
+        if not existed:
+            with contextlib.suppress(OSError):
+                path.unlink()
+        cannot_write(path, error)
 
 
 @app.command("baseline")
@@ -358,32 +384,54 @@ def record_baseline(
     """Record a workbook's scores as the baseline that 'smartserang check' compares with."""
     import datetime as dt
 
+    from smartserang.files import display_name, lock_beside
     from smartserang.gate import build_baseline_data, loosenings, scores_of
+    from smartserang.procs import default_jobs
     from smartserang.report.reporter import json_bytes
 
     day = parse_date(date) or dt.date.today()  # a record of when: the clock belongs here
     limits = parse_limit_options(limit, what="nothing recorded")
+    references = indicator_sets or ["spbe-2020"]
+    note_inputs(workbook)
+    # The sets first: the output is compared with every set file they read (the bases
+    # they extend too) before it is read as the previous baseline.
+    sets, set_problems = session.load_sets(references)
+    guard_outputs({"--output": output}, "nothing recorded")
     with on_bad_input("nothing recorded"):
         allowed = _thresholds(None, None, None, tolerance).tolerance
         if reason is not None and not reason.strip():
             raise InputError([Problem("--reason", "must not be empty", "usage.reason")])
-        previous = _read_baseline(output) if output.exists() else None
-    references = indicator_sets or ["spbe-2020"]
-    with on_bad_input("nothing scored"):
-        sets, inventory = session.load_inputs(workbook, references, None, limits)
+        _previous_baseline(output)  # a broken one is said before the workbook is read
+    inventory, problems = session.read_checked(workbook, sets, limits, default_jobs())
+    if set_problems or problems or inventory is None or not sets:
+        fail([*set_problems, *problems], what="nothing scored")
     results = session.score_sets(sets, inventory)
     chosen = basis_of(basis)
-    if previous is not None and reason is None:
-        lowered = loosenings(previous, [scores_of(r, chosen) for r in results], allowed)
-        if lowered:
-            _refuse(output, lowered)
-    data = build_baseline_data(results, chosen, day, reason and reason.strip(), previous)
-    for entry in data["results"]:
-        stderr(
-            f"smartserang: baseline {entry['indicator_set']['id']} index"
-            f" {entry['index_rounded']:.2f} ({chosen.value}) from {workbook}"
-        )
-    emit_bytes(json_bytes(data), output)
+    # Read, compared and written under the file's lock: of two runs at once, the second
+    # reads the baseline the first wrote, and keeps its history entry.
+    try:
+        with lock_beside(output):
+            with on_bad_input("nothing recorded"):
+                previous = _previous_baseline(output)
+            if previous is not None and reason is None:
+                lowered = loosenings(previous, [scores_of(r, chosen) for r in results], allowed)
+                if lowered:
+                    _refuse(output, lowered)
+            data = build_baseline_data(results, chosen, day, reason and reason.strip(), previous)
+            for entry in data["results"]:
+                stderr(
+                    f"smartserang: baseline {entry['indicator_set']['id']} index"
+                    f" {entry['index_rounded']:.2f} ({chosen.value}) from {display_name(workbook)}"
+                )
+            emit_bytes(json_bytes(data), output)
+    except OSError as error:  # the folder takes no lock file
+        cannot_write(output, error)
+
+
+def _previous_baseline(output: Path) -> Baseline | None:
+    """The baseline already at ``output``, if there is one; ``InputError`` when it is
+    broken."""
+    return _read_baseline(output) if os.path.exists(output) else None
 
 
 def _refuse(output: Path, lowered: list[str]) -> None:

@@ -2,9 +2,11 @@
 
 Only the ``cli`` package imports typer or rich, prints, or decides exit codes. Exit
 codes: 0 done; 1 a threshold failed; 2 bad input or usage, always with located messages
-on stderr; 130 interrupted. ``on_bad_input`` is where an ``InputError`` of the pipeline
-(``smartserang.session``) becomes its printed problems and exit 2; ``write_output`` is
-where a command's results become the bytes of the asked format (``report.reporter``).
+on stderr; 130 interrupted; 141 the reader of stdout went away. ``on_bad_input`` is where
+an ``InputError`` of the pipeline (``smartserang.session``) becomes its printed problems
+and exit 2; ``write_output`` is where a command's results become the bytes of the asked
+format (``report.reporter``), and ``guard_outputs`` where a command's outputs are checked
+against its inputs (``files.output_problems``) before any work is done.
 """
 
 from __future__ import annotations
@@ -12,7 +14,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import enum
-import sys
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
@@ -20,6 +21,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 
 from smartserang import __version__
+from smartserang.cli.streams import write_lines, write_stderr, write_stdout
 from smartserang.problems import InputError, Problem, Severity
 
 if TYPE_CHECKING:
@@ -122,8 +124,9 @@ def parse_limit_options(settings: list[str] | None, *, what: str = "nothing read
 
 
 def stderr(text: str) -> None:
-    """Write a line to stderr (progress, warnings, errors: never stdout)."""
-    sys.stderr.write(text + "\n")
+    """Write a line to stderr (progress, warnings, errors: never stdout), its control
+    characters shown as escapes (``streams.printable``)."""
+    write_stderr(text)
 
 
 def warn(warnings: Iterable[Problem]) -> None:
@@ -198,25 +201,75 @@ def write_output(subject: Subject, fmt: str, lang: str, output: Path | None) -> 
     emit_bytes(data, output)
 
 
-def emit_bytes(data: bytes, output: Path | None) -> None:
-    """Write ``data`` to stdout, or atomically to ``output``."""
-    if output is None:
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
-        return
-    from smartserang.files import write_atomic
+def emit_bytes(data: bytes, output: Path | None, *, option: str = "--output") -> None:
+    """Write ``data`` to stdout, or atomically to ``output`` (the file of ``option``),
+    which must not be one of the run's inputs."""
+    from smartserang.files import display_name, stdout_problems, write_atomic
 
-    try:
-        write_atomic(output, data)
-    except OSError as error:
-        stderr(f"{output}: cannot write: {error.strerror or error} [output.write]")
-        raise typer.Exit(EXIT_BAD_INPUT) from None
-    stderr(f"smartserang: wrote {output}")
+    if output is None:
+        with on_bad_input("nothing written"):  # ``>> in.xlsx``: stdout appends to an input
+            refused = stdout_problems()
+            if refused:
+                raise InputError(refused)
+        write_stdout(data)
+        return
+    with on_bad_input("nothing written"):
+        try:
+            write_atomic(output, data, option=option)
+        except OSError as error:
+            cannot_write(output, error)
+    stderr(f"smartserang: wrote {display_name(output)}")
+
+
+def cannot_write(output: Path, error: OSError) -> NoReturn:
+    """Say that ``output`` cannot be written, and why, and exit 2."""
+    from smartserang.files import display_name
+
+    stderr(f"{display_name(output)}: cannot write: {error.strerror or error} [output.write]")
+    raise typer.Exit(EXIT_BAD_INPUT)
+
+
+def guard_outputs(outputs: dict[str, Path | None], what: str, *, appending: bool = False) -> None:
+    """Exit 2 naming every output (by its option) that is a folder or one of the run's
+    inputs noted so far (``files.note_input``); checked again as each is written.
+    ``appending``: the outputs are appended to, not replaced (``check --summary``)."""
+    from smartserang.files import output_problems
+
+    problems = [
+        problem
+        for option, path in outputs.items()
+        if path is not None
+        for problem in output_problems(path, option, appending=appending)
+    ]
+    if problems:
+        fail(problems, what=what)
+
+
+def note_inputs(*paths: Path | None) -> None:
+    """Note files the run reads, for the output guard (``files.note_input``)."""
+    from smartserang.files import note_input
+
+    for path in paths:
+        if path is not None:
+            note_input(path)
+
+
+def note_sets(references: Iterable[str]) -> None:
+    """Note the set files ``--set`` names (the loader notes the bases they extend as it
+    reads them); a reference that names no file is left to the loader to report."""
+    from smartserang.sets.files import resolve_set
+
+    for reference in references:
+        try:
+            path, _ = resolve_set(reference)
+        except (InputError, OSError, ValueError):
+            continue
+        note_inputs(path)
 
 
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"smartserang {__version__}")
+        write_lines([f"smartserang {__version__}"])
         raise typer.Exit(EXIT_OK)
 
 
@@ -230,3 +283,6 @@ def _root(
     ] = False,
 ) -> None:
     """SPBE and smart city readiness of a local government, checked against its registers."""
+    from smartserang.files import begin_run
+
+    begin_run()  # each command notes its own inputs, for the output guard

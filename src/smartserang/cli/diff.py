@@ -26,6 +26,9 @@ from smartserang.cli.common import (
     basis_of,
     complete_set,
     fail,
+    guard_outputs,
+    note_inputs,
+    note_sets,
     parse_limit_options,
     stderr,
     warn,
@@ -85,6 +88,9 @@ def diff(
     from smartserang.procs import collector_paused
 
     limits = parse_limit_options(limit, what="nothing compared")
+    note_inputs(old, new)
+    note_sets(indicator_sets or [])
+    guard_outputs({"--output": output}, "nothing compared")
     # Comparing two 100k-row registers makes millions of acyclic objects: see procs.
     with collector_paused():
         old_side, new_side, workbooks = _load_sides(
@@ -103,7 +109,7 @@ def _load_sides(
     is scored on the JSON's sets unless ``--set`` says otherwise.
     """
     from smartserang.compare import Workbooks, parse_result_document, workbook_side
-    from smartserang.files import read_text
+    from smartserang.files import display_name, read_text
 
     paths = (old, new)
     is_json = [_is_json(path) for path in paths]
@@ -112,7 +118,8 @@ def _load_sides(
     for number, path in enumerate(paths):
         if is_json[number]:
             try:
-                sides[number] = parse_result_document(read_text(path, "diff.file"), str(path))
+                text = read_text(path, "diff.file")
+                sides[number] = parse_result_document(text, display_name(path))
             except InputError as error:
                 json_problems.extend(error.problems)
     if all(is_json) and references:
@@ -138,7 +145,7 @@ def _load_sides(
         assert inventory is not None  # each unread workbook ended the run above
         results = session.score_sets(inputs.sets, inventory)
         warn(session.warnings_of(results))
-        sides[number] = workbook_side(str(paths[number]), inventory, results, lang)
+        sides[number] = workbook_side(display_name(paths[number]), inventory, results, lang)
         inventories.append(inventory)
     workbooks = None
     if len(inventories) == 2:

@@ -7,6 +7,7 @@ was detected, every skipped line and a summary on stderr, and decides the exit c
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
@@ -18,7 +19,9 @@ from smartserang.cli.common import (
     EXIT_BAD_INPUT,
     LimitOption,
     app,
+    cannot_write,
     fail,
+    note_inputs,
     on_bad_input,
     parse_limit_options,
     stderr,
@@ -103,8 +106,10 @@ def import_csv(
 ) -> None:
     """Append the rows of a CSV file to a register of a copy of the workbook."""
     from smartserang.author import csvimport
+    from smartserang.files import display_name
 
     limits = parse_limit_options(limit, what="nothing imported")
+    note_inputs(data, into)
     with on_bad_input("nothing imported"):
         usage = _usage(data, into, output, in_place, sheet_name, separator, encoding)
     sheet = usage.sheet
@@ -126,12 +131,20 @@ def import_csv(
             stderr(str(problem))
     read = len(table.records) + len(table.skipped)
     _check_rows(table, read, conversion, skipped, strict)
-    appended = csvimport.append_rows(workbook, sheet, [values for _, values in conversion.rows])
+    with on_bad_input("nothing imported"):
+        try:
+            appended = csvimport.append_rows(
+                workbook, sheet, [values for _, values in conversion.rows], display_name(into)
+            )
+        except OSError as error:  # its temporary files: a full disk
+            cannot_write(usage.target, error)
+    for note in appended.dropped:
+        stderr(str(note))
     expected = rows_before + len(conversion.rows)
     _write(usage.target, appended, sheet, expected, usage.backup, workbook, limits)
     stderr(_summary(table, appended, read, skipped))
-    backup = f" (backup: {usage.backup})" if usage.backup else ""
-    stderr(f"smartserang: wrote {usage.target}{backup}")
+    backup = f" (backup: {display_name(usage.backup)})" if usage.backup else ""
+    stderr(f"smartserang: wrote {display_name(usage.target)}{backup}")
 
 
 @dataclass(frozen=True)
@@ -183,6 +196,8 @@ def _destination_problems(
     data: Path, into: Path, output: Path | None, in_place: bool
 ) -> list[Problem]:
     """Mistakes in -o / --in-place: the inputs are never overwritten, nor a backup."""
+    from smartserang.files import display_name, output_problems
+
     problems: list[Problem] = []
     if in_place == (output is not None):
         message = "give either -o NEW.xlsx (a new workbook) or --in-place"
@@ -192,13 +207,16 @@ def _destination_problems(
         problems.append(Problem(str(into), message, "usage.output"))
     if output is not None and output.suffix.casefold() != ".xlsx":
         problems.append(Problem(str(output), "the output must be an .xlsx file", "usage.output"))
-    if output is not None and output.resolve() in (into.resolve(), data.resolve()):
-        message = "the output would overwrite an input; use --in-place to replace the workbook"
-        problems.append(Problem(str(output), message, "usage.output"))
+    if output is not None:
+        # the CSV or the workbook under any name: a link, a relative path, another case
+        problems.extend(output_problems(output, "--output"))
     backup = Path(f"{into}.bak")
-    if in_place and backup.exists():
-        message = "a backup already exists; move it away first (it is never overwritten)"
-        problems.append(Problem(str(backup), message, "import.backup"))
+    if in_place:
+        guarded = output_problems(backup, "--in-place")
+        problems.extend(guarded)
+        if not guarded and os.path.lexists(backup):
+            message = "a backup already exists; move it away first (it is never overwritten)"
+            problems.append(Problem(display_name(backup), message, "import.backup"))
     return problems
 
 
@@ -207,13 +225,15 @@ def _read_workbook(into: Path, sheet: Sheet, limits: Limits) -> tuple[bytes, int
 
     Checked first so that an error already in the workbook is not blamed on the import.
     """
+    from smartserang.files import display_name
+
     inventory, problems = session.read_checked(into, (), limits)
     if problems or inventory is None:
         fail(problems, what="nothing imported; fix the workbook first")
     try:
         data = into.read_bytes()
     except OSError as error:
-        problem = Problem(str(into), f"cannot read: {error.strerror}", "inventory.file")
+        problem = Problem(display_name(into), f"cannot read: {error.strerror}", "inventory.file")
         fail((problem,), what="nothing imported")
     register = inventory.register(sheet.key)
     return data, 0 if register is None else len(register.rows)
@@ -245,9 +265,10 @@ def _write(
 ) -> None:
     """Write the result (checked by reading it back), or exit 2 leaving ``target`` as it was."""
     from smartserang.author.csvimport import sha256, write_checked
+    from smartserang.files import display_name
 
     try:
-        with on_bad_input(f"nothing written; {target} is unchanged"):
+        with on_bad_input(f"nothing written; {display_name(target)} is unchanged"):
             write_checked(
                 target,
                 appended.data,
@@ -258,8 +279,7 @@ def _write(
                 limits=limits,
             )
     except OSError as error:
-        stderr(f"{target}: cannot write: {error.strerror or error} [output.write]")
-        raise typer.Exit(EXIT_BAD_INPUT) from None
+        cannot_write(target, error)
 
 
 # ------------------------------------------------------------------ messages

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import enum
 import json
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -30,7 +31,10 @@ from smartserang.cli.common import (
     basis_of,
     complete_set,
     fail,
+    guard_outputs,
     lost_worker,
+    note_inputs,
+    note_sets,
     on_bad_input,
     parse_date,
     parse_limit_options,
@@ -38,6 +42,8 @@ from smartserang.cli.common import (
     warn,
     write_output,
 )
+from smartserang.cli.streams import is_terminal, printable, write_lines, write_stdout
+from smartserang.files import note_input
 
 
 class DetailOption(enum.StrEnum):
@@ -128,7 +134,13 @@ def score(
     references = indicator_sets or ["spbe-2020"]
     with on_bad_input("nothing scored"):
         files = session.workbooks_in(workbooks)
-    several = len(files) > 1 or any(w.is_dir() for w in workbooks)
+    folders = [w for w in workbooks if os.path.isdir(w)]
+    for folder in folders:  # a workbook written into it would be read next time
+        note_input(folder, scanned=session.WORKBOOK_SUFFIXES)
+    note_inputs(*files)
+    note_sets(references)
+    guard_outputs({"--output": output}, "nothing scored")
+    several = len(files) > 1 or bool(folders)
     if output_format is OutputFormat.docx:
         _check_docx_output(output, several)
     if several:
@@ -164,7 +176,7 @@ def _check_docx_output(output: Path | None, several: bool) -> None:
             " workbooks is written as text, json, md or html [usage.format]"
         )
         raise typer.Exit(EXIT_BAD_INPUT)
-    if output is None and sys.stdout.isatty():
+    if output is None and is_terminal(sys.stdout):
         stderr(
             "smartserang: a Word document is a binary file: give --output lampiran.docx,"
             " or redirect stdout [usage.output]"
@@ -217,7 +229,7 @@ def _progress(outcomes: Iterator[UnitOutcome], count: int) -> Iterator[UnitOutco
     """The outcomes, with a progress bar on stderr when many are read at a terminal."""
     import sys
 
-    if count < 5 or not sys.stderr.isatty():
+    if count < 5 or not is_terminal(sys.stderr):
         yield from outcomes
         return
     from rich.console import Console
@@ -233,8 +245,12 @@ def list_sets() -> None:
     """List the indicator sets shipped with smartserang."""
     from smartserang.sets.load import list_shipped_sets
 
-    for info in list_shipped_sets():
-        typer.echo(f"{info.id}\t{info.version}\t{info.title.get('id')}")
+    write_lines(
+        [
+            "\t".join(printable(str(v)) for v in (info.id, info.version, info.title.get("id")))
+            for info in list_shipped_sets()
+        ]
+    )
 
 
 @app.command()
@@ -242,4 +258,4 @@ def schema() -> None:
     """Print the JSON Schema of the indicator-set format (for editors)."""
     from smartserang.sets.schema import SCHEMA
 
-    typer.echo(json.dumps(SCHEMA, indent=2, ensure_ascii=False))
+    write_stdout((json.dumps(SCHEMA, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))

@@ -17,11 +17,15 @@ from smartserang.cli.common import (
     EXIT_BAD_INPUT,
     Language,
     app,
+    cannot_write,
     complete_set,
     emit_bytes,
     fail,
+    guard_outputs,
+    note_sets,
     stderr,
 )
+from smartserang.cli.streams import is_terminal
 
 
 @app.command()
@@ -52,13 +56,15 @@ def template(
     ] = None,
 ) -> None:
     """Write a blank inventory workbook: every sheet, drop-downs, notes, the set's indicators."""
-    if output is None and sys.stdout.isatty():
+    if output is None and is_terminal(sys.stdout):
         stderr(
             "smartserang: the template is a binary .xlsx file: give --output blank.xlsx,"
             " or redirect stdout [usage.output]"
         )
         raise typer.Exit(EXIT_BAD_INPUT)
     references = indicator_sets or ["spbe-2020"]
+    note_sets(references)
+    guard_outputs({"--output": output}, "no template written")
     sets, problems = session.load_sets(references)
     if problems:
         fail(problems, what="no template written")
@@ -68,11 +74,15 @@ def template(
             f"{output}: warning: the template is an .xlsx workbook; name it *.xlsx [usage.output]"
         )
     from smartserang.author.template.workbook import build_template
+    from smartserang.files import display_name
 
-    data = build_template(
-        sets,
-        lang.value,
-        references=references,
-        file_name=output.name if output is not None else None,
-    )
+    try:
+        data = build_template(
+            sets,
+            lang.value,
+            references=[display_name(r) for r in references],
+            file_name=display_name(output.name) if output is not None else None,
+        )
+    except OSError as error:  # a temporary file of openpyxl: a full disk
+        cannot_write(output or Path("stdout"), error)
     emit_bytes(data, output)

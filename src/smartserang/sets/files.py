@@ -7,11 +7,13 @@ file, and say how each file is shown in problem locations.
 from __future__ import annotations
 
 import errno
+import os
 import stat
 from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 
+from smartserang.files import display_name, note_input
 from smartserang.problems import InputError, Problem
 from smartserang.sets.schema import suggestion
 
@@ -40,8 +42,8 @@ def resolve_set(reference: str) -> tuple[Path, str]:
     if reference in shipped:
         return shipped[reference], f"indicators/{reference}.yaml"
     path = Path(reference)
-    if path.suffix in (".yaml", ".yml") or path.exists() or "/" in reference:
-        return path, reference
+    if path.suffix in (".yaml", ".yml") or os.path.exists(path) or "/" in reference:
+        return path, display_name(reference)
     known = sorted(shipped)
     key, like = suggestion("set_unknown", reference, known)
     problem = Problem.error(
@@ -70,6 +72,7 @@ def read_set_file(path: Path, display: str) -> bytes:
             data = stream.read(MAX_SET_BYTES + 1)
     except OSError as error:
         raise _os_refusal(error, refuse) from None
+    note_input(path)  # for the output guard: no command writes over a set it read
     if len(data) > MAX_SET_BYTES:
         problem = Problem.error(display, "set_file_large", "set.size", mb=MAX_SET_BYTES >> 20)
         raise InputError([problem])

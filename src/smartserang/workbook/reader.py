@@ -29,6 +29,7 @@ import os
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
+from smartserang.files import openable_name
 from smartserang.model import CellValue, Inventory, Profile, Register
 from smartserang.problems import InputError, Param, Problem, cell_location
 from smartserang.procs import collector_paused
@@ -128,7 +129,8 @@ class Reading:
 
         source = self.source
         try:
-            workbook = CalamineWorkbook.from_path(self.path)
+            with openable_name(self.path) as name:  # a name that is not UTF-8, too
+                workbook = CalamineWorkbook.from_path(name)
         except Exception as exc:  # calamine raises its own errors and plain OSError
             problem = Problem(source, _unreadable(exc, self.head), "inventory.file")
             raise InputError([problem]) from exc
@@ -385,7 +387,9 @@ def _read_alone(
     sheet = sheet_titles(list(package.sheet_parts))[title]
     problems = Found()
     scans = _Scans(package, limits)
-    with CalamineWorkbook.from_path(package.path) as workbook, collector_paused():
+    with openable_name(package.path) as name:
+        opened = CalamineWorkbook.from_path(name)
+    with opened as workbook, collector_paused():
         return problems, _read_sheet(workbook, sheet, title, source, scans, problems)
 
 

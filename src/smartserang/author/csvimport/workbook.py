@@ -4,6 +4,14 @@
 and last row as the reader does; text goes in as string cells, never as formulas.
 ``write_checked`` puts the result in place only after it reads back with the expected
 rows, via a temporary file renamed over the target, with an optional backup first.
+
+What the copy keeps of the ``--into`` workbook: its cells (the values formulas showed,
+as the reader sees them), styles, sheets, notes and drop-downs. What it does not, each
+dropped with a note naming it: external links (to other workbooks, DDE or OLE servers,
+UNC paths), defined names that are not plain references to the workbook's own cells
+(``=WEBSERVICE(…)``, constants, ``#REF!``), and drop-down or conditional-format rules
+whose formula reaches outside the workbook. The bytes written are checked again for
+those (``reaches_outside``): a copy that still holds one is refused, not written.
 """
 
 from __future__ import annotations
@@ -11,7 +19,9 @@ from __future__ import annotations
 import hashlib
 import io
 import os
+import re
 import tempfile
+import zipfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +29,7 @@ from typing import Any
 
 from smartserang.author.csvimport.values import Stored
 from smartserang.author.safe_text import FORMULA_TRIGGERS
+from smartserang.files import short_name, temporary_writes
 from smartserang.problems import InputError, Problem
 from smartserang.workbook.cells import as_text
 from smartserang.workbook.contract import Sheet, normalise_token
@@ -38,6 +49,8 @@ class Appended:
     """Header cells written because the sheet lacked the column (or the sheet itself)."""
     created: bool
     """The workbook had no such sheet: it was added with the contract's header."""
+    dropped: tuple[Problem, ...] = ()
+    """Notes on what was not copied from the workbook (links, names, rules reaching out)."""
 
 
 @dataclass
@@ -52,13 +65,31 @@ class _Layout:
     last_column: int
 
 
-def append_rows(data: bytes, sheet: Sheet, rows: Sequence[Mapping[str, Stored]]) -> Appended:
-    """The .xlsx ``data`` with ``rows`` appended below the last filled row of ``sheet``."""
+def append_rows(
+    data: bytes,
+    sheet: Sheet,
+    rows: Sequence[Mapping[str, Stored]],
+    display: str = "workbook.xlsx",
+) -> Appended:
+    """The .xlsx ``data`` with ``rows`` appended below the last filled row of ``sheet``.
+
+    ``display``: the workbook's name in problems. ``InputError`` when openpyxl cannot
+    open or save the workbook (parts the reader skips but openpyxl trips over), or when
+    the copy would still reach outside the workbook; ``OSError`` when a temporary file
+    cannot be written.
+    """
     from openpyxl import load_workbook
 
-    # data_only: the reader sees formulas' saved values, and so does the copy; openpyxl
-    # computes nothing, so a kept formula would read back blank.
-    book = load_workbook(io.BytesIO(data), data_only=True)
+    dropped = _external_links(data, display)
+    try:
+        # data_only: the reader sees formulas' saved values, and so does the copy;
+        # openpyxl computes nothing, so a kept formula would read back blank.
+        # keep_links=False: no external link is read (a DDE link would crash openpyxl).
+        book = load_workbook(io.BytesIO(data), data_only=True, keep_links=False)
+    except Exception as error:  # openpyxl raises what its parts' parsers raise
+        raise _unopenable(display, error) from None
+    dropped.extend(_drop_reaching_names(book, display))
+    dropped.extend(_drop_reaching_rules(book, display))
     worksheet, created = _worksheet(book, sheet)
     layout = _layout(worksheet, sheet)
     added = _add_columns(worksheet, sheet, layout, rows)
@@ -67,9 +98,185 @@ def append_rows(data: bytes, sheet: Sheet, rows: Sequence[Mapping[str, Stored]])
         for key, value in values.items():
             _put(worksheet.cell(number, layout.columns[key]), value)
     buffer = io.BytesIO()
-    book.save(buffer)
+    try:
+        with temporary_writes():  # a full disk: OSError, the caller's to say
+            book.save(buffer)
+    except OSError:
+        raise
+    except Exception as error:  # a part openpyxl kept but cannot write back
+        raise _unopenable(display, error) from None
+    written = buffer.getvalue()
+    leftovers = reaches_outside(written)
+    if leftovers:
+        reason = "; ".join(leftovers)
+        raise InputError(
+            [Problem.error(display, "import_unopenable", "import.verify", reason=reason)]
+        )
     last = first + len(rows) - 1
-    return Appended(buffer.getvalue(), worksheet.title, first, last, added, created)
+    return Appended(written, worksheet.title, first, last, added, created, tuple(dropped))
+
+
+def _unopenable(display: str, error: Exception) -> InputError:
+    reason = f"{type(error).__name__}: {error}".splitlines()[0][:200]
+    return InputError([Problem.error(display, "import_unopenable", "import.verify", reason=reason)])
+
+
+# ------------------------------------------------------------------ what is not copied
+
+_EXTERNAL_PART = re.compile(r"xl/externalLinks/[^/]+\.xml", re.IGNORECASE)
+_LINK_TARGET = re.compile(
+    rb'\bTarget="([^"]{0,300})"|\bddeService="([^"]{0,100})"'
+    rb'|\bprogId="([^"]{0,100})"'
+)
+_SHEET_NAME = r"(?:'(?:[^'\[\]]|'')+'|[^\W\d][\w.]*)"
+_CELL_AREA = (
+    r"(?:\$?[A-Za-z]{1,3}\$?\d{1,7}(?::\$?[A-Za-z]{1,3}\$?\d{1,7})?"
+    r"|\$?[A-Za-z]{1,3}:\$?[A-Za-z]{1,3}|\$?\d{1,7}:\$?\d{1,7})"
+)
+_OWN_REFERENCES = re.compile(rf"{_SHEET_NAME}!{_CELL_AREA}(?:,{_SHEET_NAME}!{_CELL_AREA})*")
+"""A defined name's value that only points at cells of this workbook (``'Daftar'!$A$2:$A$9``,
+print titles ``Data!$1:$1,Data!$A:$A``)."""
+_REACHING = re.compile(
+    r"\[|\||\b(?:WEBSERVICE|FILTERXML|ENCODEURL|RTD|CALL|REGISTER|REGISTER\.ID|EXEC"
+    r"|HYPERLINK|IMAGE|INDIRECT|CUBE[A-Z]*|SQL\.REQUEST)\s*\(",
+    re.IGNORECASE,
+)
+"""What makes a formula reach outside the workbook: a reference to another workbook
+(``[1]Sheet!A1``), a DDE call (``cmd|' /C calc'!A0``), or a function that fetches,
+links, calls a program or builds a reference from text."""
+_STRING = re.compile(r'"(?:[^"]|"")*"')
+
+
+def _reaches(formula: str) -> bool:
+    """Whether ``formula`` reaches outside the workbook (text in quotes is only text)."""
+    return bool(_REACHING.search(_STRING.sub('""', formula)))
+
+
+def _external_links(data: bytes, display: str) -> list[Problem]:
+    """A note on the external links of the workbook ``data``, which are not copied."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            parts = [n for n in archive.namelist() if _EXTERNAL_PART.fullmatch(n)]
+            targets: list[str] = []
+            for name in parts:
+                folder, _, leaf = name.rpartition("/")
+                for part in (name, f"{folder}/_rels/{leaf}.rels"):
+                    if part in archive.namelist():
+                        head = archive.open(part).read(64 * 1024)
+                        for match in _LINK_TARGET.finditer(head):
+                            found = next(g for g in match.groups() if g is not None)
+                            targets.append(found.decode("utf-8", "replace"))
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return []  # the reader has read it: a zip. Nothing to say otherwise.
+    if not parts:
+        return []
+    shown = ", ".join(dict.fromkeys(targets)) or "?"
+    return [
+        Problem.note(
+            display, "import_dropped_links", "import.dropped", count=len(parts), targets=shown
+        )
+    ]
+
+
+def _drop_reaching_names(book: Any, display: str) -> list[Problem]:
+    """Remove every defined name that is not a plain reference to the workbook's cells."""
+    notes: list[Problem] = []
+    scopes = [(book.defined_names, "")] + [
+        (ws.defined_names, f"{ws.title}!") for ws in book.worksheets
+    ]
+    for names, prefix in scopes:
+        for key in list(names):
+            value = str(names[key].attr_text or "").strip()
+            if _OWN_REFERENCES.fullmatch(value.lstrip("=")):
+                continue
+            del names[key]
+            notes.append(
+                Problem.note(
+                    display,
+                    "import_dropped_name",
+                    "import.dropped",
+                    name=prefix + key,
+                    value=value[:120],
+                )
+            )
+    return notes
+
+
+def _drop_reaching_rules(book: Any, display: str) -> list[Problem]:
+    """Remove drop-down and conditional-format rules whose formula reaches outside."""
+    notes: list[Problem] = []
+    for ws in book.worksheets:
+        validations = ws.data_validations.dataValidation
+        for validation in list(validations):
+            formula = " ".join(f for f in (validation.formula1, validation.formula2) if f)
+            if _reaches(formula):
+                validations.remove(validation)
+                notes.append(
+                    _rule_note(display, "drop-down", ws.title, str(validation.sqref), formula)
+                )
+        formats = ws.conditional_formatting
+        for area in list(formats):
+            rules = formats[area]  # the list kept (``area.rules`` is a copy)
+            for rule in list(rules):
+                formula = " ".join(rule.formula or ())
+                if _reaches(formula):
+                    rules.remove(rule)
+                    where = str(area.sqref)
+                    notes.append(
+                        _rule_note(display, "conditional format", ws.title, where, formula)
+                    )
+            if not rules:
+                del formats[str(area.sqref)]
+    return notes
+
+
+def _rule_note(display: str, what: str, sheet: str, area: str, formula: str) -> Problem:
+    return Problem.note(
+        display,
+        "import_dropped_rule",
+        "import.dropped",
+        what=what,
+        sheet=sheet,
+        area=area,
+        formula=formula[:120],
+    )
+
+
+_FORMULA_ELEMENT = re.compile(rb"<(?:\w+:)?f[ >/]")
+_DEFINED_NAME = re.compile(rb"<(?:\w+:)?definedName\b[^>]*>([^<]*)<")
+_VALIDATION_FORMULA = re.compile(rb"<(?:\w+:)?formula[12]?>([^<]*)<")
+
+
+def reaches_outside(data: bytes) -> list[str]:
+    """What in the .xlsx ``data`` reaches outside the workbook or runs as a formula: an
+    external link, a connection or macro part, a formula in a cell, a defined name that
+    is not a plain reference, a drop-down or conditional-format formula that reaches
+    out. Empty for a workbook smartserang may write."""
+    from html import unescape
+
+    found: list[str] = []
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for name in archive.namelist():
+            lowered = name.lower()
+            if _EXTERNAL_PART.fullmatch(name) or lowered in (
+                "xl/connections.xml",
+                "xl/vbaproject.bin",
+            ):
+                found.append(f"part {name}")
+            elif lowered == "xl/workbook.xml":
+                for match in _DEFINED_NAME.finditer(archive.read(name)):
+                    value = unescape(match.group(1).decode("utf-8", "replace")).strip()
+                    if not _OWN_REFERENCES.fullmatch(value.lstrip("=")):
+                        found.append(f"defined name ={value[:80]}")
+            elif lowered.startswith("xl/worksheets/") and lowered.endswith(".xml"):
+                part = archive.read(name)
+                if _FORMULA_ELEMENT.search(part):
+                    found.append(f"a formula in {name}")
+                for match in _VALIDATION_FORMULA.finditer(part):
+                    value = unescape(match.group(1).decode("utf-8", "replace"))
+                    if _reaches(value):
+                        found.append(f"rule ={value[:80]} in {name}")
+    return found
 
 
 def _worksheet(book: Any, sheet: Sheet) -> tuple[Any, bool]:
@@ -170,11 +377,21 @@ def write_checked(
     first copied there; an existing backup is never overwritten. ``limits`` bound the
     read-back as they bound the first read.
     """
+    from smartserang.files import display_name, output_problems
+
+    # Checked against every file the run read: the one input replaced is the workbook
+    # itself, with --in-place; the backup is a new file.
+    option = "--output" if backup is None else "--in-place"
+    problems = output_problems(target, option, replacing=None if backup is None else target)
+    if backup is not None:
+        problems.extend(output_problems(backup, option))
+    if problems:
+        raise InputError(problems)
     temporary = _temporary_beside(target)
     try:
         temporary.write_bytes(data)
         _fsync(temporary)
-        _verify(temporary, str(target), sheet, expected_rows, limits)
+        _verify(temporary, display_name(target), sheet, expected_rows, limits)
         if backup is not None:
             _back_up(target, backup, original_sha256)
         os.replace(temporary, target)
@@ -185,12 +402,12 @@ def write_checked(
 def _temporary_beside(target: Path) -> Path:
     """A new file in ``target``'s folder (so the final rename is atomic), ``target``'s mode."""
     folder = target.parent if str(target.parent) else Path(".")
-    handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    handle, name = tempfile.mkstemp(prefix=f".{short_name(target)}.", suffix=".tmp", dir=folder)
     os.close(handle)
     # mkstemp makes the file private (0600): give the result the mode the user expects.
     try:
         mode = target.stat().st_mode & 0o777
-    except FileNotFoundError:
+    except OSError:  # none yet (or a name too long, which the rename will say)
         umask = os.umask(0)
         os.umask(umask)
         mode = 0o666 & ~umask
@@ -220,10 +437,12 @@ def _verify(path: Path, display: str, sheet: Sheet, expected_rows: int, limits: 
 
 def _back_up(target: Path, backup: Path, original_sha256: str | None) -> None:
     """Copy ``target`` to ``backup``, unless it changed since it was read or a backup exists."""
+    from smartserang.files import display_name
+
     current = target.read_bytes()
     if original_sha256 is not None and sha256(current) != original_sha256:
         message = "the workbook changed while importing (saved in Excel?); run the import again"
-        raise InputError([Problem(str(target), message, "import.verify")])
+        raise InputError([Problem(display_name(target), message, "import.verify")])
     try:
         with backup.open("xb") as stream:  # "x": an earlier backup is never overwritten
             stream.write(current)
@@ -231,7 +450,13 @@ def _back_up(target: Path, backup: Path, original_sha256: str | None) -> None:
             os.fsync(stream.fileno())
     except FileExistsError:
         message = "a backup already exists; move it away first"
-        raise InputError([Problem(str(backup), message, "import.backup")]) from None
+        raise InputError([Problem(display_name(backup), message, "import.backup")]) from None
+    except OSError as error:  # a name too long, a folder that takes no new file
+        reason = error.strerror or str(error)
+        problem = Problem.error(
+            display_name(backup), "output_cannot_write", "import.backup", reason=reason
+        )
+        raise InputError([problem]) from None
 
 
 def sha256(data: bytes) -> str:

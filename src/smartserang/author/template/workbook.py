@@ -34,6 +34,7 @@ from smartserang.author.template.notes import (
     sheet_name,
 )
 from smartserang.author.template.words import TEXT
+from smartserang.files import temporary_writes
 from smartserang.model import Group, Indicator, IndicatorSet
 from smartserang.workbook.contract import SHEETS, Column, ColumnType, Sheet
 
@@ -312,6 +313,7 @@ def _set_properties(book: Any, sets: Sequence[IndicatorSet], lang: str) -> None:
 def _stable_bytes(book: Any) -> bytes:
     """``book`` as .xlsx bytes with fixed timestamps: the same data gives the same bytes.
 
+    ``OSError`` when a temporary file openpyxl writes cannot be written (a full disk).
     ``Workbook.save`` stamps the modified property with the clock and ``zipfile`` stamps
     each entry with it; so the workbook goes through openpyxl's ``ExcelWriter`` (which
     keeps our properties) into memory, then entry by entry into a zip dated ``ZIP_TIME``
@@ -320,7 +322,7 @@ def _stable_bytes(book: Any) -> bytes:
     from openpyxl.writer.excel import ExcelWriter
 
     raw = io.BytesIO()
-    with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as archive:
+    with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as archive, temporary_writes():
         ExcelWriter(book, archive).save()
     out = io.BytesIO()
     with zipfile.ZipFile(raw) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:

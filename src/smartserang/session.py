@@ -312,3 +312,21 @@ def check_unit(
     return [], FileReport(
         str(path), scores, checks, warnings=len(warnings_of(results)), falls=falls
     )
+
+
+def worker_died(path: Path, how: str) -> Problem:
+    """The problem of a workbook whose process died while reading or scoring it (how:
+    ``signal 6 (SIGABRT)``): it is left out, and the other workbooks of the run are read."""
+    return Problem.error(str(path), "workbook_process_died", "inventory.crash", how=how)
+
+
+def lost_unit(path: Path, how: str) -> UnitOutcome:
+    """What a workbook of a roll-up gives when its process died (see ``worker_died``)."""
+    return UnitOutcome((worker_died(path, how),), ())
+
+
+def lost_check(path: Path, how: str) -> tuple[list[Problem], FileReport]:
+    """What ``check`` gives for a workbook whose process died (see ``worker_died``)."""
+    from smartserang.gate import FileReport
+
+    return [worker_died(path, how)], FileReport(str(path), readable=False)

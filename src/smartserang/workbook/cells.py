@@ -55,6 +55,8 @@ class BadValue(Exception):
 
 def error_value(shown: str) -> BadValue:
     """The problem of a cell showing the Excel error ``shown`` (``#N/A``, ``#REF!``...)."""
+    if (unsaved := getattr(shown, "message", None)) is not None:  # scan.Unsaved: no value
+        return BadValue(unsaved, "inventory.cell.error")
     message = f"the cell shows the error {shown}; correct its formula or clear it"
     return BadValue(message, "inventory.cell.error")
 

@@ -25,7 +25,8 @@ import contextlib
 import functools
 import os
 from collections.abc import Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, cast
 
 from smartserang.model import CellValue, Inventory, Profile, Register
 from smartserang.problems import InputError, Problem, cell_location
@@ -91,14 +92,20 @@ class Reading:
         self.path = os.fspath(path)
         self.source = source = str(path) if display is None else display
         self.digest, self.head = _hash_file(path, source, limits)
-        package = None
-        if self.head[:2] == b"PK":  # a zip: .xlsx, .xlsm, .xlsb, .ods
-            from smartserang.workbook.package import open_package
+        from smartserang.workbook.filetype import examine  # what the file is, by its content
 
-            package = open_package(self.path, source, limits)
-            _check_tables(package, source, limits)
+        self.file = examine(self.path, source, limits, tables=False)
+        package = self.file.package
         self.helpers = _SheetWorkers(package, source, limits, workers)
-        self.scans = _Scans(package, limits)
+        if package is not None and package.kind.value == ".ods":
+            try:  # counted while the helpers read: they run with bounded memory
+                package = package.count_tables(limits)
+                _check_tables(package, source, limits)
+            except BaseException:
+                self.helpers.__exit__(None, None, None)
+                raise
+            self.helpers.rank(package)
+        self.scans = _Scans(package, limits, self.helpers)
 
     def __enter__(self) -> Reading:
         return self
@@ -108,17 +115,28 @@ class Reading:
 
     def finish(self) -> Inventory:
         """The inventory; raises ``InputError`` carrying every problem found."""
-        from python_calamine import CalamineWorkbook  # imported here: the CLI starts faster
+        from smartserang.workbook.filetype import open_workbook, reader_failed
 
         source = self.source
         try:
-            workbook = CalamineWorkbook.from_path(self.path)
+            workbook = open_workbook(self.path, self.file.kind)
         except Exception as exc:  # calamine raises its own errors and plain OSError
             problem = Problem(source, _unreadable(exc, self.head), "inventory.file")
             raise InputError([problem]) from exc
+        except BaseException as exc:  # a Rust panic in calamine is no Exception
+            if (failed := reader_failed(source, exc)) is None:
+                raise
+            raise InputError([failed]) from exc
         problems = Found()
-        with workbook, collector_paused():
-            profile, registers = _read_sheets(workbook, source, problems, self.scans, self.helpers)
+        problems.warnings.extend(self.file.notes)
+        try:
+            with workbook, collector_paused():
+                found = _read_sheets(workbook, source, problems, self.scans, self.helpers)
+        except BaseException as exc:  # a Rust panic in calamine is no Exception
+            if (failed := reader_failed(source, exc)) is None:
+                raise
+            raise InputError([failed]) from exc
+        profile, registers = found
         if problems.errors:
             raise InputError([*problems.errors, *problems.warnings])
         return Inventory(source, self.digest, profile, registers, tuple(problems.warnings))
@@ -201,6 +219,9 @@ def _read_grid(
     if scan is not None and scan.damage is not None:
         problems.error(place.sheet, f"cannot read sheet: {scan.damage}", unreadable)
         return None, scan
+    if scan is not None and scan.past is not None:  # a size no program writes
+        problems.errors.append(scan.past.problem(place.sheet, scans.part(place.title)))
+        return None, scan
     if scan is not None and _too_large(scan.rows, scan.columns, place, problems, scan.partial):
         return None, scan
     try:
@@ -251,11 +272,19 @@ def _too_large(
 
 
 class _Scans:
-    """The scans of the sheets' parts, each made as its sheet is about to be read."""
+    """The scans of the sheets' parts, each made as its sheet is about to be read (or
+    taken from the process that made it meanwhile, see ``_SheetWorkers``)."""
 
-    def __init__(self, package: Package | None, limits: Limits) -> None:
+    def __init__(
+        self, package: Package | None, limits: Limits, helpers: _SheetWorkers | None = None
+    ) -> None:
         self.package = package
         self.limits = limits
+        self.helpers = helpers
+
+    def part(self, title: str) -> str:
+        """The name of ``title``'s part (for messages)."""
+        return self.package.sheet_parts.get(title, title) if self.package else title
 
     def unscanned(self, title: str) -> bool:
         """Whether ``title`` is a sheet of an .xlsx or .ods that the scan did not find,
@@ -277,6 +306,8 @@ class _Scans:
         part = package.sheet_parts.get(title)
         if part is None:
             return None
+        if self.helpers is not None and (made := self.helpers.scan(title)) is not None:
+            return made
         from smartserang.workbook.scan import scan_sheet
 
         return scan_sheet(package.path, part, self.limits)
@@ -285,6 +316,9 @@ class _Scans:
 _PARALLEL_PART = 8 * 1024 * 1024
 """A register sheet whose part unpacks to this many bytes (some 20,000 rows) is worth a
 process of its own, when the caller allows more than one."""
+_PARALLEL_ODS = 4 * _PARALLEL_PART
+"""An OpenDocument ``content.xml`` (every table in one part, each cell written at length)
+of this many bytes holds registers worth reading in another process."""
 
 
 class _SheetWorkers:
@@ -295,32 +329,52 @@ class _SheetWorkers:
     or more, every large register sheet but the largest (which this process reads) is
     read in a process of its own (``smartserang.procs.in_processes``), up to
     ``workers - 1`` of them: it scans, parses and types its sheet exactly as this process
-    would (``_read_alone``), and sends back the register and its problems. A process that
-    fails is not trusted: its sheet is then read here. The processes start before this
-    read starts any thread; leaving the block ends those still running.
+    would (``_read_alone``), and sends back the register and its problems. The first of
+    them first scans the largest sheet's part (.xlsx), so that this process finds that
+    scan made when it comes to parse the sheet. The processes start before this read
+    starts any thread; leaving the block ends those still running.
+
+    Each process may map a bounded address space (``limits.address_space``): an .ods,
+    whose tables calamine lays out as it opens the file, is read there while this process
+    counts the tables, and its result is taken only once the count has passed (for an
+    .ods the sheet to read is the one ranked so by the size calamine finds, ``rank``
+    checks this process counted the same). A process that fails is not trusted: its sheet
+    is then read here, unless the process died of a fault in the reader (``WorkerLost.
+    crashed``), which would end this process too: the sheet is then reported unreadable.
     """
 
     def __init__(self, package: Package | None, source: str, limits: Limits, workers: int):
         self.titles: list[str] = []
-        self._found: dict[str, tuple[Found, Profile | Register | None] | None] = {}
-        self._results: Iterator[tuple[Found, Profile | Register | None]] | None = None
+        self.source = source
+        self._found: dict[object, object] = {}
+        self._items: list[tuple[str, object]] = []
+        self._pulled = 0
+        self._results: Iterator[Any] | None = None
         self._pool = contextlib.ExitStack()
-        if workers < 2 or package is None or not package.xlsx or not hasattr(os, "fork"):
+        if workers < 2 or package is None or not hasattr(os, "fork"):
             return
-        large = [
-            title
-            for title in package.sheet_parts
-            if (sheet := _SHEET_LOOKUP.get(normalise_token(title))) is not None
-            and not sheet.labels
-            and package.part_size(title) >= _PARALLEL_PART
-        ]
-        large.sort(key=package.part_size, reverse=True)
-        self.titles = large[1:workers]
-        if self.titles:
+        if package.xlsx:
+            large = [
+                title
+                for title in package.sheet_parts
+                if (sheet := _SHEET_LOOKUP.get(normalise_token(title))) is not None
+                and not sheet.labels
+                and package.part_size(title) >= _PARALLEL_PART
+            ]
+            large.sort(key=package.part_size, reverse=True)
+            self.titles = large[1:workers]
+            if large:  # the largest is scanned there, for this process to parse
+                self._items = [("scan", large[0]), *(("read", t) for t in self.titles)]
+        elif package.kind.value == ".ods" and max(package.sizes.values()) >= _PARALLEL_ODS:
+            self._items = [("rank", rank) for rank in range(1, workers)]
+        if self._items:
             from smartserang.procs import in_processes
+            from smartserang.workbook.limits import address_space
 
-            task = functools.partial(_read_alone, package, source, limits)
-            processes = in_processes(task, self.titles, len(self.titles))
+            task = functools.partial(_work, package, source, limits)
+            processes = in_processes(
+                task, self._items, len(self._items), address_space=address_space(limits)
+            )
             self._results = self._pool.enter_context(processes)
 
     def __enter__(self) -> _SheetWorkers:
@@ -329,27 +383,117 @@ class _SheetWorkers:
     def __exit__(self, *exc: Any) -> None:
         self._pool.__exit__(*exc)
 
+    def rank(self, package: Package) -> None:
+        """For an .ods, counted (``package.tables``): the registers the processes read,
+        largest first past the largest, as they rank them (see ``_ranked``)."""
+        if self._items and package.tables is not None:
+            ranked = _ranked([(t, s.rows) for t, s in package.tables.items()])
+            self.titles = ranked[1 : 1 + len(self._items)]
+            unsure = {t for t, s in package.tables.items() if s.errors}
+            self.titles = [t for t in self.titles if t not in unsure]  # read here, with them
+
+    def scan(self, title: str) -> SheetScan | None:
+        """The scan of ``title``'s part made by a process, or None (none made it)."""
+        from smartserang.workbook.scan import SheetScan
+
+        made = self._take(("scan", title))
+        return made if isinstance(made, SheetScan) else None
+
     def result(self, title: str) -> tuple[Found, Profile | Register | None] | None:
         """What the process reading ``title`` found, or None (none read it, or it failed)."""
-        while title in self.titles[len(self._found) :] and self._results is not None:
-            reading = self.titles[len(self._found)]
+        if title not in self.titles:
+            return None
+        item: tuple[str, object] = ("read", title)
+        if item not in self._items:
+            item = ("rank", self.titles.index(title) + 1)
+        taken = self._take(item)
+        if isinstance(taken, _Crashed):
+            found = Found()
+            found.errors.append(Problem.error(
+                f"{self.source}:{title}", "sheet_process_died", "inventory.sheet.unreadable",
+                how=taken.how,
+            ))  # fmt: skip
+            return found, None
+        if not isinstance(taken, tuple):
+            return None
+        if item[0] == "rank":
+            read, found, content = taken
+            return (found, content) if read == title else None
+        return cast(tuple[Found, "Profile | Register | None"], taken)
+
+    def _take(self, item: tuple[str, object]) -> object:
+        """The result of ``item``, once every result before it has come; None when its
+        process failed, ``_Crashed`` when it died of a fault in the reader."""
+        from smartserang.procs import WorkerLost
+
+        if item not in self._items:
+            return None
+        while item not in self._found and self._results is not None:
+            reading = self._items[self._pulled]
+            self._pulled += 1
             try:
                 self._found[reading] = next(self._results)
-            except Exception:  # the process died or failed: this and the rest are read here
+            except WorkerLost as lost:  # this and the rest are read here, or reported
                 self._results = None
-        return self._found.pop(title, None)
+                if lost.crashed and lost.item == reading:
+                    self._found[reading] = _Crashed(lost.how)
+            except Exception:  # the process failed: this and the rest are read here
+                self._results = None
+        return self._found.pop(item, None)
+
+
+@dataclass(frozen=True)
+class _Crashed:
+    """A sheet whose process died of a fault in the reader (``how`` it ended)."""
+
+    how: str
+
+
+def _ranked(sizes: Sequence[tuple[str, int]]) -> list[str]:
+    """The register sheets among ``sizes`` (title, rows), largest first, then in
+    workbook order: the order in which this process and its helpers share them."""
+    registers = [
+        (index, title, rows)
+        for index, (title, rows) in enumerate(sizes)
+        if (sheet := _SHEET_LOOKUP.get(normalise_token(title))) is not None and not sheet.labels
+    ]
+    registers.sort(key=lambda found: (-found[2], found[0]))
+    return [title for _, title, _ in registers]
+
+
+def _work(package: Package, source: str, limits: Limits, item: tuple[str, object]) -> object:
+    """One helper's task: a part scanned, a sheet read, or an .ods register of a rank."""
+    kind, what = item
+    if kind == "scan":
+        from smartserang.workbook.scan import scan_sheet
+
+        return scan_sheet(package.path, package.sheet_parts[str(what)], limits)
+    if kind == "read":
+        return _read_alone(package, source, limits, str(what))
+    from smartserang.workbook.filetype import open_workbook
+
+    with open_workbook(package.path, package.kind.value) as workbook:
+        sizes = []
+        for title in workbook.sheet_names:
+            end = workbook.get_sheet_by_name(title).end
+            sizes.append((title, 0 if end is None else end[0] + 1))
+    ranked = _ranked(sizes)
+    rank = int(str(what))
+    if rank >= len(ranked):
+        return None
+    return (ranked[rank], *_read_alone(package, source, limits, ranked[rank]))
 
 
 def _read_alone(
     package: Package, source: str, limits: Limits, title: str
 ) -> tuple[Found, Profile | Register | None]:
     """Sheet ``title`` read on its own, in a process of its own, as ``_read_sheets`` would."""
-    from python_calamine import CalamineWorkbook
+    from smartserang.workbook.filetype import open_workbook
 
     sheet = _SHEET_LOOKUP[normalise_token(title)]
     problems = Found()
     scans = _Scans(package, limits)
-    with CalamineWorkbook.from_path(package.path) as workbook, collector_paused():
+    with open_workbook(package.path, package.kind.value) as workbook, collector_paused():
         return problems, _read_sheet(workbook, sheet, title, source, scans, problems)
 
 

@@ -77,7 +77,7 @@ class WorkerLost(Exception):
         named = "" if item is None else f" while working on {item}"
         super().__init__(f"a worker process ended unexpectedly ({how}){named}")
         self.how = how
-        """How the process ended: ``signal 6 (SIGABRT)``, ``exit status 3``."""
+        """How the process ended: ``SIGABRT, signal 6``, ``exit status 3``."""
         self.item = item
         """The item it was working on, when known."""
         self.exitcode = exitcode
@@ -326,7 +326,7 @@ def _ended(code: int | None) -> str:
     if code >= 0:
         return f"exit status {code}"
     try:
-        return f"signal {-code} ({signal.Signals(-code).name})"
+        return f"{signal.Signals(-code).name}, signal {-code}"
     except ValueError:
         return f"signal {-code}"
 

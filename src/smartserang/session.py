@@ -316,7 +316,7 @@ def check_unit(
 
 def worker_died(path: Path, how: str) -> Problem:
     """The problem of a workbook whose process died while reading or scoring it (how:
-    ``signal 6 (SIGABRT)``): it is left out, and the other workbooks of the run are read."""
+    ``SIGABRT, signal 6``): it is left out, and the other workbooks of the run are read."""
     return Problem.error(str(path), "workbook_process_died", "inventory.crash", how=how)
 
 

@@ -29,7 +29,6 @@ from smartserang.workbook.scan import (
     PastMaximum,
     SheetScan,
     Unsaved,
-    cut,
 )
 
 ODS_CONTENT = "content.xml"
@@ -70,15 +69,26 @@ def ods_tables(chunks: Iterable[bytes]) -> dict[str, SheetScan]:
     saved without a value (``scan.Unsaved``).
 
     Rows written as LibreOffice writes them (no repeat before a row's last value, no
-    formula) are counted a piece at a time, in C: per row, two searches back from its
-    end and a count of its cell tags up to its last value (``_OdsWalk.quick``). The
-    other rows are read row by row and, where a row repeats a cell, cell by cell.
+    formula) are counted as each unpacked chunk comes, in C: the chunk split into rows
+    (the row cut by its end kept for the next), per row two searches back from its end
+    and a count of its cell tags up to its last value (``_OdsWalk.quick``). The other
+    rows are read row by row and, where a row repeats a cell, cell by cell.
     Raises ``Damaged`` for a row that never ends, and ``PastMaximum`` for a merge past
     the last row or column any program keeps.
     """
     walk = _OdsWalk()
-    for piece in cut(chunks, _ROW):
-        walk.piece(piece)
+    head = True  # the first body is what precedes the first row, not a row
+    rest = b""
+    for chunk in chunks:
+        bodies = chunk.split(_ROW)
+        bodies[0] = rest + bodies[0]  # the row cut by the chunk's start, made whole
+        rest = bodies.pop()  # the last row may go on in the next chunk
+        if len(rest) > MAX_RUN:
+            raise Damaged(f"a row of it is over {MAX_RUN >> 20} MB long")
+        if bodies:
+            walk.rows_of(bodies, head)
+            head = False
+    walk.piece(rest if head else _ROW + rest)
     return walk.result()
 
 
@@ -107,25 +117,30 @@ class _OdsWalk:
             unsaved = {**unsaved, **self.unsaved}
             self.areas[self.name] = (max(rows, self.rows), max(columns, self.columns), unsaved)
 
+    def rows_of(self, bodies: list[bytes], head: bool) -> None:
+        """Count the rows whose bodies (each what follows a ``<table:table-row``, up to
+        the next) are ``bodies``; with ``head`` the first is what precedes the first row."""
+        if head or self.carry or not self.quick(bodies):
+            piece = _ROW.join(bodies) if head else _ROW + _ROW.join(bodies)
+            self.piece(piece)
+
     def piece(self, piece: bytes) -> None:
         if self.carry:
             piece, self.carry = self.carry + piece, b""
-        if piece and not self.quick(piece):
+        if piece:
             self.exact(piece)
 
-    def quick(self, piece: bytes) -> bool:
-        """Count a piece of whole rows of one table written as LibreOffice writes them;
-        False when the piece is not one (then nothing is counted).
+    def quick(self, bodies: list[bytes]) -> bool:
+        """Count whole rows of one table written as LibreOffice writes them; False when
+        they are not all such rows (then nothing is counted).
 
         Per row, C does the work: the last value is the later of the last
         ``value-type`` and the last cell end tag; the row's places up to it are its cell
         tags (``<table:`` starts nothing else that calamine accepts in a row) unless one
-        of them repeats (then the piece is read row by row).
+        of them repeats (then the rows are read one by one).
         """
-        if self.name is None or not piece.startswith(_ROW):
+        if self.name is None:
             return False
-        bodies = piece.split(_ROW)
-        del bodies[0]  # (empty: the piece starts with a row)
         if not all(map(bytes.endswith, bodies, repeat(_ROW_END))):
             return False  # a table starts or ends, or a row of another shape
         if not all(map(bytes.startswith, bodies, repeat((b" ", b">")))):
@@ -135,7 +150,7 @@ class _OdsWalk:
         starts = repeat(0)
         if any(map(bytes.count, bodies, repeat(b"repeated"), starts, ends)):
             return False  # a repeat before a row's last value: counted row by row
-        if b"table:formula" in piece:
+        if any(map(bytes.__contains__, bodies, repeat(b"table:formula"))):
             return False  # formula cells: each is looked at for its value
         filled = list(map((0).__le__, ends))
         if True in filled:  # the cells up to the last filled one in each row

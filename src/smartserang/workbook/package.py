@@ -27,6 +27,7 @@ import enum
 import html
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -163,15 +164,58 @@ def _count_tables(path: str, source: str, limits: Limits) -> dict[str, SheetScan
             content = _member(archive.namelist(), ODS_CONTENT)
             if content is None:
                 return {}
-            with archive.open(content) as stream:
-                chunks = _checked_prolog(iter(lambda: stream.read(CHUNK), b""), content, source)
-                return ods_tables(chunks)
+            chunks = _checked_prolog(_inflated(path, archive.getinfo(content)), content, source)
+            return ods_tables(chunks)
     except InputError:
         raise
     except PastMaximum as past:
         raise InputError([past.problem(source, ODS_CONTENT)]) from past
     except Exception as exc:  # damaged data: zlib, CRC, a table that never ends
         raise InputError([_damaged(source, exc, ODS_CONTENT)]) from exc
+
+
+def _inflated(path: str, info: zipfile.ZipInfo) -> Iterator[bytes]:
+    """The member's bytes, unpacked ``CHUNK`` at a time without the CRC check of
+    ``ZipFile.open`` (a sixth of the time of 300 MB): what the count reads is what a
+    reader reads, so a changed byte cannot part them, and calamine checks the CRC."""
+    if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+        with zipfile.ZipFile(path) as archive, archive.open(info) as stream:
+            yield from iter(lambda: stream.read(CHUNK), b"")
+        return
+    with open(path, "rb") as file:
+        file.seek(info.header_offset)
+        header = file.read(30)
+        if header[:4] != b"PK\x03\x04":
+            raise zipfile.BadZipFile(f"no local header for {info.filename}")
+        names, extra = (
+            int.from_bytes(header[26:28], "little"),
+            int.from_bytes(header[28:30], "little"),
+        )
+        file.seek(names + extra, 1)
+        left, given = info.compress_size, 0
+        inflate = zlib.decompressobj(-zlib.MAX_WBITS) if info.compress_type else None
+        while left > 0 or (inflate is not None and inflate.unconsumed_tail):
+            data = (
+                inflate.unconsumed_tail if inflate is not None and inflate.unconsumed_tail else b""
+            )
+            if not data:
+                data = file.read(min(left, CHUNK))
+                if not data:
+                    raise zipfile.BadZipFile(f"{info.filename} is cut short")
+                left -= len(data)
+            chunk = data if inflate is None else inflate.decompress(data, CHUNK)
+            given += len(chunk)
+            if given > info.file_size:
+                raise zipfile.BadZipFile(f"{info.filename} unpacks past its size")
+            if chunk:
+                yield chunk
+        if inflate is not None:
+            rest = inflate.flush()
+            given += len(rest)
+            if rest:
+                yield rest
+        if given != info.file_size:
+            raise zipfile.BadZipFile(f"{info.filename} unpacks to another size than it says")
 
 
 def _kind(archive: zipfile.ZipFile, names: list[str]) -> ZipKind:

@@ -16,12 +16,14 @@ from __future__ import annotations
 
 import mmap
 import os
+import struct
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from smartserang.problems import InputError, Problem
 from smartserang.workbook.limits import Limits
 from smartserang.workbook.ole import MAGIC, OleDamaged, OleFile
+from smartserang.workbook.scan import PastMaximum, SheetScan
 
 if TYPE_CHECKING:
     from python_calamine import CalamineWorkbook
@@ -51,6 +53,9 @@ class Examined:
     """The checked zip of the zip formats."""
     notes: tuple[Problem, ...] = ()
     """A note when the file's name says another format."""
+    sheets: dict[str, SheetScan] | None = None
+    """For an .xls: each sheet's filled area (see ``biff``), which calamine lays out as
+    it opens the file."""
 
 
 def examine(path: str, source: str, limits: Limits, *, tables: bool = True) -> Examined:
@@ -62,14 +67,14 @@ def examine(path: str, source: str, limits: Limits, *, tables: bool = True) -> E
     with open(path, "rb") as file:
         head = file.read(_HEAD)
     suffix = os.path.splitext(path)[1].lower()
-    package = None
+    package, sheets = None, None
     if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
         package = open_package(path, source, limits, tables=tables)
         kind = package.kind.value
         if package.kind is ZipKind.XLSX and suffix in _READERS[".xlsx"]:
             kind = ".xlsx"
     elif head.startswith(MAGIC):
-        kind = _ole_kind(path, source)
+        kind, sheets = _ole_kind(path, source)
     else:
         raise InputError([_not_a_workbook(head, source)])
     notes: tuple[Problem, ...] = ()
@@ -77,7 +82,7 @@ def examine(path: str, source: str, limits: Limits, *, tables: bool = True) -> E
         note = Problem.note(source, "note_format_named", "inventory.format",
                             actual=kind, suffix=suffix)  # fmt: skip
         notes = (note,)
-    return Examined(kind, package, notes)
+    return Examined(kind, package, notes, sheets)
 
 
 def open_workbook(path: str, kind: str) -> CalamineWorkbook:
@@ -94,30 +99,32 @@ def open_workbook(path: str, kind: str) -> CalamineWorkbook:
         return CalamineWorkbook.from_filelike(file)
 
 
-def _ole_kind(path: str, source: str) -> str:
-    """``.xls`` for an OLE file holding a workbook stream; else ``InputError``."""
+def _ole_kind(path: str, source: str) -> tuple[str, dict[str, SheetScan]]:
+    """``.xls``, and each sheet's area, for an OLE file holding a workbook stream; else
+    ``InputError`` saying what the file is."""
+    from smartserang.workbook.biff import Encrypted, xls_sheets
+
+    code = "inventory.file"
+    unknown = Problem.error(source, "file_is_unknown", code, name=_name(source))
     try:
         with open(path, "rb") as file, mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ) as data:
-            names = {name.casefold() for name in OleFile(data).names()}
-    except (OleDamaged, OSError, ValueError) as exc:
-        problem = Problem.error(source, "file_is_unknown", "inventory.file", name=_name(source))
-        raise InputError([problem]) from exc
-    if "encryptedpackage" in names:
-        raise InputError([Problem.error(source, "file_is_encrypted", "inventory.file")])
-    if "workbook" in names or "book" in names:
-        return XLS
-    what = (
-        "Word"
-        if "worddocument" in names
-        else "PowerPoint"
-        if "powerpoint document" in names
-        else ""
-    )
+            ole = OleFile(data)
+            names = {name.casefold() for name in ole.names()}
+            if "encryptedpackage" in names:
+                raise Encrypted
+            if "workbook" in names or "book" in names:
+                return XLS, xls_sheets(ole)
+    except Encrypted as exc:
+        raise InputError([Problem.error(source, "file_is_encrypted", code)]) from exc
+    except PastMaximum as past:
+        raise InputError([past.problem(source, "Workbook")]) from past
+    except (OleDamaged, OSError, ValueError, struct.error) as exc:
+        raise InputError([unknown]) from exc
+    what = "Word" if "worddocument" in names else ""
+    what = "PowerPoint" if "powerpoint document" in names else what
     if what:
-        raise InputError([Problem.error(source, "file_is_document", "inventory.file", kind=what)])
-    raise InputError(
-        [Problem.error(source, "file_is_unknown", "inventory.file", name=_name(source))]
-    )
+        raise InputError([Problem.error(source, "file_is_document", code, kind=what)])
+    raise InputError([unknown])
 
 
 def _not_a_workbook(head: bytes, source: str) -> Problem:

@@ -100,11 +100,12 @@ class Reading:
         if package is not None and package.kind.value == ".ods":
             try:  # counted while the helpers read: they run with bounded memory
                 package = package.count_tables(limits)
-                _check_tables(package, source, limits)
+                _check_tables(package.tables, source, limits)
             except BaseException:
                 self.helpers.__exit__(None, None, None)
                 raise
             self.helpers.rank(package)
+        _check_tables(self.file.sheets, source, limits)  # an .xls, laid out as it opens
         self.scans = _Scans(package, limits, self.helpers)
 
     def __enter__(self) -> Reading:
@@ -142,11 +143,11 @@ class Reading:
         return Inventory(source, self.digest, profile, registers, tuple(problems.warnings))
 
 
-def _check_tables(package: Package, source: str, limits: Limits) -> None:
-    """Refuse an OpenDocument spreadsheet holding a table past the rows or cells limit:
-    calamine lays out every table of the file as it opens it."""
+def _check_tables(tables: dict[str, SheetScan] | None, source: str, limits: Limits) -> None:
+    """Refuse an OpenDocument spreadsheet or an .xls holding a table past the rows or
+    cells limit: calamine lays out every table of the file as it opens it."""
     problems = Found()
-    for title, scan in (package.tables or {}).items():
+    for title, scan in (tables or {}).items():
         _too_large(scan.rows, scan.columns, Place(source, title, limits), problems)
     if problems.errors:
         raise InputError(problems.errors)

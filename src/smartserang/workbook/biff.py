@@ -26,6 +26,7 @@ boolean or error, RK number): row and column first."""
 _MULRK = 0x00BD
 """Several RK numbers on one row: the last column closes the record."""
 _WORKSHEET = 0
+_EXCEL_97 = "{:,} (Excel 97-2003)"
 
 
 class Encrypted(Exception):
@@ -67,7 +68,7 @@ def _area(stream: bytes, start: int) -> tuple[int, int]:
         elif kind == _DIMENSIONS:
             _check_dimensions(data)
     if columns > MAX_COLUMNS:
-        raise PastMaximum("a cell's column", columns, f"{MAX_COLUMNS} (Excel 97-2003)")
+        raise PastMaximum("a cell's column", columns, _EXCEL_97.format(MAX_COLUMNS))
     return rows, columns
 
 
@@ -81,9 +82,9 @@ def _check_dimensions(data: bytes) -> None:
     else:
         return
     if last_row > MAX_ROWS:
-        raise PastMaximum("DIMENSIONS (rows)", last_row, MAX_ROWS)
+        raise PastMaximum("DIMENSIONS (rows)", last_row, _EXCEL_97.format(MAX_ROWS))
     if last_column > MAX_COLUMNS:
-        raise PastMaximum("DIMENSIONS (columns)", last_column, MAX_COLUMNS)
+        raise PastMaximum("DIMENSIONS (columns)", last_column, _EXCEL_97.format(MAX_COLUMNS))
 
 
 def _records(stream: bytes, start: int) -> _Walk:

@@ -43,11 +43,23 @@ TEXTS: Texts = {
         "en": "cannot read workbook: it is a PDF document, not an Excel or OpenDocument"
         " workbook; use the workbook the PDF was made from",
     },
-    "file_is_document": {
-        "id": "buku kerja tidak dapat dibaca: berkas ini dokumen {kind}, bukan buku kerja Excel"
+    "file_is_word": {
+        "id": "buku kerja tidak dapat dibaca: berkas ini dokumen Word, bukan buku kerja Excel"
         " atau OpenDocument; gunakan buku kerjanya",
-        "en": "cannot read workbook: it is a {kind} document, not an Excel or OpenDocument"
+        "en": "cannot read workbook: it is a Word document, not an Excel or OpenDocument"
         " workbook; use the workbook itself",
+    },
+    "file_is_powerpoint": {
+        "id": "buku kerja tidak dapat dibaca: berkas ini presentasi PowerPoint, bukan buku"
+        " kerja Excel atau OpenDocument; gunakan buku kerjanya",
+        "en": "cannot read workbook: it is a PowerPoint presentation, not an Excel or"
+        " OpenDocument workbook; use the workbook itself",
+    },
+    "file_is_opendocument": {
+        "id": "buku kerja tidak dapat dibaca: berkas ini dokumen OpenDocument lain (teks atau"
+        " presentasi), bukan lembar kerja; gunakan buku kerjanya",
+        "en": "cannot read workbook: it is another OpenDocument file (a text or a"
+        " presentation), not an Excel or OpenDocument workbook; use the workbook itself",
     },
     "file_is_zip": {
         "id": "buku kerja tidak dapat dibaca: berkas ini arsip zip tanpa buku kerja di"

@@ -120,10 +120,10 @@ def _ole_kind(path: str, source: str) -> tuple[str, dict[str, SheetScan]]:
         raise InputError([past.problem(source, "Workbook")]) from past
     except (OleDamaged, OSError, ValueError, struct.error) as exc:
         raise InputError([unknown]) from exc
-    what = "Word" if "worddocument" in names else ""
-    what = "PowerPoint" if "powerpoint document" in names else what
-    if what:
-        raise InputError([Problem.error(source, "file_is_document", code, kind=what)])
+    if "worddocument" in names:
+        raise InputError([Problem.error(source, "file_is_word", code)])
+    if "powerpoint document" in names:
+        raise InputError([Problem.error(source, "file_is_powerpoint", code)])
     raise InputError([unknown])
 
 

@@ -237,10 +237,15 @@ def _kind(archive: zipfile.ZipFile, names: list[str]) -> ZipKind:
     return ZipKind.OTHER
 
 
+_NOT_A_WORKBOOK = {
+    ZipKind.WORD: "file_is_word",
+    ZipKind.POWERPOINT: "file_is_powerpoint",
+    ZipKind.OPENDOCUMENT: "file_is_opendocument",
+}
+
+
 def _not_a_workbook(source: str, kind: ZipKind) -> Problem:
-    if kind is ZipKind.OTHER:
-        return Problem.error(source, "file_is_zip", "inventory.file")
-    return Problem.error(source, "file_is_document", "inventory.file", kind=kind.value)
+    return Problem.error(source, _NOT_A_WORKBOOK.get(kind, "file_is_zip"), "inventory.file")
 
 
 def _damaged(source: str, exc: BaseException, member: str | None = None) -> Problem:

@@ -25,6 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import hostile_workbooks
 from hostile_case import HostileCase
+from smartserang.workbook.filetype import content_kind
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "kota-sukamaju.xlsx"
@@ -60,7 +61,7 @@ def commands(case: HostileCase, scratch: Path) -> list[tuple[str, list[str], str
     csv.write_text(CSV, encoding="utf-8")
     imported = scratch / f"{case.name}-imported.xlsx"
     imported.unlink(missing_ok=True)
-    xlsx = case.path.suffix.lower() == ".xlsx"
+    xlsx = case.path.suffix.lower() == ".xlsx" and content_kind(case.path) in (None, ".xlsx")
     return [
         ("score text", ["score", path, *extra], case.expect),
         ("score json", ["score", path, "-f", "json", *extra], case.expect),

@@ -227,5 +227,5 @@ def test_workers_may_map_no_more_than_their_address_space() -> None:
 
     with in_processes(_maps, [1 << 20, 2 << 30], 2, address_space=1 << 30) as results:
         assert next(results) == 1 << 20
-        with pytest.raises(OSError):  # mmap: cannot allocate memory
+        with pytest.raises(OSError, match="Cannot allocate memory"):  # mmap, past the bound
             next(results)

@@ -168,3 +168,26 @@ def reader_failed(source: str, exc: BaseException) -> Problem | None:
         return None
     reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
     return Problem.error(source, "reader_failed", "inventory.file", reason=reason[:200])
+
+
+def content_kind(path: str | os.PathLike[str]) -> str | None:
+    """The workbook format the file's content says (``.xlsx``, ``.xlsb``, ``.ods``,
+    ``.xls``), or None when it cannot be told cheaply (no such file, no workbook)."""
+    import zipfile
+
+    try:
+        with open(path, "rb") as file:
+            head = file.read(len(MAGIC))
+        if head.startswith(MAGIC):
+            return XLS
+        if not head.startswith(b"PK"):
+            return None
+        with zipfile.ZipFile(path) as archive:
+            names = {name.casefold() for name in archive.namelist()}
+    except (OSError, zipfile.BadZipFile, ValueError):
+        return None
+    if "xl/workbook.xml" in names:
+        return ".xlsx"
+    if "xl/workbook.bin" in names:
+        return ".xlsb"
+    return ".ods" if "mimetype" in names and "content.xml" in names else None

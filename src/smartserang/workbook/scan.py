@@ -59,8 +59,9 @@ _FORMULA_TEXT = re.compile(rb"<(?:[\w.-]+:)?f(?:\s[^>]*)?>([^<]*)<")
 _INLINE = re.compile(rb"<(?:[\w.-]+:)?is[\s/>]")
 _VALUE_ELEMENT = re.compile(rb"<(?:[\w.-]+:)?v(?=[\s/>])")
 _STRUCTURE = re.compile(
-    rb"<(?:[\w.-]+:)?(dimension|col|sheetFormatPr|mergeCell)(?=[\s/>])" + TAG_BODY + rb">"
+    rb"<(?:[\w.-]+:)?(dimension|col|sheetFormatPr|mergeCell|\w+)(?=[\s/>])" + TAG_BODY + rb">"
 )
+_COUNTED = re.compile(rb"(?:^|\s)(?:[\w.-]+:)?count\s*=\s*[\"']\+?(\d+)")
 _WIDE_SPANS = re.compile(rb"spans\s*=\s*[\"'][\d: ]*\d{5}")
 _SPANS = re.compile(rb"spans\s*=\s*[\"']([\d: ]*)")
 _REF_CELL = re.compile(r"\$?([A-Za-z]{1,4})\$?(\d{1,12})")
@@ -156,13 +157,13 @@ def scan_sheet(path: str, part: str, limits: Limits) -> SheetScan:
         try:
             with zipfile.ZipFile(path) as archive, archive.open(part) as stream:
                 size = archive.getinfo(part).file_size
-                scan: SheetScan | None = _Scan(limits).run(_pieces(stream), size)
+                scan: SheetScan | None = _Scan(limits).run(_pieces(stream, size), size)
         except _Irregular:
             scan = None
         if scan is None or (not scan.partial and _passes(scan, limits)):
             with zipfile.ZipFile(path) as archive, archive.open(part) as stream:
                 size = archive.getinfo(part).file_size
-                return _walk(_pieces(stream), limits, size)
+                return _walk(_pieces(stream, size), limits, size)
     except PastMaximum as past:
         return SheetScan(0, 0, False, past=past)
     except Exception as exc:  # damaged data: zlib, CRC, a bad header, a bad reference
@@ -175,7 +176,7 @@ def _passes(scan: SheetScan, limits: Limits) -> bool:
     return scan.rows > limits.rows or scan.rows * scan.columns > limits.cells
 
 
-def _pieces(stream: IO[bytes]) -> Iterator[bytes]:
+def _pieces(stream: IO[bytes], size: int) -> Iterator[bytes]:
     """The part's bytes in pieces of about ``CHUNK`` bytes that each end before a cell (or at
     least before a ``<``), so that no tag and no usual cell is cut in two; each piece's
     sizes and positions checked (``check_structure``: the rows' spans in each, the other
@@ -185,18 +186,19 @@ def _pieces(stream: IO[bytes]) -> Iterator[bytes]:
     for number, piece in enumerate(cut(iter(lambda: stream.read(CHUNK), b""), b"<c")):
         if held is not None:
             yield held
-        check_structure(piece, elements=number == 0)
+        check_structure(piece, elements=number == 0, size=size)
         held = piece
     if held is not None:
-        check_structure(held)
+        check_structure(held, size=size)
         yield held
 
 
-def check_structure(piece: bytes, *, elements: bool = True) -> None:
+def check_structure(piece: bytes, *, elements: bool = True, size: int = 0) -> None:
     """Raise ``PastMaximum`` for a size or position in ``piece`` past the most any
     spreadsheet program writes: the columns of row ``spans`` and, with ``elements``, the
-    ``<dimension>`` and merged cells' references, the columns of ``<cols>`` and
-    ``<sheetFormatPr>``'s sizes."""
+    ``<dimension>`` and merged cells' references, the columns of ``<cols>``,
+    ``<sheetFormatPr>``'s sizes, and any ``count`` past what the part's ``size`` bytes
+    could hold (one element in 4 bytes)."""
     if _WIDE_SPANS.search(piece) is not None:  # a row spanning 10,000 columns or more
         for spans in _SPANS.findall(piece):
             for column in map(int, re.findall(rb"\d+", spans)):
@@ -205,6 +207,12 @@ def check_structure(piece: bytes, *, elements: bool = True) -> None:
     if not elements:
         return
     for name, text in _STRUCTURE.findall(_hidden_removed(piece)):
+        if b"count" in text and size and (counted := _COUNTED.search(text)) is not None:
+            if int(counted[1]) > size // 4:
+                what = f"<{name.decode()} count>"
+                raise PastMaximum(what, int(counted[1]), f"{size // 4:,} (the part's size)")
+        if name not in (b"dimension", b"col", b"sheetFormatPr", b"mergeCell"):
+            continue
         attributes = tag_attributes(text)
         if name in (b"dimension", b"mergeCell"):
             check_reference(f"<{name.decode()} ref>", attributes.get("ref", ""))
@@ -391,11 +399,12 @@ class _Scan:
         self.bounded = False
         """Whether a usual piece held cells (within ``base_digits`` digits, A to Z)."""
         self.errors: dict[tuple[int, int], str] = {}
+        self.size = 0
 
     def run(self, pieces: Iterator[bytes], size: int) -> SheetScan:
         """The scan of ``pieces`` of a part of ``size`` bytes."""
         limits = self.limits
-        left = size
+        left = self.size = size
         for piece in pieces:
             self._piece(piece)
             left -= len(piece)
@@ -417,7 +426,7 @@ class _Scan:
             self.errors.update(errors)
             return
         if b"<c " not in piece:
-            check_structure(piece)  # no cell: the part's head or tail (merged cells)
+            check_structure(piece, size=self.size)  # no cell: the part's head or tail
             return
         self.bounded = True
         if b"<f" in piece:
@@ -482,7 +491,7 @@ def _walk(pieces: Iterator[bytes], limits: Limits, size: int) -> SheetScan:
         left -= len(piece)
         formulas = _FORMULA.search(piece) is not None
         if b"<c" not in piece:
-            check_structure(piece)  # no cell: the part's head or tail (merged cells)
+            check_structure(piece, size=size)  # no cell: the part's head or tail
         for element in _ELEMENT.finditer(piece):
             kind, text = element.groups()
             if kind == b"row":

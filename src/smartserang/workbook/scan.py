@@ -207,10 +207,10 @@ def check_structure(piece: bytes, *, elements: bool = True, size: int = 0) -> No
     if not elements:
         return
     for name, text in _STRUCTURE.findall(_hidden_removed(piece)):
-        if b"count" in text and size and (counted := _COUNTED.search(text)) is not None:
-            if int(counted[1]) > size // 4:
-                what = f"<{name.decode()} count>"
-                raise PastMaximum(what, int(counted[1]), f"{size // 4:,} (the part's size)")
+        counted = _COUNTED.search(text) if size and b"count" in text else None
+        if counted is not None and int(counted[1]) > size // 4:
+            what = f"<{name.decode()} count>"
+            raise PastMaximum(what, int(counted[1]), f"{size // 4:,} (the part's size)")
         if name not in (b"dimension", b"col", b"sheetFormatPr", b"mergeCell"):
             continue
         attributes = tag_attributes(text)

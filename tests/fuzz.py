@@ -508,7 +508,7 @@ def ods_bytes(rng: random.Random, sheets: Sheets, notes: list[str]) -> bytes:
         for row in rows:
             cells = [_ods_cell("" if v is None else v) for v in row]
             attribute = ""
-            if cells and rng.random() < 0.05:
+            if cells and rng.random() < 0.01:
                 at = rng.randrange(len(cells))
                 kind = rng.choice(["columns-repeated", "columns-spanned", "rows-spanned"])
                 count = rng.choice(ODS_REPEATS)
@@ -516,7 +516,7 @@ def ods_bytes(rng: random.Random, sheets: Sheets, notes: list[str]) -> bytes:
                     "<table:table-cell", f'<table:table-cell table:number-{kind}="{count}"', 1
                 )
                 notes.append(f"{name}: a cell's number-{kind}={count}")
-            if rng.random() < 0.02:
+            if rng.random() < 0.005:
                 count = rng.choice(ODS_REPEATS)
                 attribute = f' table:number-rows-repeated="{count}"'
                 notes.append(f"{name}: a row's number-rows-repeated={count}")

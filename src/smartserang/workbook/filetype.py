@@ -48,7 +48,8 @@ class Examined:
     """A workbook file, its format told from its content."""
 
     kind: str
-    """``.xlsx`` (also .xlsm), ``.xlsb``, ``.ods`` or ``.xls``."""
+    """``.xlsx`` (also .xlsm), ``.xlsb``, ``.ods`` or ``.xls``; empty for an OLE file
+    whose structure cannot be followed (calamine, opening it by its name, explains)."""
     package: Package | None
     """The checked zip of the zip formats."""
     notes: tuple[Problem, ...] = ()
@@ -78,7 +79,7 @@ def examine(path: str, source: str, limits: Limits, *, tables: bool = True) -> E
     else:
         raise InputError([_not_a_workbook(head, source)])
     notes: tuple[Problem, ...] = ()
-    if suffix and suffix not in _READERS[kind]:
+    if kind and suffix and suffix not in _READERS[kind]:
         note = Problem.note(source, "note_format_named", "inventory.format",
                             actual=kind, suffix=suffix)  # fmt: skip
         notes = (note,)
@@ -93,15 +94,16 @@ def open_workbook(path: str, kind: str) -> CalamineWorkbook:
 
     suffix = os.path.splitext(path)[1].lower()
     named = next((k for k, suffixes in _READERS.items() if suffix in suffixes), None)
-    if named is None or named == kind:
+    if not kind or named is None or named == kind:
         return CalamineWorkbook.from_path(path)
     with open(path, "rb") as file:
         return CalamineWorkbook.from_filelike(file)
 
 
-def _ole_kind(path: str, source: str) -> tuple[str, dict[str, SheetScan]]:
+def _ole_kind(path: str, source: str) -> tuple[str, dict[str, SheetScan] | None]:
     """``.xls``, and each sheet's area, for an OLE file holding a workbook stream; else
-    ``InputError`` saying what the file is."""
+    ``InputError`` saying what the file is. An OLE structure this reader cannot follow
+    (a damaged file) goes to calamine as before, whose error the reader explains."""
     from smartserang.workbook.biff import Encrypted, xls_sheets
 
     code = "inventory.file"
@@ -118,8 +120,8 @@ def _ole_kind(path: str, source: str) -> tuple[str, dict[str, SheetScan]]:
         raise InputError([Problem.error(source, "file_is_encrypted", code)]) from exc
     except PastMaximum as past:
         raise InputError([past.problem(source, "Workbook")]) from past
-    except (OleDamaged, OSError, ValueError, struct.error) as exc:
-        raise InputError([unknown]) from exc
+    except (OleDamaged, OSError, ValueError, struct.error):
+        return "", None  # not followed here: calamine, by its name, says what it makes of it
     if "worddocument" in names:
         raise InputError([Problem.error(source, "file_is_word", code)])
     if "powerpoint document" in names:

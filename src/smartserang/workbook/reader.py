@@ -478,24 +478,32 @@ def _work(package: Package, source: str, limits: Limits, item: tuple[str, object
         for title in workbook.sheet_names:
             end = workbook.get_sheet_by_name(title).end
             sizes.append((title, 0 if end is None else end[0] + 1))
-    ranked = _ranked(sizes)
-    rank = int(str(what))
-    if rank >= len(ranked):
-        return None
-    return (ranked[rank], *_read_alone(package, source, limits, ranked[rank]))
+        ranked = _ranked(sizes)
+        rank = int(str(what))
+        if rank >= len(ranked):
+            return None
+        return (ranked[rank], *_read_alone(package, source, limits, ranked[rank], workbook))
 
 
 def _read_alone(
-    package: Package, source: str, limits: Limits, title: str
+    package: Package,
+    source: str,
+    limits: Limits,
+    title: str,
+    workbook: CalamineWorkbook | None = None,
 ) -> tuple[Found, Profile | Register | None]:
-    """Sheet ``title`` read on its own, in a process of its own, as ``_read_sheets`` would."""
+    """Sheet ``title`` read on its own, in a process of its own, as ``_read_sheets`` would
+    (from ``workbook`` when it is open already)."""
     from smartserang.workbook.filetype import open_workbook
 
     sheet = _SHEET_LOOKUP[normalise_token(title)]
     problems = Found()
     scans = _Scans(package, limits)
-    with open_workbook(package.path, package.kind.value) as workbook, collector_paused():
-        return problems, _read_sheet(workbook, sheet, title, source, scans, problems)
+    if workbook is not None:
+        with collector_paused():
+            return problems, _read_sheet(workbook, sheet, title, source, scans, problems)
+    with open_workbook(package.path, package.kind.value) as opened, collector_paused():
+        return problems, _read_sheet(opened, sheet, title, source, scans, problems)
 
 
 def _hash_file(path: str | os.PathLike[str], source: str, limits: Limits) -> tuple[str, bytes]:

@@ -335,7 +335,7 @@ _worker: list[Any] = []
 """This worker process's task and shared marks, set once when it starts."""
 
 
-def _start_worker(task: Callable[[Any], object], marks: Any, address_space: int | None) -> None:
+def _start_worker(task: Callable[..., object], marks: Any, address_space: int | None) -> None:
     _worker[:] = [task, marks]
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
     # The parent's SIGTERM handler unwinds the CLI; a worker the parent terminates must
@@ -356,6 +356,83 @@ def _run(items: Sequence[tuple[int, object]]) -> list[object]:
         results.append(task(item))
         marks[index] = _DONE  # a death now would lose it unsent: it is run again, not suspected
     return results
+
+
+class Forked:
+    """One forked child running ``task()`` with at most ``address_space`` bytes mapped,
+    its messages sent back through a pipe (``send`` in the child, ``receive`` here).
+
+    For work that must share the memory of the process that forks it (a workbook
+    python-calamine has laid out, handed to a second reader), which a pool cannot. The
+    child sets its signals as a pool's workers do, never returns into the caller's code
+    (it leaves with ``os._exit``), and is ended and reaped by ``close``.
+    """
+
+    def __init__(self, task: Callable[[Forked], object], address_space: int | None) -> None:
+        read, self._write = os.pipe()
+        masked = hasattr(signal, "pthread_sigmask")
+        if masked:
+            signal.pthread_sigmask(signal.SIG_BLOCK, STOPS)
+        self.pid = os.fork()
+        if self.pid == 0:  # the child
+            code = 0
+            try:
+                os.close(read)
+                _start_worker(task, None, address_space)
+                self._send(("done", task(self)))
+            except BaseException as exc:  # any failure goes back as a message
+                try:
+                    self._send(("failed", f"{type(exc).__name__}: {exc}"))
+                except BaseException:
+                    code = 1
+            finally:
+                os._exit(code)
+        if masked:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, STOPS)
+        os.close(self._write)
+        self._read = os.fdopen(read, "rb")
+        self.status: int | None = None
+
+    def send(self, message: object) -> None:
+        """(In the child.) Send ``message`` to the parent (``receive`` gives it there)."""
+        self._send(("message", message))
+
+    def _send(self, message: tuple[str, object]) -> None:
+        import pickle
+
+        data = pickle.dumps(message, protocol=5)
+        view = memoryview(len(data).to_bytes(8, "little") + data)
+        while view:
+            view = view[os.write(self._write, view) :]
+
+    def receive(self) -> object:
+        """The child's next message; raises ``WorkerLost`` once it ended without one
+        (``how`` it ended), ``RuntimeError`` for a task that failed."""
+        import pickle
+
+        head = self._read.read(8)
+        if len(head) == 8:
+            data = self._read.read(int.from_bytes(head, "little"))
+            kind, value = pickle.loads(data)
+            if kind == "failed":
+                raise RuntimeError(value)
+            return value
+        code = self.close()
+        raise WorkerLost(_ended(code), exitcode=code)
+
+    def close(self) -> int | None:
+        """End the child if it still runs, reap it; its exit code (negative: a signal)."""
+        if self.status is None:
+            try:
+                pid, status = os.waitpid(self.pid, os.WNOHANG)
+                if pid == 0:
+                    os.kill(self.pid, signal.SIGTERM)
+                    _, status = os.waitpid(self.pid, 0)
+                self.status = os.waitstatus_to_exitcode(status)
+            except ChildProcessError:
+                self.status = 0
+            self._read.close()
+        return self.status
 
 
 def limit_address_space(size: int) -> None:

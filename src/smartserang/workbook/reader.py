@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any, cast
 from smartserang.model import CellValue, Inventory, Profile, Register
 from smartserang.problems import InputError, Problem, cell_location
 from smartserang.procs import collector_paused
+from smartserang.workbook.apart import OdsApart
 from smartserang.workbook.cells import Raw
 from smartserang.workbook.columns import raw_columns, type_columns
 from smartserang.workbook.contract import HELPER_SHEETS, SHEETS, Sheet, normalise_token
@@ -96,7 +97,7 @@ class Reading:
 
         self.file = examine(self.path, source, limits, tables=False)
         package = self.file.package
-        self.helpers = _SheetWorkers(package, source, limits, workers)
+        self.helpers = _helpers(self.path, package, source, limits, workers)
         if package is not None and package.kind.value == ".ods":
             try:  # counted while the helpers read: they run with bounded memory
                 package = package.count_tables(limits)
@@ -119,8 +120,15 @@ class Reading:
         from smartserang.workbook.filetype import open_workbook, reader_failed
 
         source = self.source
+        apart = self.helpers if isinstance(self.helpers, OdsApart) else None
+        if apart is not None and (crashed := apart.crashed()) is not None:
+            died = Problem.error(
+                source, "workbook_process_died", "inventory.crash", how=crashed.how
+            )
+            raise InputError([died])
         try:
-            workbook = open_workbook(self.path, self.file.kind)
+            shared = apart.workbook() if apart is not None else None  # sheets read apart
+            workbook = cast("CalamineWorkbook", shared) or open_workbook(self.path, self.file.kind)
         except Exception as exc:  # calamine raises its own errors and plain OSError
             problem = Problem(source, _unreadable(exc, self.head), "inventory.file")
             raise InputError([problem]) from exc
@@ -158,7 +166,7 @@ def _read_sheets(
     source: str,
     problems: Found,
     scans: _Scans,
-    helpers: _SheetWorkers,
+    helpers: _SheetWorkers | OdsApart,
 ) -> tuple[Profile, dict[str, Register]]:
     """The Profile and the registers (in contract order, for stable output).
 
@@ -277,7 +285,10 @@ class _Scans:
     taken from the process that made it meanwhile, see ``_SheetWorkers``)."""
 
     def __init__(
-        self, package: Package | None, limits: Limits, helpers: _SheetWorkers | None = None
+        self,
+        package: Package | None,
+        limits: Limits,
+        helpers: _SheetWorkers | OdsApart | None = None,
     ) -> None:
         self.package = package
         self.limits = limits
@@ -330,18 +341,13 @@ class _SheetWorkers:
     or more, every large register sheet but the largest (which this process reads) is
     read in a process of its own (``smartserang.procs.in_processes``), up to
     ``workers - 1`` of them: it scans, parses and types its sheet exactly as this process
-    would (``_read_alone``), and sends back the register and its problems. The first of
-    them first scans the largest sheet's part (.xlsx), so that this process finds that
-    scan made when it comes to parse the sheet. The processes start before this read
-    starts any thread; leaving the block ends those still running.
+    would (``_read_alone``), and sends back the register and its problems. The processes
+    start before this read starts any thread; leaving the block ends those still running.
 
-    Each process may map a bounded address space (``limits.address_space``): an .ods,
-    whose tables calamine lays out as it opens the file, is read there while this process
-    counts the tables, and its result is taken only once the count has passed (for an
-    .ods the sheet to read is the one ranked so by the size calamine finds, ``rank``
-    checks this process counted the same). A process that fails is not trusted: its sheet
-    is then read here, unless the process died of a fault in the reader (``WorkerLost.
-    crashed``), which would end this process too: the sheet is then reported unreadable.
+    Each process may map a bounded address space (``limits.address_space``). A process
+    that fails is not trusted: its sheet is then read here, unless the process died of a
+    fault in the reader (``WorkerLost.crashed``), which would end this process too: the
+    sheet is then reported unreadable. (A large .ods is read apart, see ``apart``.)
     """
 
     def __init__(self, package: Package | None, source: str, limits: Limits, workers: int):
@@ -364,10 +370,7 @@ class _SheetWorkers:
             ]
             large.sort(key=package.part_size, reverse=True)
             self.titles = large[1:workers]
-            if large:  # the largest is scanned there, for this process to parse
-                self._items = [("scan", large[0]), *(("read", t) for t in self.titles)]
-        elif package.kind.value == ".ods" and max(package.sizes.values()) >= _PARALLEL_ODS:
-            self._items = [("rank", rank) for rank in range(1, workers)]
+            self._items = [("read", t) for t in self.titles]
         if self._items:
             from smartserang.procs import in_processes
             from smartserang.workbook.limits import address_space
@@ -385,29 +388,18 @@ class _SheetWorkers:
         self._pool.__exit__(*exc)
 
     def rank(self, package: Package) -> None:
-        """For an .ods, counted (``package.tables``): the registers the processes read,
-        largest first past the largest, as they rank them (see ``_ranked``)."""
-        if self._items and package.tables is not None:
-            ranked = _ranked([(t, s.rows) for t, s in package.tables.items()])
-            self.titles = ranked[1 : 1 + len(self._items)]
-            unsure = {t for t, s in package.tables.items() if s.errors}
-            self.titles = [t for t in self.titles if t not in unsure]  # read here, with them
+        """(The .xlsx sheets given to processes are chosen by their parts' sizes.)"""
 
-    def scan(self, title: str) -> SheetScan | None:
-        """The scan of ``title``'s part made by a process, or None (none made it)."""
-        from smartserang.workbook.scan import SheetScan
-
-        made = self._take(("scan", title))
-        return made if isinstance(made, SheetScan) else None
+    def scan(self, title: str) -> None:
+        """(This process scans the parts of the sheets it reads: a process scanning them
+        meanwhile measured no faster, see docs/performance.md.)"""
+        return None
 
     def result(self, title: str) -> tuple[Found, Profile | Register | None] | None:
         """What the process reading ``title`` found, or None (none read it, or it failed)."""
         if title not in self.titles:
             return None
-        item: tuple[str, object] = ("read", title)
-        if item not in self._items:
-            item = ("rank", self.titles.index(title) + 1)
-        taken = self._take(item)
+        taken = self._take(("read", title))
         if isinstance(taken, _Crashed):
             found = Found()
             found.errors.append(Problem.error(
@@ -417,9 +409,6 @@ class _SheetWorkers:
             return found, None
         if not isinstance(taken, tuple):
             return None
-        if item[0] == "rank":
-            read, found, content = taken
-            return (found, content) if read == title else None
         return cast(tuple[Found, "Profile | Register | None"], taken)
 
     def _take(self, item: tuple[str, object]) -> object:
@@ -463,26 +452,57 @@ def _ranked(sizes: Sequence[tuple[str, int]]) -> list[str]:
 
 
 def _work(package: Package, source: str, limits: Limits, item: tuple[str, object]) -> object:
-    """One helper's task: a part scanned, a sheet read, or an .ods register of a rank."""
-    kind, what = item
-    if kind == "scan":
-        from smartserang.workbook.scan import scan_sheet
+    """One helper's task: a sheet read."""
+    return _read_alone(package, source, limits, str(item[1]))
 
-        return scan_sheet(package.path, package.sheet_parts[str(what)], limits)
-    if kind == "read":
-        return _read_alone(package, source, limits, str(what))
-    from smartserang.workbook.filetype import open_workbook
 
-    with open_workbook(package.path, package.kind.value) as workbook:
-        sizes = []
-        for title in workbook.sheet_names:
-            end = workbook.get_sheet_by_name(title).end
-            sizes.append((title, 0 if end is None else end[0] + 1))
-        ranked = _ranked(sizes)
-        rank = int(str(what))
-        if rank >= len(ranked):
-            return None
-        return (ranked[rank], *_read_alone(package, source, limits, ranked[rank], workbook))
+def _helpers(
+    path: str, package: Package | None, source: str, limits: Limits, workers: int
+) -> _SheetWorkers | OdsApart:
+    """The processes reading beside this one: an .ods large enough is read apart
+    (``apart``), the large sheets of an .xlsx in processes of their own."""
+    if (
+        workers >= 2
+        and package is not None
+        and package.kind.value == ".ods"
+        and max(package.sizes.values(), default=0) >= _PARALLEL_ODS
+        and hasattr(os, "fork")
+    ):
+        from smartserang.workbook.filetype import open_workbook
+        from smartserang.workbook.limits import address_space
+
+        plan = functools.partial(_plan_apart, source)
+        read = functools.partial(_read_titles, source, limits)
+        return OdsApart(path, ".ods", open_workbook, plan, read, address_space(limits), source)
+    return _SheetWorkers(package, source, limits, workers)
+
+
+def _plan_apart(source: str, workbook: CalamineWorkbook) -> tuple[list[str], list[str], str | None]:
+    """(In the process that laid the .ods out.) Its sheet names, the sheets that process
+    reads, and the second-largest register, which the second process reads."""
+    names = list(workbook.sheet_names)
+    matched = [title for _, title in _match_sheets(names, source, Found())]
+    sizes = []
+    for title in matched:
+        end = workbook.get_sheet_by_name(title).end
+        sizes.append((title, 0 if end is None else end[0] + 1))
+    ranked = _ranked(sizes)
+    theirs = ranked[1] if len(ranked) > 1 else None
+    return names, [t for t in matched if t != theirs], theirs
+
+
+def _read_titles(
+    source: str, limits: Limits, workbook: CalamineWorkbook, titles: Sequence[str]
+) -> dict[str, tuple[Found, Profile | Register | None]]:
+    """(In a process reading an .ods apart.) Each of ``titles`` read from ``workbook``."""
+    read = {}
+    scans = _Scans(None, limits)
+    with collector_paused():
+        for title in titles:
+            problems = Found()
+            sheet = _SHEET_LOOKUP[normalise_token(title)]
+            read[title] = problems, _read_sheet(workbook, sheet, title, source, scans, problems)
+    return read
 
 
 def _read_alone(

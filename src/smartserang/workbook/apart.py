@@ -131,11 +131,7 @@ class OdsApart:
                 self._mine = {}
         return self._mine.get(title)
 
-    def scan(self, title: str) -> None:
-        """(No part is scanned apart: the count here sizes every table.)"""
-        return None
-
-    def rank(self, package: Any) -> None:
+    def counted(self, package: Any) -> None:
         """Once this process has counted the tables: those holding formulas without a
         value are read here, where the count's cells are known."""
         if package.tables is not None:
@@ -182,6 +178,23 @@ class OdsApart:
             lost = WorkerLost(_how(status), exitcode=status)
             return Crashed(lost.how) if lost.crashed else None
         return None
+
+
+def plan_apart(
+    names: list[str], matched: Sequence[tuple[str, Any]], workbook: CalamineWorkbook
+) -> Plan:
+    """(In the process that laid the file out.) The plan: the sheet names, the titles of
+    ``matched`` (title, contract sheet) that process reads, and the second-largest
+    register (by the rows calamine laid out; the earlier first among equals), which the
+    second process reads."""
+    registers = []
+    for index, (title, sheet) in enumerate(matched):
+        if not sheet.labels:  # Profil is a form, not a register
+            end = workbook.get_sheet_by_name(title).end
+            registers.append((-(0 if end is None else end[0] + 1), index, title))
+    registers.sort()
+    theirs = registers[1][2] if len(registers) > 1 else None
+    return names, [title for title, _ in matched if title != theirs], theirs
 
 
 def _second(

@@ -25,13 +25,12 @@ import contextlib
 import functools
 import os
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, cast
 
 from smartserang.model import CellValue, Inventory, Profile, Register
 from smartserang.problems import InputError, Problem, cell_location
 from smartserang.procs import collector_paused
-from smartserang.workbook.apart import OdsApart
+from smartserang.workbook.apart import OdsApart, Plan, plan_apart
 from smartserang.workbook.cells import Raw
 from smartserang.workbook.columns import raw_columns, type_columns
 from smartserang.workbook.contract import HELPER_SHEETS, SHEETS, Sheet, normalise_token
@@ -105,9 +104,10 @@ class Reading:
             except BaseException:
                 self.helpers.__exit__(None, None, None)
                 raise
-            self.helpers.rank(package)
+            if isinstance(self.helpers, OdsApart):
+                self.helpers.counted(package)
         _check_tables(self.file.sheets, source, limits)  # an .xls, laid out as it opens
-        self.scans = _Scans(package, limits, self.helpers)
+        self.scans = _Scans(package, limits)
 
     def __enter__(self) -> Reading:
         return self
@@ -281,18 +281,11 @@ def _too_large(
 
 
 class _Scans:
-    """The scans of the sheets' parts, each made as its sheet is about to be read (or
-    taken from the process that made it meanwhile, see ``_SheetWorkers``)."""
+    """The scans of the sheets' parts, each made as its sheet is about to be read."""
 
-    def __init__(
-        self,
-        package: Package | None,
-        limits: Limits,
-        helpers: _SheetWorkers | OdsApart | None = None,
-    ) -> None:
+    def __init__(self, package: Package | None, limits: Limits) -> None:
         self.package = package
         self.limits = limits
-        self.helpers = helpers
 
     def part(self, title: str) -> str:
         """The name of ``title``'s part (for messages)."""
@@ -318,8 +311,6 @@ class _Scans:
         part = package.sheet_parts.get(title)
         if part is None:
             return None
-        if self.helpers is not None and (made := self.helpers.scan(title)) is not None:
-            return made
         from smartserang.workbook.scan import scan_sheet
 
         return scan_sheet(package.path, part, self.limits)
@@ -341,43 +332,38 @@ class _SheetWorkers:
     or more, every large register sheet but the largest (which this process reads) is
     read in a process of its own (``smartserang.procs.in_processes``), up to
     ``workers - 1`` of them: it scans, parses and types its sheet exactly as this process
-    would (``_read_alone``), and sends back the register and its problems. The processes
-    start before this read starts any thread; leaving the block ends those still running.
-
-    Each process may map a bounded address space (``limits.address_space``). A process
-    that fails is not trusted: its sheet is then read here, unless the process died of a
-    fault in the reader (``WorkerLost.crashed``), which would end this process too: the
-    sheet is then reported unreadable. (A large .ods is read apart, see ``apart``.)
+    would (``_read_alone``), and sends back the register and its problems. Each may map
+    at most ``limits.address_space`` bytes. A process that fails is not trusted: its
+    sheet is then read here, unless it died of a fault in the reader
+    (``WorkerLost.crashed``), which would end this process too: that sheet is then
+    reported unreadable. The processes start before this read starts any thread; leaving
+    the block ends those still running. (A large .ods is read apart, see ``apart``.)
     """
 
     def __init__(self, package: Package | None, source: str, limits: Limits, workers: int):
         self.titles: list[str] = []
         self.source = source
-        self._found: dict[object, object] = {}
-        self._items: list[tuple[str, object]] = []
-        self._pulled = 0
-        self._results: Iterator[Any] | None = None
+        self._found: dict[str, tuple[Found, Profile | Register | None] | None] = {}
+        self._results: Iterator[tuple[Found, Profile | Register | None]] | None = None
         self._pool = contextlib.ExitStack()
-        if workers < 2 or package is None or not hasattr(os, "fork"):
+        if workers < 2 or package is None or not package.xlsx or not hasattr(os, "fork"):
             return
-        if package.xlsx:
-            large = [
-                title
-                for title in package.sheet_parts
-                if (sheet := _SHEET_LOOKUP.get(normalise_token(title))) is not None
-                and not sheet.labels
-                and package.part_size(title) >= _PARALLEL_PART
-            ]
-            large.sort(key=package.part_size, reverse=True)
-            self.titles = large[1:workers]
-            self._items = [("read", t) for t in self.titles]
-        if self._items:
+        large = [
+            title
+            for title in package.sheet_parts
+            if (sheet := _SHEET_LOOKUP.get(normalise_token(title))) is not None
+            and not sheet.labels
+            and package.part_size(title) >= _PARALLEL_PART
+        ]
+        large.sort(key=package.part_size, reverse=True)
+        self.titles = large[1:workers]
+        if self.titles:
             from smartserang.procs import in_processes
             from smartserang.workbook.limits import address_space
 
-            task = functools.partial(_work, package, source, limits)
+            task = functools.partial(_read_alone, package, source, limits)
             processes = in_processes(
-                task, self._items, len(self._items), address_space=address_space(limits)
+                task, self.titles, len(self.titles), address_space=address_space(limits)
             )
             self._results = self._pool.enter_context(processes)
 
@@ -387,73 +373,43 @@ class _SheetWorkers:
     def __exit__(self, *exc: Any) -> None:
         self._pool.__exit__(*exc)
 
-    def rank(self, package: Package) -> None:
-        """(The .xlsx sheets given to processes are chosen by their parts' sizes.)"""
-
-    def scan(self, title: str) -> None:
-        """(This process scans the parts of the sheets it reads: a process scanning them
-        meanwhile measured no faster, see docs/performance.md.)"""
-        return None
-
     def result(self, title: str) -> tuple[Found, Profile | Register | None] | None:
         """What the process reading ``title`` found, or None (none read it, or it failed)."""
-        if title not in self.titles:
-            return None
-        taken = self._take(("read", title))
-        if isinstance(taken, _Crashed):
-            found = Found()
-            found.errors.append(Problem.error(
-                f"{self.source}:{title}", "sheet_process_died", "inventory.sheet.unreadable",
-                how=taken.how,
-            ))  # fmt: skip
-            return found, None
-        if not isinstance(taken, tuple):
-            return None
-        return cast(tuple[Found, "Profile | Register | None"], taken)
-
-    def _take(self, item: tuple[str, object]) -> object:
-        """The result of ``item``, once every result before it has come; None when its
-        process failed, ``_Crashed`` when it died of a fault in the reader."""
         from smartserang.procs import WorkerLost
 
-        if item not in self._items:
-            return None
-        while item not in self._found and self._results is not None:
-            reading = self._items[self._pulled]
-            self._pulled += 1
+        while title in self.titles[len(self._found) :] and self._results is not None:
+            reading = self.titles[len(self._found)]
             try:
                 self._found[reading] = next(self._results)
             except WorkerLost as lost:  # this and the rest are read here, or reported
                 self._results = None
                 if lost.crashed and lost.item == reading:
-                    self._found[reading] = _Crashed(lost.how)
+                    self._found[reading] = _died(self.source, reading, lost.how)
             except Exception:  # the process failed: this and the rest are read here
                 self._results = None
-        return self._found.pop(item, None)
+        return self._found.get(title)
 
 
-@dataclass(frozen=True)
-class _Crashed:
-    """A sheet whose process died of a fault in the reader (``how`` it ended)."""
-
-    how: str
-
-
-def _ranked(sizes: Sequence[tuple[str, int]]) -> list[str]:
-    """The register sheets among ``sizes`` (title, rows), largest first, then in
-    workbook order: the order in which this process and its helpers share them."""
-    registers = [
-        (index, title, rows)
-        for index, (title, rows) in enumerate(sizes)
-        if (sheet := _SHEET_LOOKUP.get(normalise_token(title))) is not None and not sheet.labels
-    ]
-    registers.sort(key=lambda found: (-found[2], found[0]))
-    return [title for _, title, _ in registers]
+def _died(source: str, title: str, how: str) -> tuple[Found, None]:
+    """A sheet whose process died of a fault in the reader, reported at it."""
+    found = Found()
+    found.errors.append(Problem.error(
+        f"{source}:{title}", "sheet_process_died", "inventory.sheet.unreadable", how=how
+    ))  # fmt: skip
+    return found, None
 
 
-def _work(package: Package, source: str, limits: Limits, item: tuple[str, object]) -> object:
-    """One helper's task: a sheet read."""
-    return _read_alone(package, source, limits, str(item[1]))
+def _read_alone(
+    package: Package, source: str, limits: Limits, title: str
+) -> tuple[Found, Profile | Register | None]:
+    """Sheet ``title`` read on its own, in a process of its own, as ``_read_sheets`` would."""
+    from smartserang.workbook.filetype import open_workbook
+
+    sheet = _SHEET_LOOKUP[normalise_token(title)]
+    problems = Found()
+    scans = _Scans(package, limits)
+    with open_workbook(package.path, package.kind.value) as workbook, collector_paused():
+        return problems, _read_sheet(workbook, sheet, title, source, scans, problems)
 
 
 def _helpers(
@@ -477,18 +433,11 @@ def _helpers(
     return _SheetWorkers(package, source, limits, workers)
 
 
-def _plan_apart(source: str, workbook: CalamineWorkbook) -> tuple[list[str], list[str], str | None]:
-    """(In the process that laid the .ods out.) Its sheet names, the sheets that process
-    reads, and the second-largest register, which the second process reads."""
+def _plan_apart(source: str, workbook: CalamineWorkbook) -> Plan:
+    """(In the process that laid an .ods out.) What it reads, what the second reads."""
     names = list(workbook.sheet_names)
-    matched = [title for _, title in _match_sheets(names, source, Found())]
-    sizes = []
-    for title in matched:
-        end = workbook.get_sheet_by_name(title).end
-        sizes.append((title, 0 if end is None else end[0] + 1))
-    ranked = _ranked(sizes)
-    theirs = ranked[1] if len(ranked) > 1 else None
-    return names, [t for t in matched if t != theirs], theirs
+    matched = [(title, sheet) for sheet, title in _match_sheets(names, source, Found())]
+    return plan_apart(names, matched, workbook)
 
 
 def _read_titles(
@@ -503,27 +452,6 @@ def _read_titles(
             sheet = _SHEET_LOOKUP[normalise_token(title)]
             read[title] = problems, _read_sheet(workbook, sheet, title, source, scans, problems)
     return read
-
-
-def _read_alone(
-    package: Package,
-    source: str,
-    limits: Limits,
-    title: str,
-    workbook: CalamineWorkbook | None = None,
-) -> tuple[Found, Profile | Register | None]:
-    """Sheet ``title`` read on its own, in a process of its own, as ``_read_sheets`` would
-    (from ``workbook`` when it is open already)."""
-    from smartserang.workbook.filetype import open_workbook
-
-    sheet = _SHEET_LOOKUP[normalise_token(title)]
-    problems = Found()
-    scans = _Scans(package, limits)
-    if workbook is not None:
-        with collector_paused():
-            return problems, _read_sheet(workbook, sheet, title, source, scans, problems)
-    with open_workbook(package.path, package.kind.value) as opened, collector_paused():
-        return problems, _read_sheet(opened, sheet, title, source, scans, problems)
 
 
 def _hash_file(path: str | os.PathLike[str], source: str, limits: Limits) -> tuple[str, bytes]:

@@ -6,7 +6,8 @@
 Each case is derived from the shipped example workbook or from a shipped or example
 indicator set by random mutations: cell values of random types in random places, header
 and sheet-name spellings, deleted or duplicated rows, columns and sheets, corrupted XML
-inside the workbook's zip or corrupted zip bytes; YAML edits of set files, structural
+inside the workbook's zip or corrupted zip bytes, counts and sizes a reader may trust
+set to extreme values in every part that has them; YAML edits of set files, structural
 (keys removed or renamed, values replaced) or textual (lines cut, tokens inserted).
 Workbooks are written as minimal .xlsx zips from XML strings (openpyxl is too slow for
 thousands of files).
@@ -47,7 +48,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
 from typing import Any
-from xml.sax.saxutils import escape
+from xml.sax.saxutils import escape, quoteattr
 
 import yaml
 
@@ -457,12 +458,132 @@ def corrupt_bytes(rng: random.Random, data: bytes, notes: list[str]) -> bytes:
     return data[:end] + b"\0" * (len(data) - end) if end > 0 else data
 
 
+COUNT_VALUES = (
+    "0", "-1", "+7", " 5", "2147483647", "2147483648", "4294967295", "4294967296",
+    "9223372036854775807", "18446744073709551615", "18446744073709551616", "1" + "0" * 30,
+    "1e308", "NaN", "1048577", "16385",
+)  # fmt: skip
+"""Values for a count or size: the edges of 32- and 64-bit numbers, past Excel's rows and
+columns, and numbers a parser may take differently."""
+COUNTED = {
+    "xl/sharedStrings.xml": ("sst", ("count", "uniqueCount")),
+    "xl/styles.xml": (
+        "numFmts fonts fills borders cellStyleXfs cellXfs cellStyles dxfs",
+        ("count",),
+    ),
+}
+"""Parts added to a case, and the count attributes of their elements."""
+SHEET_SIZES = (
+    ("dimension", "ref", "A1:{col}{row}"),
+    ("col", "min", "{n}"),
+    ("col", "max", "{n}"),
+    ("sheetFormatPr", "defaultRowHeight", "{n}"),
+    ("sheetFormatPr", "outlineLevelRow", "{n}"),
+    ("mergeCells", "count", "{n}"),
+    ("mergeCell", "ref", "A1:{col}{row}"),
+    ("row", "spans", "1:{n}"),
+    ("row", "r", "{n}"),
+    ("c", "s", "{n}"),
+)
+"""(element, attribute, value pattern) of a worksheet's counts, sizes and positions."""
+
+
+def count_parts(rng: random.Random, parts: dict[str, str], notes: list[str]) -> None:
+    """Set a count, size or position that a reader may trust to an extreme value: in a
+    shared-strings table or a style sheet added to the case, or in a worksheet."""
+    value = rng.choice(COUNT_VALUES)
+    if rng.random() < 0.5:
+        name = rng.choice(sorted(COUNTED))
+        elements, attributes = COUNTED[name]
+        element, attribute = rng.choice(elements.split()), rng.choice(attributes)
+        main = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+        if name.endswith("sharedStrings.xml"):
+            body = f'<sst {main} {attribute}="{value}"><si><t>x</t></si></sst>'
+        else:
+            body = (
+                f'<styleSheet {main}><{element} {attribute}="{value}"><xf numFmtId="0"/>'
+                f"</{element}></styleSheet>"
+            )
+        parts[name] = '<?xml version="1.0" encoding="UTF-8"?>' + body
+        notes.append(f"{name} <{element} {attribute}={value!r}>")
+        return
+    sheets = sorted(n for n in parts if n.startswith("xl/worksheets/"))
+    name = rng.choice(sheets)
+    element, attribute, pattern = rng.choice(SHEET_SIZES)
+    number = value.strip().lstrip("+-") if value.strip().lstrip("+-").isdigit() else "1048577"
+    filled = pattern.format(n=value, row=number, col=rng.choice(["XFD", "XFE", "ZZZZ", "A"]))
+    text = parts[name]
+    if element in ("row", "c"):
+        tag = f"<{element} "
+        parts[name] = text.replace(tag, f'{tag}{attribute}="{filled}" ', rng.randint(1, 3))
+    elif element == "mergeCell":
+        merge = f'<mergeCells><mergeCell ref="{filled}"/></mergeCells>'
+        parts[name] = text.replace("</sheetData>", f"</sheetData>{merge}")
+    elif element == "mergeCells":
+        merge = f'<mergeCells count="{filled}"><mergeCell ref="A1:B1"/></mergeCells>'
+        parts[name] = text.replace("</sheetData>", f"</sheetData>{merge}")
+    else:
+        head = f'<{element} {attribute}="{filled}"/>'
+        if element == "col":
+            head = f"<cols>{head}</cols>"
+        parts[name] = text.replace("<sheetData>", f"{head}<sheetData>")
+    notes.append(f"{name} <{element} {attribute}={filled!r}>")
+
+
+ODS_REPEATS = ("2", "1000", "16384", "65536", "1048576", "4294967295", "99999999999", "-3")
+
+
+def ods_bytes(rng: random.Random, sheets: Sheets, notes: list[str]) -> bytes:
+    """``sheets`` as an OpenDocument spreadsheet, a few rows and cells repeated (or
+    merged) by extreme counts: what python-calamine lays out as it opens the file."""
+    from hostile_workbooks import _ODS_NS, _ods_cell
+
+    tables = []
+    for name, rows in sheets:
+        written = []
+        for row in rows:
+            cells = [_ods_cell("" if v is None else v) for v in row]
+            attribute = ""
+            if cells and rng.random() < 0.01:
+                at = rng.randrange(len(cells))
+                kind = rng.choice(["columns-repeated", "columns-spanned", "rows-spanned"])
+                count = rng.choice(ODS_REPEATS)
+                cells[at] = cells[at].replace(
+                    "<table:table-cell", f'<table:table-cell table:number-{kind}="{count}"', 1
+                )
+                notes.append(f"{name}: a cell's number-{kind}={count}")
+            if rng.random() < 0.005:
+                count = rng.choice(ODS_REPEATS)
+                attribute = f' table:number-rows-repeated="{count}"'
+                notes.append(f"{name}: a row's number-rows-repeated={count}")
+            written.append(f"<table:table-row{attribute}>{''.join(cells)}</table:table-row>")
+        tables.append(f"<table:table table:name={quoteattr(name)}>{''.join(written)}</table:table>")
+    content = (
+        f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {_ODS_NS}'
+        f' office:version="1.2"><office:body><office:spreadsheet>{"".join(tables)}'
+        "</office:spreadsheet></office:body></office:document-content>"
+    )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        mimetype = "application/vnd.oasis.opendocument.spreadsheet"
+        archive.writestr("mimetype", mimetype, zipfile.ZIP_STORED)
+        archive.writestr("META-INF/manifest.xml", "<manifest/>")
+        archive.writestr("content.xml", content.encode("utf-8", "surrogatepass"))
+    return buffer.getvalue()
+
+
 def make_workbook(rng: random.Random, base: Sheets, notes: list[str]) -> bytes:
-    """A mutated example workbook as .xlsx bytes."""
+    """A mutated example workbook as .xlsx bytes (or, now and then, .ods bytes, read by
+    their content)."""
     sheets = mutate_sheets(rng, base, notes)
+    if rng.random() < 0.06:
+        notes.append("as .ods")
+        return ods_bytes(rng, sheets, notes)
     parts = workbook_parts(sheets)
     if rng.random() < 0.12:
         corrupt_parts(rng, parts, notes)
+    if rng.random() < 0.15:
+        count_parts(rng, parts, notes)
     data = zip_bytes(parts, rng)
     if rng.random() < 0.06:
         data = corrupt_bytes(rng, data, notes)

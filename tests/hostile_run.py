@@ -29,6 +29,7 @@ import hostile_outputs
 import hostile_workbooks
 import output_runs
 from hostile_case import HostileCase
+from smartserang.workbook.filetype import content_kind
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "kota-sukamaju.xlsx"
@@ -64,7 +65,7 @@ def commands(case: HostileCase, scratch: Path) -> list[tuple[str, list[str], str
     csv.write_text(CSV, encoding="utf-8")
     imported = scratch / f"{case.name}-imported.xlsx"
     imported.unlink(missing_ok=True)
-    xlsx = case.path.suffix.lower() == ".xlsx"
+    xlsx = case.path.suffix.lower() == ".xlsx" and content_kind(case.path) in (None, ".xlsx")
     return [
         ("score text", ["score", path, *extra], case.expect),
         ("score json", ["score", path, "-f", "json", *extra], case.expect),

@@ -160,9 +160,13 @@ def cases(folder: Path, *, big: bool = False) -> list[HostileCase]:
     add("text-named-xlsx", text, "error", "a CSV file renamed to .xlsx")
     encrypted = _encrypted(folder / "encrypted.xlsx", example)
     add("encrypted", encrypted, "error", "a password-protected workbook (password 'rahasia')")
-    for kind, converted in _converted(folder, ("xls", "ods")).items():
-        add(kind, converted, "ok", f"the example saved as .{kind} reads and scores")
+    converted = _converted(folder, ("xls", "ods"))
+    for kind, path in converted.items():
+        add(kind, path, "ok", f"the example saved as .{kind} reads and scores")
     _shape_cases(folder, add)
+    _count_cases(folder, add, converted)
+    _named_cases(folder, add, example, converted)
+    _unsaved_formula_cases(folder, add)
     _value_cases(folder, add)
     _size_cases(folder, add, big)
     _hidden_far_cases(folder, add)
@@ -553,3 +557,147 @@ def _entity_cases(folder: Path, add: _Add) -> None:
         sheets = {"Profil": worksheet(sheet_data(PROFIL)), "Aplikasi": worksheet(rows)}
         path = write_xlsx(folder / f"{name}-shared-strings.xlsx", sheets, shared=shared)
         add(f"{name}-shared-strings", path, "error", f"{name} DTD in sharedStrings.xml")
+
+
+# ------------------------------------------------- counts a reader trusts
+
+HUGE_COUNTS = ("2147483648", "4294967295", "18446744073709551615", "1" + "0" * 30)
+"""Counts past any workbook: python-calamine reserves room for a shared-string count
+(2**31 and 2**32 - 1 abort the process, 2**64 - 1 panics)."""
+
+
+def _count_cases(folder: Path, add: _Add, converted: Mapping[str, Path]) -> None:
+    """Every count or size a reader may trust before it reads, set past what any workbook
+    holds or any program writes: refused before calamine opens the file."""
+    shared_rows = sheet_data([APLIKASI_HEADER]) + (
+        '<row r="2"><c r="A2" t="s"><v>0</v></c><c r="E2" t="s"><v>1</v></c></row>'
+    )
+    for value in HUGE_COUNTS:
+        for attribute in ("uniqueCount", "count"):
+            shared = (
+                f'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="{_MAIN}" {attribute}="{value}">'
+                "<si><t>SPSE</t></si><si><t>aktif</t></si></sst>"
+            )
+            sheets = {"Profil": worksheet(sheet_data(PROFIL)), "Aplikasi": worksheet(shared_rows)}
+            name = f"count-sst-{attribute}-{value[:12]}"
+            path = write_xlsx(folder / f"{name}.xlsx", sheets, shared=shared)
+            add(name, path, "error", f"sharedStrings.xml {attribute}={value}")
+    sized = {
+        "dimension": ('<dimension ref="A1:XFD4294967295"/>', ""),
+        "cols": ('<cols><col min="1" max="18446744073709551615" width="9"/></cols>', ""),
+        "format": ('<sheetFormatPr defaultRowHeight="1e308" outlineLevelRow="255"/>', ""),
+        "merge": ("", '<mergeCells count="1"><mergeCell ref="A1:XFD99999999"/></mergeCells>'),
+        "merge-count": ("", '<mergeCells count="4294967295"><mergeCell ref="A1:B1"/></mergeCells>'),
+    }
+    for name, (head, tail) in sized.items():
+        part = worksheet(sheet_data(APLIKASI), extra=tail).replace(
+            "<sheetData>", head + "<sheetData>"
+        )
+        path = write_xlsx(
+            folder / f"count-{name}.xlsx",
+            {"Profil": worksheet(sheet_data(PROFIL)), "Aplikasi": part},
+        )
+        add(f"count-{name}", path, "error", f"a worksheet's {name} past any program's maximum")
+    spans = sheet_data(APLIKASI).replace('<row r="2">', '<row r="2" spans="1:4294967295">')
+    path = write_xlsx(
+        folder / "count-spans.xlsx",
+        {"Profil": worksheet(sheet_data(PROFIL)), "Aplikasi": worksheet(spans)},
+    )
+    add("count-spans", path, "error", "a row's spans past column 16,384")
+    styles = (
+        f'<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="{_MAIN}"><numFmts'
+        ' count="4294967295"/><cellXfs count="18446744073709551615"><xf numFmtId="0"/></cellXfs>'
+        "</styleSheet>"
+    )
+    path = basic(folder / "count-styles.xlsx")
+    with zipfile.ZipFile(path, "a") as archive:
+        archive.writestr("xl/styles.xml", styles)
+    add("count-styles", path, "error", "styles.xml counts past the workbook")
+    for axis, cell in (
+        ("columns", '<table:table-cell table:number-columns-repeated="4294967295"'
+         ' office:value-type="float" office:value="1"/>'),
+        ("rows-spanned", '<table:table-cell table:number-rows-spanned="99999999"'
+         ' office:value-type="float" office:value="1"/>'),
+    ):  # fmt: skip
+        row = f"<table:table-row>{cell}</table:table-row>"
+        path = write_ods(folder / f"count-ods-{axis}.ods", {"Profil": PROFIL, "Aplikasi": APLIKASI},
+                         {"Aplikasi": row})  # fmt: skip
+        add(f"count-ods-{axis}", path, "error", f"an .ods cell's {axis} past any program's")
+    if "xls" in converted:
+        _xls_count_cases(folder, add, converted["xls"].read_bytes())
+
+
+def _xls_count_cases(folder: Path, add: _Add, xls: bytes) -> None:
+    """The example's .xls with a cell moved far and DIMENSIONS past the format."""
+    import struct
+
+    cell = xls.find(b"\xfd\x00\x0a\x00")  # a LABELSST record: row, column, ...
+    dims = xls.find(b"\x00\x02\x0e\x00")  # DIMENSIONS: first row, last row + 1, ...
+    for name, at, layout, values in (
+        ("count-xls-far-cell", cell, "<HH", (0xFFFF, 0xFFFF)),
+        ("count-xls-wide-cell", cell, "<HH", (0xFFFF, 0x00FF)),
+        ("count-xls-dimensions", dims, "<IIHH", (0, 0x7FFFFFFF, 0, 0xFFFF)),
+    ):
+        changed = bytearray(xls)
+        struct.pack_into(layout, changed, at + 4, *values)
+        path = folder / f"{name}.xls"
+        path.write_bytes(bytes(changed))
+        add(name, path, "error", f"an .xls record set to {values}")
+
+
+# ------------------------------------------------------- the file as it is
+
+
+def _named_cases(folder: Path, add: _Add, example: bytes, converted: Mapping[str, Path]) -> None:
+    """Workbooks under another format's name (read as what they are), and files that
+    are no workbook under a workbook's name (refused, saying what they are)."""
+    named = [("xlsx", example, ".xls"), ("xlsx", example, ".ods"), ("xlsx", example, ".xlsb")]
+    for kind in ("xls", "ods"):
+        if kind in converted:
+            named.append((kind, converted[kind].read_bytes(), ".xlsx"))
+    for kind, data, suffix in named:
+        path = folder / f"named-{kind}-as{suffix}"
+        path.write_bytes(data)
+        add(path.stem, path, "ok", f"an .{kind} workbook named {suffix}")
+    others: dict[str, bytes] = {
+        "html-as.xls": b"<html><head><meta charset='utf-8'></head><body><table><tr><td>Nama"
+        b" Aplikasi</td><td>Status</td></tr><tr><td>SPSE</td><td>aktif</td></tr></table>",
+        "csv-as.xls": b"Nama Aplikasi;Status\nSPSE;aktif\n",
+        "tsv-utf16-as.xls": "Nama Aplikasi\tStatus\nSPSE\taktif\n".encode("utf-16"),
+        "xml2003-as.xls": b'<?xml version="1.0"?><?mso-application progid="Excel.Sheet"?>'
+        b'<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"/>',
+        "pdf-as.xlsx": b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\n",
+        "empty.xlsx": b"",
+    }
+    for name, data in others.items():
+        path = folder / name
+        path.write_bytes(data)
+        add(Path(name).stem, path, "error", f"{name}: no workbook, named as one")
+    for name, member in (("docx-as.xlsx", "word/document.xml"), ("zip-as.ods", "data.csv")):
+        path = folder / name
+        with zipfile.ZipFile(path, "w") as archive:
+            archive.writestr(member, "Nama Aplikasi,Status\n")
+        add(Path(name).stem, path, "error", f"{name}: a zip holding no workbook")
+
+
+# --------------------------------------------- formulas without a saved value
+
+
+def _unsaved_formula_cases(folder: Path, add: _Add) -> None:
+    """Levels entered as formulas saved without their values (written by a script):
+    blank to every reader, so an error at the cell."""
+    for name, cell in (
+        ("formula-no-value", Xml("><f>1+2</f>")),
+        ("formula-empty-value", Xml("><f>1+2</f><v></v>")),
+        ("formula-shared-no-value", Xml('><f t="shared" si="0"/>')),
+    ):
+        claims: list[list[object]] = [*PENILAIAN, ["40", cell, "formula"]]
+        add(name, basic(folder / f"{name}.xlsx", penilaian=claims), "error", f"Tingkat as {cell}")
+    row = (
+        '<table:table-row><table:table-cell office:value-type="string"><text:p>40</text:p>'
+        '</table:table-cell><table:table-cell table:formula="of:=1+2"/></table:table-row>'
+    )
+    path = write_ods(folder / "formula-no-value-ods.ods",
+                     {"Profil": PROFIL, "Penilaian": PENILAIAN, "Aplikasi": APLIKASI},
+                     {"Penilaian": row})  # fmt: skip
+    add("formula-no-value-ods", path, "error", "an .ods level as table:formula without a value")

@@ -175,3 +175,57 @@ def test_one_job_runs_in_this_process() -> None:
 def test_chunks_leave_several_per_worker(tasks: int, workers: int, expected: int) -> None:
     """Chunks are at most 16 workbooks and small enough for about 8 per worker."""
     assert chunk_size(tasks, workers) == expected
+
+
+def _aborts_on_three(path: Path) -> str:
+    if path.stem == "3":
+        os.abort()  # as a reader dies that asks for more memory than it may map
+    time.sleep(0.02)
+    return path.name
+
+
+def _lost(path: Path, how: str) -> str:
+    return f"{path.name} lost: {how}"
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="in-process pools fork only on Linux")
+@pytest.mark.parametrize("jobs", [2, 3])
+def test_a_workbook_that_kills_its_worker_is_named_and_the_others_are_read(jobs: int) -> None:
+    """The item whose process dies (run again alone, it dies again) gives ``lost(item,
+    how)`` in its place; every other item gives its result, in input order."""
+    paths = [Path(f"{n}.xlsx") for n in range(8)]
+    with map_workbooks(_aborts_on_three, paths, jobs, _lost) as results:
+        got = list(results)
+    assert got[3] == "3.xlsx lost: SIGABRT, signal 6"
+    assert got[:3] + got[4:] == [p.name for p in paths if p.stem != "3"]
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)  # no worker is left behind
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="in-process pools fork only on Linux")
+def test_without_lost_the_dead_workers_item_is_named() -> None:
+    """WorkerLost says which item the process died on, and how."""
+    paths = [Path(f"{n}.xlsx") for n in range(6)]
+    with (
+        pytest.raises(WorkerLost, match=r"\(SIGABRT, signal 6\) while working on 3.xlsx"),
+        map_workbooks(_aborts_on_three, paths, 2) as results,
+    ):
+        list(results)
+
+
+def _maps(size: int) -> int:
+    import mmap
+
+    with mmap.mmap(-1, size):
+        return size
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="RLIMIT_AS is a Linux limit here")
+def test_workers_may_map_no_more_than_their_address_space() -> None:
+    """With an address space of 1 GiB, a worker asking for 2 GiB fails there alone."""
+    from smartserang.procs import in_processes
+
+    with in_processes(_maps, [1 << 20, 2 << 30], 2, address_space=1 << 30) as results:
+        assert next(results) == 1 << 20
+        with pytest.raises(OSError, match="Cannot allocate memory"):  # mmap, past the bound
+            next(results)

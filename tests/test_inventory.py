@@ -496,8 +496,9 @@ def test_registers_follow_contract_order(make_workbook: Make) -> None:
 
 
 NOT_A_WORKBOOK = (
-    "cannot read workbook: not an Excel or OpenDocument workbook, or damaged"
-    " (invalid Zip archive: Could not find EOCD)"
+    "cannot read workbook: it is a text file (CSV), not an Excel or OpenDocument workbook;"
+    " open it in Excel or LibreOffice and save it as .xlsx, or bring its rows in with"
+    " smartserang import"
 )
 TRUNCATED = (
     "cannot read workbook: it is incomplete (the end of its zip is missing: a truncated"

@@ -8,6 +8,7 @@ problem of a damaged workbook, in the same order.
 
 from __future__ import annotations
 
+import faulthandler
 import os
 from pathlib import Path
 
@@ -98,3 +99,97 @@ def test_processes_are_reaped_when_the_read_fails_early(
         read_inventory(EXAMPLE, workers=3)
     with pytest.raises(ChildProcessError):
         os.waitpid(-1, os.WNOHANG)  # no child is left behind, finished or not
+
+
+@pytest.fixture(scope="module")
+def example_ods(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example saved by LibreOffice as .ods (skips without LibreOffice)."""
+    import shutil
+    import subprocess
+
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.skip("LibreOffice is not installed")
+    folder = tmp_path_factory.mktemp("ods")
+    subprocess.run(
+        [soffice, f"-env:UserInstallation=file://{folder / 'profile'}", "--headless",
+         "--convert-to", "ods", "--outdir", str(folder), str(EXAMPLE)],
+        check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=180,
+    )  # fmt: skip
+    return folder / "kota-sukamaju.ods"
+
+
+@pytest.fixture
+def every_ods_is_large(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(reader, "_PARALLEL_ODS", 0)
+
+
+@pytest.mark.usefixtures("every_ods_is_large")
+def test_an_ods_read_apart_equals_one_read_here(example_ods: Path) -> None:
+    """Laid out in a bounded process and typed by two sharing that layout: the same
+    registers, Profil and warnings as one process reading alone."""
+    alone = read_inventory(example_ods, workers=1)
+    with reader.Reading(example_ods, workers=2) as reading:
+        assert type(reading.helpers).__name__ == "OdsApart"
+        assert len(reading.helpers.titles) >= 5  # every register and Profil read apart
+        shared = reading.finish()
+    assert shared.registers == alone.registers
+    assert shared.profile == alone.profile
+    assert shared.warnings == alone.warnings
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)  # both processes reaped
+
+
+@pytest.mark.usefixtures("every_ods_is_large")
+def test_an_ods_whose_reader_aborts_is_a_located_error(
+    example_ods: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The process laying the file out dies of an abort (as calamine does on an
+    allocation it cannot make): one located problem, and this process never opens it."""
+    from smartserang.workbook import filetype
+
+    here = os.getpid()
+    opened = filetype.open_workbook
+
+    def aborting(path: str, kind: str) -> object:
+        if os.getpid() != here:
+            faulthandler.disable()  # (pytest's: it would print the child's stack)
+            os.abort()
+        raise AssertionError("this process opened the workbook")
+
+    monkeypatch.setattr(filetype, "open_workbook", aborting)
+    with pytest.raises(InputError) as caught:
+        read_inventory(example_ods, display="kota.ods", workers=2)
+    assert [str(p) for p in caught.value.problems] == [
+        "kota.ods: reading this workbook stopped its process (SIGABRT, signal 6): the file"
+        " is damaged or made to break its reader; it is left out and the other workbooks"
+        " are read; open it and save it again in Excel or LibreOffice [inventory.crash]"
+    ]
+    monkeypatch.setattr(filetype, "open_workbook", opened)
+
+
+@pytest.mark.usefixtures("every_ods_is_large")
+def test_an_ods_register_whose_second_reader_aborts_is_reported_at_its_sheet(
+    example_ods: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The second process (reading the second-largest register) dies of an abort: that
+    sheet is reported unreadable, the others are read, and this process reads none of it."""
+    here = os.getpid()
+    titles_read = reader._read_titles
+
+    def aborting(source: str, limits: object, workbook: object, titles: list[str]) -> object:
+        if os.getpid() != here and len(titles) == 1:  # the second process reads one
+            faulthandler.disable()  # (pytest's: it would print the child's stack)
+            os.abort()
+        return titles_read(source, limits, workbook, titles)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(reader, "_read_titles", aborting)
+    with pytest.raises(InputError) as caught:
+        read_inventory(example_ods, display="kota.ods", workers=2)
+    unreadable = [p for p in caught.value.problems if p.code == "inventory.sheet.unreadable"]
+    assert len(unreadable) == 1
+    assert str(unreadable[0]).endswith(
+        ": cannot read sheet: its reader stopped (SIGABRT, signal 6): the file is damaged or"
+        " made to break its reader; open it and save it again in Excel or LibreOffice"
+        " [inventory.sheet.unreadable]"
+    )

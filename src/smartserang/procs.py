@@ -18,6 +18,18 @@ task, before it starts its own manager thread (and before any progress bar's or 
 which also keeps Python 3.12+'s warning about forking a multi-threaded process away.
 Elsewhere the platform's default (spawn) is used: the task is pickled once per worker.
 
+Workers that cannot take the machine down: with ``address_space``, each worker may map
+at most that many bytes (``RLIMIT_AS``). A reader that asks for more (python-calamine
+trusting a count in a crafted file) fails in that worker alone, which dies or raises
+``MemoryError``, however much it asked for.
+
+A worker that dies does not end the run. The items it was working on are known (each
+worker marks in shared memory the item it starts and the items it finishes); once the
+pool has ended, each of them is run again alone, in a pool of one, and the items not
+yet started go to a new pool. An item whose lone process dies too is the one that kills
+its process: ``lost(item, how)`` stands for its result, or, without ``lost``,
+``WorkerLost`` is raised naming it.
+
 Interrupts: a Ctrl-C at a terminal reaches the whole process group. SIGINT and SIGTERM
 are blocked while the workers are forked, so that none gets one before it has set its
 own handlers (it would run this process's, which unwind a second copy of the command);
@@ -34,11 +46,12 @@ import os
 import signal
 import sys
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 
 if TYPE_CHECKING:
-    from concurrent.futures import Future, ProcessPoolExecutor
+    from concurrent.futures import Future
     from multiprocessing.process import BaseProcess
 
 T = TypeVar("T")
@@ -50,10 +63,30 @@ MAX_CHUNK = 16
 """No more workbooks than this in one chunk."""
 STOPS = frozenset({signal.SIGINT, signal.SIGTERM})
 """The signals that stop a run (see ``smartserang.cli.main``)."""
+CRASHES = frozenset({signal.SIGABRT, signal.SIGSEGV, signal.SIGBUS, signal.SIGILL})
+"""What a process dies of when the code in it fails (a reader that aborts on an
+allocation it cannot make, a fault in compiled code), rather than being stopped."""
+_DONE = -1
+"""In the shared marks: the item's task has returned."""
 
 
 class WorkerLost(Exception):
     """A worker process ended without returning its results (killed, out of memory)."""
+
+    def __init__(self, how: str, item: object = None, exitcode: int | None = None) -> None:
+        named = "" if item is None else f" while working on {item}"
+        super().__init__(f"a worker process ended unexpectedly ({how}){named}")
+        self.how = how
+        """How the process ended: ``SIGABRT, signal 6``, ``exit status 3``."""
+        self.item = item
+        """The item it was working on, when known."""
+        self.exitcode = exitcode
+        """Its exit code as ``multiprocessing`` gives it (a negative signal number)."""
+
+    @property
+    def crashed(self) -> bool:
+        """Whether the process died of a fault in the code it ran (see ``CRASHES``)."""
+        return self.exitcode is not None and -self.exitcode in CRASHES
 
 
 def default_jobs() -> int:
@@ -71,24 +104,39 @@ def chunk_size(tasks: int, workers: int) -> int:
 
 @contextlib.contextmanager
 def map_workbooks(
-    task: Callable[[Path], T], paths: Sequence[Path], jobs: int
+    task: Callable[[Path], T],
+    paths: Sequence[Path],
+    jobs: int,
+    lost: Callable[[Path, str], T] | None = None,
+    address_space: int | None = None,
 ) -> Iterator[Iterator[T]]:
     """An iterator of ``task(path)`` for every path, in input order, on up to ``jobs`` processes.
 
     With one job (or one path) the tasks run in this process, with no pool. Otherwise see
-    ``in_processes``, which this is with chunks sized for an even finish.
+    ``in_processes``, which this is with chunks sized for an even finish: a workbook whose
+    process dies gives ``lost(path, how)``, and each worker may map ``address_space``
+    bytes at most.
     """
     workers = min(jobs, len(paths))
     if workers <= 1:
         yield (task(path) for path in paths)
         return
-    with in_processes(task, paths, workers, chunk_size(len(paths), workers)) as results:
+    chunk = chunk_size(len(paths), workers)
+    with in_processes(
+        task, paths, workers, chunk, lost=lost, address_space=address_space
+    ) as results:
         yield results
 
 
 @contextlib.contextmanager
 def in_processes(
-    task: Callable[[A], T], items: Sequence[A], workers: int, chunk: int = 1
+    task: Callable[[A], T],
+    items: Sequence[A],
+    workers: int,
+    chunk: int = 1,
+    *,
+    lost: Callable[[A, str], T] | None = None,
+    address_space: int | None = None,
 ) -> Iterator[Iterator[T]]:
     """An iterator of ``task(item)`` for every item, in input order, computed by a pool of
     ``workers`` processes (forked on Linux) that get the items ``chunk`` at a time.
@@ -96,92 +144,308 @@ def in_processes(
     The workers start on entry, before the caller can start any thread. Leaving the block
     ends the pool and reaps its workers: after the last result, or early (on an
     exception such as ``KeyboardInterrupt``, or with results left unread), which
-    terminates them. Raises :class:`WorkerLost` if a
-    worker dies; whatever ``task`` raises rises here too, at its item.
+    terminates them. An item whose process dies, alone, gives ``lost(item, how)``; without
+    ``lost``, :class:`WorkerLost` is raised naming it. Whatever ``task`` raises rises here
+    too, at its item. ``address_space``: the bytes each worker may map (see the module).
     """
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+    runs = _Runs(task, workers, address_space)
+    try:
+        yield _in_order(runs, list(range(len(items))), items, chunk, lost)
+    except BaseException:  # KeyboardInterrupt above all
+        runs.end()
+        raise
+    finally:
+        runs.close()
+
+
+@dataclass
+class _Runs(Generic[A, T]):
+    """The pools of one ``in_processes`` call: the first, and any started after a death."""
+
+    task: Callable[[A], T]
+    workers: int
+    address_space: int | None
+    pools: list[_Pool] = field(default_factory=list)
+
+    def start(self, count: int, workers: int) -> _Pool:
+        pool = _Pool(self.task, count, min(workers, count), self.address_space)
+        self.pools.append(pool)
+        return pool
+
+    def end(self) -> None:
+        """Terminate every worker still running (only ours)."""
+        for pool in self.pools:
+            pool.end()
+
+    def close(self) -> None:
+        """End every pool and reap its workers; those left with work are terminated."""
+        for pool in self.pools:
+            if not pool.finished():
+                pool.end()
+            pool.close()
+
+
+def _in_order(
+    runs: _Runs[A, T],
+    indices: list[int],
+    items: Sequence[A],
+    chunk: int,
+    lost: Callable[[A, str], T] | None,
+) -> Iterator[T]:
+    """``task(item)`` for the items at ``indices``, in their order, recovering from deaths."""
+    if not indices:
+        return
+    pool = runs.start(len(items), runs.workers)
+    parts = [indices[i : i + chunk] for i in range(0, len(indices), chunk)]
+    futures = pool.submit(parts, items)
+    for number, future in enumerate(futures):
+        try:
+            values = future.result()
+        except _broken():
+            yield from _recover(runs, pool, parts[number:], futures[number:], items, lost)
+            return
+        yield from cast("list[T]", values)
+
+
+def _recover(
+    runs: _Runs[A, T],
+    pool: _Pool,
+    parts: list[list[int]],
+    futures: list[Future[list[object]]],
+    items: Sequence[A],
+    lost: Callable[[A, str], T] | None,
+) -> Iterator[T]:
+    """The results of ``parts`` after a worker of ``pool`` died: those sent back, the
+    items in flight run again alone, and the others in a new pool."""
+    pool.close()  # reaps every worker: each one's exit code is known
+    known: dict[int, object] = {}
+    for part, future in zip(parts, futures, strict=True):
+        if future.done() and future.exception() is None:
+            known.update(zip(part, future.result(), strict=True))
+    waiting = [i for part in parts for i in part if i not in known]
+    suspects = [i for i in waiting if pool.died_on(i)]
+    again = [i for i in waiting if i not in suspects]
+    for index in suspects:  # one at a time, each alone: a second death names the item
+        alone = runs.start(len(items), 1)
+        (future,) = alone.submit([[index]], items)
+        try:
+            (known[index],) = future.result()
+        except _broken():
+            alone.close()
+            how, code = alone.how_ended()
+            if lost is None:
+                raise WorkerLost(how, items[index], code) from None
+            known[index] = lost(items[index], how)
+    rest = iter(_in_order(runs, again, items, 1, lost))
+    for index in (i for part in parts for i in part):
+        yield cast(T, known[index] if index in known else next(rest))
+
+
+def _broken() -> type[Exception]:
     from concurrent.futures.process import BrokenProcessPool
 
-    context = multiprocessing.get_context("fork" if sys.platform == "linux" else None)
-    pool = ProcessPoolExecutor(
-        workers, mp_context=context, initializer=_start_worker, initargs=(task,)
-    )
-    ours: list[BaseProcess] = []
-    futures: list[Future[list[object]]] = []
-    try:
-        futures = _submit(pool, items, chunk, ours)
-        yield (cast(T, result) for future in futures for result in future.result())
-    except BrokenProcessPool as error:
-        pool.shutdown(wait=True)  # the pool ends and reaps the others: exit codes are known
-        raise WorkerLost(_lost(ours)) from error
-    except BaseException:  # KeyboardInterrupt above all
-        # Futures are never cancelled: Python 3.11's pool fails on a cancelled future
-        # when it finds its workers gone. Terminated workers break the pool, which then
-        # fails the pending futures itself.
-        _end(ours)
-        raise
-    else:
-        if not all(future.done() for future in futures):  # left early: no one will read them
-            _end(ours)
-    finally:
-        pool.shutdown(wait=True)
+    return BrokenProcessPool
 
 
-def _submit(
-    pool: ProcessPoolExecutor, items: Sequence[object], chunk: int, ours: list[BaseProcess]
-) -> list[Future[list[object]]]:
-    """Send every chunk of ``items`` to the pool; ``ours`` gets the pool's processes."""
-    import multiprocessing
+class _Pool:
+    """One ``ProcessPoolExecutor``, its workers, and the marks they leave in shared memory."""
 
-    chunks = [items[i : i + chunk] for i in range(0, len(items), chunk)]
-    before = set(multiprocessing.active_children())
-    # Blocked while the workers are forked (see the module's docstring), and until
-    # ``ours`` is complete: this process waits for the unblock to handle either signal.
-    masked = hasattr(signal, "pthread_sigmask")
-    if masked:
-        signal.pthread_sigmask(signal.SIG_BLOCK, STOPS)
-    try:
-        # The first submission forks every worker; the pool's manager thread starts after.
-        return [pool.submit(_run, part) for part in chunks]
-    finally:
-        ours.extend(p for p in multiprocessing.active_children() if p not in before)
+    def __init__(
+        self, task: Callable[[Any], object], count: int, workers: int, address_space: int | None
+    ) -> None:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        context = multiprocessing.get_context("fork" if sys.platform == "linux" else None)
+        # Per item: 0 not started, the pid of the worker running it, _DONE once computed.
+        self.marks = context.Array("q", count, lock=False)
+        self.executor = ProcessPoolExecutor(
+            workers,
+            mp_context=context,
+            initializer=_start_worker,
+            initargs=(task, self.marks, address_space),
+        )
+        self.processes: list[BaseProcess] = []
+        self.futures: list[Future[list[object]]] = []
+
+    def submit(self, parts: list[list[int]], items: Sequence[object]) -> list[Future[list[object]]]:
+        """Send every part (indices into ``items``) to the pool."""
+        import multiprocessing
+
+        before = set(multiprocessing.active_children())
+        # Blocked while the workers are forked (see the module's docstring), and until
+        # ``processes`` is complete: this process waits for the unblock to handle either.
+        masked = hasattr(signal, "pthread_sigmask")
         if masked:
-            signal.pthread_sigmask(signal.SIG_UNBLOCK, STOPS)
+            signal.pthread_sigmask(signal.SIG_BLOCK, STOPS)
+        try:
+            # The first submission forks every worker; the pool's manager thread starts after.
+            self.futures = [
+                self.executor.submit(_run, [(i, items[i]) for i in part]) for part in parts
+            ]
+            return self.futures
+        finally:
+            self.processes.extend(p for p in multiprocessing.active_children() if p not in before)
+            if masked:
+                signal.pthread_sigmask(signal.SIG_UNBLOCK, STOPS)
+
+    def finished(self) -> bool:
+        return all(future.done() for future in self.futures)
+
+    def died_on(self, index: int) -> bool:
+        """Whether item ``index`` was running in a worker that died by itself (not one
+        the pool terminated once another had died)."""
+        pid = self.marks[index]
+        if pid in (0, _DONE):
+            return False
+        process = next((p for p in self.processes if p.pid == pid), None)
+        return process is None or process.exitcode != -signal.SIGTERM
+
+    def how_ended(self) -> tuple[str, int | None]:
+        """How the first worker that died ended, in words and as an exit code."""
+        codes = [p.exitcode for p in self.processes if p.exitcode not in (None, 0)]
+        code = next((c for c in codes if c != -signal.SIGTERM), codes[0] if codes else None)
+        return _ended(code), code
+
+    def end(self) -> None:
+        """Terminate the pool's workers (and only them)."""
+        for process in self.processes:
+            if process.is_alive():
+                process.terminate()
+
+    def close(self) -> None:
+        # Futures are never cancelled: Python 3.11's pool fails on a cancelled future when
+        # it finds its workers gone. Terminated workers break the pool, which then fails
+        # the pending futures itself.
+        self.executor.shutdown(wait=True)
 
 
-_worker_task: list[Callable[[Any], object]] = []
-"""This worker process's task, set once when it starts (a list: no ``global`` needed)."""
+def _ended(code: int | None) -> str:
+    if code is None:
+        return "no exit status"
+    if code >= 0:
+        return f"exit status {code}"
+    try:
+        return f"{signal.Signals(-code).name}, signal {-code}"
+    except ValueError:
+        return f"signal {-code}"
 
 
-def _start_worker(task: Callable[[Any], object]) -> None:
-    _worker_task[:] = [task]
+_worker: list[Any] = []
+"""This worker process's task and shared marks, set once when it starts."""
+
+
+def _start_worker(task: Callable[..., object], marks: Any, address_space: int | None) -> None:
+    _worker[:] = [task, marks]
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
     # The parent's SIGTERM handler unwinds the CLI; a worker the parent terminates must
     # simply end.
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     if hasattr(signal, "pthread_sigmask"):
         signal.pthread_sigmask(signal.SIG_UNBLOCK, STOPS)
+    if address_space is not None:
+        limit_address_space(address_space)
 
 
-def _run(items: Sequence[object]) -> list[object]:
-    (task,) = _worker_task
-    return [task(item) for item in items]
+def _run(items: Sequence[tuple[int, object]]) -> list[object]:
+    task, marks = _worker
+    pid = os.getpid()
+    results = []
+    for index, item in items:
+        marks[index] = pid
+        results.append(task(item))
+        marks[index] = _DONE  # a death now would lose it unsent: it is run again, not suspected
+    return results
 
 
-def _end(processes: list[BaseProcess]) -> None:
-    """Terminate the pool's workers (and only them)."""
-    for process in processes:
-        if process.is_alive():
-            process.terminate()
+class Forked:
+    """One forked child running ``task()`` with at most ``address_space`` bytes mapped,
+    its messages sent back through a pipe (``send`` in the child, ``receive`` here).
+
+    For work that must share the memory of the process that forks it (a workbook
+    python-calamine has laid out, handed to a second reader), which a pool cannot. The
+    child sets its signals as a pool's workers do, never returns into the caller's code
+    (it leaves with ``os._exit``), and is ended and reaped by ``close``.
+    """
+
+    def __init__(self, task: Callable[[Forked], object], address_space: int | None) -> None:
+        read, self._write = os.pipe()
+        masked = hasattr(signal, "pthread_sigmask")
+        if masked:
+            signal.pthread_sigmask(signal.SIG_BLOCK, STOPS)
+        self.pid = os.fork()
+        if self.pid == 0:  # the child
+            code = 0
+            try:
+                os.close(read)
+                _start_worker(task, None, address_space)
+                self._send(("done", task(self)))
+            except BaseException as exc:  # any failure goes back as a message
+                try:
+                    self._send(("failed", f"{type(exc).__name__}: {exc}"))
+                except BaseException:
+                    code = 1
+            finally:
+                os._exit(code)
+        if masked:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, STOPS)
+        os.close(self._write)
+        self._read = os.fdopen(read, "rb")
+        self.status: int | None = None
+
+    def send(self, message: object) -> None:
+        """(In the child.) Send ``message`` to the parent (``receive`` gives it there)."""
+        self._send(("message", message))
+
+    def _send(self, message: tuple[str, object]) -> None:
+        import pickle
+
+        data = pickle.dumps(message, protocol=5)
+        view = memoryview(len(data).to_bytes(8, "little") + data)
+        while view:
+            view = view[os.write(self._write, view) :]
+
+    def receive(self) -> object:
+        """The child's next message; raises ``WorkerLost`` once it ended without one
+        (``how`` it ended), ``RuntimeError`` for a task that failed."""
+        import pickle
+
+        head = self._read.read(8)
+        if len(head) == 8:
+            data = self._read.read(int.from_bytes(head, "little"))
+            kind, value = pickle.loads(data)
+            if kind == "failed":
+                raise RuntimeError(value)
+            return value
+        code = self.close()
+        raise WorkerLost(_ended(code), exitcode=code)
+
+    def close(self) -> int | None:
+        """End the child if it still runs, reap it; its exit code (negative: a signal)."""
+        if self.status is None:
+            try:
+                pid, status = os.waitpid(self.pid, os.WNOHANG)
+                if pid == 0:
+                    os.kill(self.pid, signal.SIGTERM)
+                    _, status = os.waitpid(self.pid, 0)
+                self.status = os.waitstatus_to_exitcode(status)
+            except ChildProcessError:
+                self.status = 0
+            self._read.close()
+        return self.status
 
 
-def _lost(processes: list[BaseProcess]) -> str:
-    codes = {p.exitcode for p in processes} - {None, 0}
-    # The pool terminates the other workers once one dies: show how the first one ended.
-    shown = sorted(c for c in codes - {-signal.SIGTERM} or codes if c is not None)
-    how = ", ".join(f"signal {-c}" if c < 0 else f"exit status {c}" for c in shown)
-    return f"a worker process ended unexpectedly ({how or 'no exit status'})"
+def limit_address_space(size: int) -> None:
+    """Let this process map at most ``size`` bytes (never more than its hard limit), so
+    that an allocation past it fails here instead of taking the machine's memory."""
+    try:
+        import resource
+    except ImportError:  # not on this platform: the other checks still hold
+        return
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if hard != resource.RLIM_INFINITY:
+        size = min(size, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (size, hard))
 
 
 @contextlib.contextmanager

@@ -426,3 +426,21 @@ def check_unit(
     falls = explain_falls(results, checks, recorded, basis)
     warned = [w for w in warnings_of(results) if w.severity is Severity.WARNING]
     return [], FileReport(display_name(path), scores, checks, warnings=len(warned), falls=falls)
+
+
+def worker_died(path: Path, how: str) -> Problem:
+    """The problem of a workbook whose process died while reading or scoring it (how:
+    ``SIGABRT, signal 6``): it is left out, and the other workbooks of the run are read."""
+    return Problem.error(display_name(path), "workbook_process_died", "inventory.crash", how=how)
+
+
+def lost_unit(path: Path, how: str) -> UnitOutcome:
+    """What a workbook of a roll-up gives when its process died (see ``worker_died``)."""
+    return UnitOutcome((worker_died(path, how),), ())
+
+
+def lost_check(path: Path, how: str) -> tuple[list[Problem], FileReport]:
+    """What ``check`` gives for a workbook whose process died (see ``worker_died``)."""
+    from smartserang.gate import FileReport
+
+    return [worker_died(path, how)], FileReport(display_name(path), readable=False)

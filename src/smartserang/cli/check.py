@@ -157,6 +157,7 @@ def check(
 
     from smartserang.gate import CheckRun
     from smartserang.procs import WorkerLost, default_jobs, map_workbooks
+    from smartserang.workbook.limits import address_space
 
     limits = parse_limit_options(limit, what="nothing checked")
     references = indicator_sets or ["spbe-2020"]
@@ -182,7 +183,10 @@ def check(
     )
     reports: list[FileReport] = []
     try:
-        with map_workbooks(task, workbooks, jobs or default_jobs()) as checked:
+        jobs = jobs or default_jobs()
+        with map_workbooks(
+            task, workbooks, jobs, session.lost_check, address_space(limits)
+        ) as checked:
             for problems, report in checked:
                 for problem in problems:
                     stderr(str(problem))

@@ -202,7 +202,9 @@ def _destination_problems(
     if in_place == (output is not None):
         message = "give either -o NEW.xlsx (a new workbook) or --in-place"
         problems.append(Problem("-o", message, "usage.output"))
-    if into.suffix.casefold() != ".xlsx":
+    from smartserang.workbook.filetype import content_kind  # its content, not its name
+
+    if into.suffix.casefold() != ".xlsx" or content_kind(into) not in (None, ".xlsx"):
         message = "imports go into .xlsx workbooks only; save the workbook as .xlsx first"
         problems.append(Problem(str(into), message, "usage.output"))
     if output is not None and output.suffix.casefold() != ".xlsx":

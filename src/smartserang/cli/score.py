@@ -200,6 +200,7 @@ def _score_units(
     from smartserang.procs import WorkerLost, map_workbooks
     from smartserang.report.reporter import RollUps
     from smartserang.scoring.rollup import UnitResult, roll_up
+    from smartserang.workbook.limits import address_space
 
     sets, problems = session.load_sets(references)
     # The sets are loaded once, here: forked workers inherit them. With a broken set the
@@ -209,7 +210,7 @@ def _score_units(
     )
     units: list[tuple[UnitResult, ...]] = []
     try:
-        with map_workbooks(task, files, jobs) as outcomes:
+        with map_workbooks(task, files, jobs, session.lost_unit, address_space(limits)) as outcomes:
             for outcome in _progress(outcomes, len(files)):
                 problems.extend(outcome.problems)
                 units.append(outcome.results)

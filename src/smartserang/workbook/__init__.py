@@ -4,7 +4,12 @@ Modules, in the order a workbook passes through them:
 
 - ``contract``: the workbook contract as data (sheets, columns, vocabularies);
 - ``limits``: how large a workbook may be, and ``--limit``;
-- ``package``: the zip's directory and parts checked before anything reads them;
+- ``filetype``: what the file is, by its content (a zip, an OLE file, text), and the
+  reader of its real format;
+- ``ole``: the streams of an OLE compound file (an .xls, an encrypted workbook);
+- ``biff``: each sheet's area in an .xls, from its records;
+- ``package``: the zip's directory and parts checked before anything reads them, and
+  the counts its parts give;
 - ``scan``: each worksheet part's filled area and error cells (.xlsx);
 - ``odsscan``: each table's area in an OpenDocument spreadsheet (.ods);
 - ``reader``: opening the workbook, reading its sheets (the large registers in

@@ -90,6 +90,8 @@ class BadValue(Exception):
 
 def error_value(shown: str) -> BadValue:
     """The problem of a cell showing the Excel error ``shown`` (``#N/A``, ``#REF!``...)."""
+    if getattr(shown, "message", None) is not None:  # scan.Unsaved: no value saved
+        return BadValue.worded("formula_no_value", "inventory.cell.error", formula=shown or "=...")
     return BadValue.worded("cell_error_shown", "inventory.cell.error", shown=shown)
 
 

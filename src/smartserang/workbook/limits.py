@@ -50,6 +50,23 @@ class Limits:
 
 DEFAULTS = Limits()
 
+ADDRESS_SPACE = 4 << 30
+"""Bytes a process reading workbooks may map with the default limits (4 GiB): about four
+times the peak of a 300,000-row register, far below what a crafted count makes a reader
+ask for (python-calamine reserving 100 GB for a shared-string count of 2**32 - 1)."""
+
+
+def address_space(limits: Limits) -> int:
+    """The bytes a process reading workbooks within ``limits`` may map (see
+    ``smartserang.procs.limit_address_space``): ``ADDRESS_SPACE``, raised in proportion
+    when the uncompressed-size or cells limit is."""
+    scale = max(
+        1.0,
+        limits.uncompressed_size / DEFAULTS.uncompressed_size,
+        limits.cells / DEFAULTS.cells,
+    )
+    return int(ADDRESS_SPACE * scale)
+
 
 @dataclass(frozen=True)
 class _Setting:

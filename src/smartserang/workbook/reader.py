@@ -27,12 +27,12 @@ import functools
 import itertools
 import os
 from collections.abc import Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
-from smartserang.files import openable_name
 from smartserang.model import CellValue, Inventory, Profile, Register
 from smartserang.problems import InputError, Param, Problem, cell_location
 from smartserang.procs import collector_paused
+from smartserang.workbook.apart import OdsApart, Plan, plan_apart
 from smartserang.workbook.cells import Raw
 from smartserang.workbook.columns import raw_columns, type_columns
 from smartserang.workbook.contract import SHEETS, SHEETS_BY_KEY, Sheet
@@ -108,13 +108,21 @@ class Reading:
         self.path = os.fspath(path)
         self.source = source = str(path) if display is None else display
         self.digest, self.head = _hash_file(path, source, limits)
-        package = None
-        if self.head[:2] == b"PK":  # a zip: .xlsx, .xlsm, .xlsb, .ods
-            from smartserang.workbook.package import open_package
+        from smartserang.workbook.filetype import examine  # what the file is, by its content
 
-            package = open_package(self.path, source, limits)
-            _check_tables(package, source, limits)
-        self.helpers = _SheetWorkers(package, source, limits, workers)
+        self.file = examine(self.path, source, limits, tables=False)
+        package = self.file.package
+        self.helpers = _helpers(self.path, package, source, limits, workers)
+        if package is not None and package.kind.value == ".ods":
+            try:  # counted while the helpers read: they run with bounded memory
+                package = package.count_tables(limits)
+                _check_tables(package.tables, source, limits)
+            except BaseException:
+                self.helpers.__exit__(None, None, None)
+                raise
+            if isinstance(self.helpers, OdsApart):
+                self.helpers.counted(package)
+        _check_tables(self.file.sheets, source, limits)  # an .xls, laid out as it opens
         self.scans = _Scans(package, limits)
 
     def __enter__(self) -> Reading:
@@ -125,18 +133,35 @@ class Reading:
 
     def finish(self) -> Inventory:
         """The inventory; raises ``InputError`` carrying every problem found."""
-        from python_calamine import CalamineWorkbook  # imported here: the CLI starts faster
+        from smartserang.workbook.filetype import open_workbook, reader_failed
 
         source = self.source
+        apart = self.helpers if isinstance(self.helpers, OdsApart) else None
+        if apart is not None and (crashed := apart.crashed()) is not None:
+            died = Problem.error(
+                source, "workbook_process_died", "inventory.crash", how=crashed.how
+            )
+            raise InputError([died])
         try:
-            with openable_name(self.path) as name:  # a name that is not UTF-8, too
-                workbook = CalamineWorkbook.from_path(name)
+            shared = apart.workbook() if apart is not None else None  # sheets read apart
+            workbook = cast("CalamineWorkbook", shared) or open_workbook(self.path, self.file.kind)
         except Exception as exc:  # calamine raises its own errors and plain OSError
             problem = Problem(source, _unreadable(exc, self.head), "inventory.file")
             raise InputError([problem]) from exc
+        except BaseException as exc:  # a Rust panic in calamine is no Exception
+            if (failed := reader_failed(source, exc)) is None:
+                raise
+            raise InputError([failed]) from exc
         problems = Found()
-        with workbook, collector_paused():
-            profile, registers = _read_sheets(workbook, source, problems, self.scans, self.helpers)
+        problems.warnings.extend(self.file.notes)
+        try:
+            with workbook, collector_paused():
+                found = _read_sheets(workbook, source, problems, self.scans, self.helpers)
+        except BaseException as exc:  # a Rust panic in calamine is no Exception
+            if (failed := reader_failed(source, exc)) is None:
+                raise
+            raise InputError([failed]) from exc
+        profile, registers = found
         inventory = Inventory(
             source, self.digest, profile, registers, (*problems.warnings, *problems.notes),
             tuple(problems.near),
@@ -163,11 +188,11 @@ class PartialRead(InputError):
         self.inventory = inventory
 
 
-def _check_tables(package: Package, source: str, limits: Limits) -> None:
-    """Refuse an OpenDocument spreadsheet holding a table past the rows or cells limit:
-    calamine lays out every table of the file as it opens it."""
+def _check_tables(tables: dict[str, SheetScan] | None, source: str, limits: Limits) -> None:
+    """Refuse an OpenDocument spreadsheet or an .xls holding a table past the rows or
+    cells limit: calamine lays out every table of the file as it opens it."""
     problems = Found()
-    for title, scan in (package.tables or {}).items():
+    for title, scan in (tables or {}).items():
         _too_large(scan.rows, scan.columns, Place(source, title, limits), problems)
     if problems.errors:
         raise InputError(problems.errors)
@@ -178,7 +203,7 @@ def _read_sheets(
     source: str,
     problems: Found,
     scans: _Scans,
-    helpers: _SheetWorkers,
+    helpers: _SheetWorkers | OdsApart,
 ) -> tuple[Profile, dict[str, Register]]:
     """The Profile and the registers (in contract order, for stable output).
 
@@ -240,6 +265,9 @@ def _read_grid(
     if scan is not None and scan.damage is not None:
         problems.error(place.sheet, f"cannot read sheet: {scan.damage}", unreadable)
         return None, scan, None
+    if scan is not None and scan.past is not None:  # a size no program writes
+        problems.errors.append(scan.past.problem(place.sheet, scans.part(place.title)))
+        return None, scan, None
     if scan is not None and _too_large(scan.rows, scan.columns, place, problems, scan.partial):
         return None, scan, None
     try:
@@ -296,6 +324,10 @@ class _Scans:
         self.package = package
         self.limits = limits
 
+    def part(self, title: str) -> str:
+        """The name of ``title``'s part (for messages)."""
+        return self.package.sheet_parts.get(title, title) if self.package else title
+
     def unscanned(self, title: str) -> bool:
         """Whether ``title`` is a sheet of an .xlsx or .ods that the scan did not find,
         so that calamine must not read it unscanned."""
@@ -324,6 +356,9 @@ class _Scans:
 _PARALLEL_PART = 8 * 1024 * 1024
 """A register sheet whose part unpacks to this many bytes (some 20,000 rows) is worth a
 process of its own, when the caller allows more than one."""
+_PARALLEL_ODS = 4 * _PARALLEL_PART
+"""An OpenDocument ``content.xml`` (every table in one part, each cell written at length)
+of this many bytes holds registers worth reading in another process."""
 
 
 class _SheetWorkers:
@@ -334,13 +369,17 @@ class _SheetWorkers:
     or more, every large register sheet but the largest (which this process reads) is
     read in a process of its own (``smartserang.procs.in_processes``), up to
     ``workers - 1`` of them: it scans, parses and types its sheet exactly as this process
-    would (``_read_alone``), and sends back the register and its problems. A process that
-    fails is not trusted: its sheet is then read here. The processes start before this
-    read starts any thread; leaving the block ends those still running.
+    would (``_read_alone``), and sends back the register and its problems. Each may map
+    at most ``limits.address_space`` bytes. A process that fails is not trusted: its
+    sheet is then read here, unless it died of a fault in the reader
+    (``WorkerLost.crashed``), which would end this process too: that sheet is then
+    reported unreadable. The processes start before this read starts any thread; leaving
+    the block ends those still running. (A large .ods is read apart, see ``apart``.)
     """
 
     def __init__(self, package: Package | None, source: str, limits: Limits, workers: int):
         self.titles: list[str] = []
+        self.source = source
         self._found: dict[str, tuple[Found, Profile | Register | None] | None] = {}
         self._results: Iterator[tuple[Found, Profile | Register | None]] | None = None
         self._pool = contextlib.ExitStack()
@@ -356,9 +395,12 @@ class _SheetWorkers:
         self.titles = large[1:workers]
         if self.titles:
             from smartserang.procs import in_processes
+            from smartserang.workbook.limits import address_space
 
             task = functools.partial(_read_alone, package, source, limits)
-            processes = in_processes(task, self.titles, len(self.titles))
+            processes = in_processes(
+                task, self.titles, len(self.titles), address_space=address_space(limits)
+            )
             self._results = self._pool.enter_context(processes)
 
     def __enter__(self) -> _SheetWorkers:
@@ -369,28 +411,84 @@ class _SheetWorkers:
 
     def result(self, title: str) -> tuple[Found, Profile | Register | None] | None:
         """What the process reading ``title`` found, or None (none read it, or it failed)."""
+        from smartserang.procs import WorkerLost
+
         while title in self.titles[len(self._found) :] and self._results is not None:
             reading = self.titles[len(self._found)]
             try:
                 self._found[reading] = next(self._results)
-            except Exception:  # the process died or failed: this and the rest are read here
+            except WorkerLost as lost:  # this and the rest are read here, or reported
                 self._results = None
-        return self._found.pop(title, None)
+                if lost.crashed and lost.item == reading:
+                    self._found[reading] = _died(self.source, reading, lost.how)
+            except Exception:  # the process failed: this and the rest are read here
+                self._results = None
+        return self._found.get(title)
+
+
+def _died(source: str, title: str, how: str) -> tuple[Found, None]:
+    """A sheet whose process died of a fault in the reader, reported at it."""
+    found = Found()
+    found.errors.append(Problem.error(
+        f"{source}:{title}", "sheet_process_died", "inventory.sheet.unreadable", how=how
+    ))  # fmt: skip
+    return found, None
 
 
 def _read_alone(
     package: Package, source: str, limits: Limits, title: str
 ) -> tuple[Found, Profile | Register | None]:
     """Sheet ``title`` read on its own, in a process of its own, as ``_read_sheets`` would."""
-    from python_calamine import CalamineWorkbook
+    from smartserang.workbook.filetype import open_workbook
 
     sheet = sheet_titles(list(package.sheet_parts))[title]
     problems = Found()
     scans = _Scans(package, limits)
-    with openable_name(package.path) as name:
-        opened = CalamineWorkbook.from_path(name)
-    with opened as workbook, collector_paused():
+    with open_workbook(package.path, package.kind.value) as workbook, collector_paused():
         return problems, _read_sheet(workbook, sheet, title, source, scans, problems)
+
+
+def _helpers(
+    path: str, package: Package | None, source: str, limits: Limits, workers: int
+) -> _SheetWorkers | OdsApart:
+    """The processes reading beside this one: an .ods large enough is read apart
+    (``apart``), the large sheets of an .xlsx in processes of their own."""
+    if (
+        workers >= 2
+        and package is not None
+        and package.kind.value == ".ods"
+        and max(package.sizes.values(), default=0) >= _PARALLEL_ODS
+        and hasattr(os, "fork")
+    ):
+        from smartserang.workbook.filetype import open_workbook
+        from smartserang.workbook.limits import address_space
+
+        plan = functools.partial(_plan_apart, source)
+        read = functools.partial(_read_titles, source, limits)
+        return OdsApart(path, ".ods", open_workbook, plan, read, address_space(limits), source)
+    return _SheetWorkers(package, source, limits, workers)
+
+
+def _plan_apart(source: str, workbook: CalamineWorkbook) -> Plan:
+    """(In the process that laid an .ods out.) What it reads, what the second reads."""
+    names = list(workbook.sheet_names)
+    matched = [(title, sheet) for sheet, title in match_sheets(names, source, Found())]
+    return plan_apart(names, matched, workbook)
+
+
+def _read_titles(
+    source: str, limits: Limits, workbook: CalamineWorkbook, titles: Sequence[str]
+) -> dict[str, tuple[Found, Profile | Register | None]]:
+    """(In a process reading an .ods apart.) Each of ``titles`` read from ``workbook``."""
+    read = {}
+    scans = _Scans(None, limits)
+    named = sheet_titles(list(workbook.sheet_names))
+    with collector_paused():
+        for title in titles:
+            problems = Found()
+            sheet = named[title]
+            read[title] = problems, _read_sheet(workbook, sheet, title, source, scans, problems)
+    return read
 
 
 def _hash_file(path: str | os.PathLike[str], source: str, limits: Limits) -> tuple[str, bytes]:

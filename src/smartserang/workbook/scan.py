@@ -2,9 +2,12 @@
 
 Two filled cells far apart (A1 and XFD1048576) make calamine allocate the whole area
 between them, hundreds of GB, and abort the process; and calamine returns a cell holding
-an error (``t="e"``) as blank. ``scan_sheet`` streams one worksheet part, bounds the
-sheet's filled area so that the reader can refuse a sheet before calamine reads it, and
-finds its error cells.
+an error (``t="e"``), or a formula saved without its value, as blank. ``scan_sheet``
+streams one worksheet part, bounds the sheet's filled area so that the reader can refuse
+a sheet before calamine reads it, finds its error cells and its formulas without a value
+(``Unsaved``), and refuses a size or position past the most any spreadsheet program
+writes (``<dimension>``, ``<cols>``, ``<sheetFormatPr>``, row ``spans``, merged cells):
+python-calamine trusts none of them today, a reader may tomorrow (``PastMaximum``).
 
 calamine places a cell by its last ``r`` attribute, else one column right of the cell
 before it; it trusts neither ``<dimension>`` nor the row's ``r`` when a cell has its
@@ -29,6 +32,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import IO
 
+from smartserang.problems import Problem
 from smartserang.workbook.limits import Limits
 
 CHUNK = 1 << 18
@@ -48,6 +52,63 @@ _PREFIXED_CELL = re.compile(rb":c(?=[\s/>])")
 """A prefixed cell (``<x:c r="A1">``), which calamine reads like an unprefixed one. (A
 prefixed row matters only to a cell without a reference, which the walk places.)"""
 _MAX_DIGITS = 7
+MAX_ROWS, MAX_COLUMNS = 1_048_576, 16_384
+"""The last row and column any spreadsheet program keeps (Excel's, and LibreOffice's)."""
+_FORMULA = re.compile(rb"<(?:[\w.-]+:)?f(?=[\s/>])")
+_FORMULA_START = re.compile(rb"<f[\s/>]")
+"""A formula in a usual piece (whose cells have no namespace prefix)."""
+_FORMULA_TEXT = re.compile(rb"<(?:[\w.-]+:)?f(?:\s[^>]*)?>([^<]*)<")
+_INLINE = re.compile(rb"<(?:[\w.-]+:)?is[\s/>]")
+_VALUE_ELEMENT = re.compile(rb"<(?:[\w.-]+:)?v(?=[\s/>])")
+_STRUCTURE = re.compile(
+    rb"<(?:[\w.-]+:)?(dimension|col|sheetFormatPr|mergeCell|\w+)(?=[\s/>])" + TAG_BODY + rb">"
+)
+_COUNTED = re.compile(rb"(?:^|\s)(?:[\w.-]+:)?count\s*=\s*[\"']\+?(\d+)")
+_WIDE_SPANS = re.compile(rb"spans\s*=\s*[\"'][\d: ]*\d{5}")
+_SPANS = re.compile(rb"spans\s*=\s*[\"']([\d: ]*)")
+_REF_CELL = re.compile(r"\$?([A-Za-z]{1,4})\$?(\d{1,12})")
+_FORMAT_MOST = {
+    "outlineLevelRow": 7,
+    "outlineLevelCol": 7,
+    "baseColWidth": 255,
+    "defaultColWidth": 255,
+    "defaultRowHeight": 409.5,
+}
+"""``<sheetFormatPr>``: the most Excel takes for each of its sizes."""
+
+
+class Unsaved(str):
+    """A formula cell saved without its value, as the scans record it among the error
+    cells (``SheetScan.errors``): its text is the formula (``=SUM(B2:B9)``), and the
+    reader reports it with ``message`` at the cell, where it reads the cell."""
+
+    __slots__ = ()
+
+    @property
+    def message(self) -> str:
+        from smartserang.i18n import message
+
+        return message("formula_no_value", "en", formula=self or "=...")
+
+    def __reduce__(self) -> tuple[type[Unsaved], tuple[str]]:
+        return (Unsaved, (str(self),))
+
+
+class PastMaximum(Exception):
+    """A size or position in a part past the most any spreadsheet program writes."""
+
+    def __init__(self, what: str, value: int | float | str, most: int | float | str) -> None:
+        super().__init__(f"{what} = {value}, past {most}")
+        self.what, self.value, self.most = what, value, most
+
+    def problem(self, location: str, part: str) -> Problem:
+        value, most = (f"{n:,}" if isinstance(n, int) else str(n) for n in (self.value, self.most))
+        return Problem.error(
+            location, "count_past_maximum", "inventory.count",
+            part=part, what=self.what, value=value, most=most,
+        )  # fmt: skip
+
+
 _STOP_SHORT = 8 << 20
 """Once the area passes a limit, reading stops if more than this is left of the part
 (the message then gives the area found so far); less is read to the end, for the exact
@@ -70,6 +131,8 @@ class SheetScan:
     partial: bool = False
     """The scan stopped once the area passed a limit: ``rows`` and ``columns`` are
     filled cells found so far (the area is at least that large)."""
+    past: PastMaximum | None = None
+    """A size or position in the part past the most any program writes: not read."""
 
 
 def tag_attributes(text: bytes, *, raw: bool = False) -> dict[str, str]:
@@ -96,13 +159,15 @@ def scan_sheet(path: str, part: str, limits: Limits) -> SheetScan:
         try:
             with zipfile.ZipFile(path) as archive, archive.open(part) as stream:
                 size = archive.getinfo(part).file_size
-                scan: SheetScan | None = _Scan(limits).run(_pieces(stream), size)
+                scan: SheetScan | None = _Scan(limits).run(_pieces(stream, size), size)
         except _Irregular:
             scan = None
         if scan is None or (not scan.partial and _passes(scan, limits)):
             with zipfile.ZipFile(path) as archive, archive.open(part) as stream:
                 size = archive.getinfo(part).file_size
-                return _walk(_pieces(stream), limits, size)
+                return _walk(_pieces(stream, size), limits, size)
+    except PastMaximum as past:
+        return SheetScan(0, 0, False, past=past)
     except Exception as exc:  # damaged data: zlib, CRC, a bad header, a bad reference
         return SheetScan(0, 0, False, damage=f"the part {part} is damaged ({exc})")
     return scan
@@ -113,10 +178,111 @@ def _passes(scan: SheetScan, limits: Limits) -> bool:
     return scan.rows > limits.rows or scan.rows * scan.columns > limits.cells
 
 
-def _pieces(stream: IO[bytes]) -> Iterator[bytes]:
+def _pieces(stream: IO[bytes], size: int) -> Iterator[bytes]:
     """The part's bytes in pieces of about ``CHUNK`` bytes that each end before a cell (or at
-    least before a ``<``), so that no tag and no usual cell is cut in two."""
-    return cut(iter(lambda: stream.read(CHUNK), b""), b"<c")
+    least before a ``<``), so that no tag and no usual cell is cut in two; each piece's
+    sizes and positions checked (``check_structure``: the rows' spans in each, the other
+    elements in the first and the last, where the part's head and tail are, and in any
+    piece without a cell, see ``_Scan``)."""
+    held = None
+    for number, piece in enumerate(cut(iter(lambda: stream.read(CHUNK), b""), b"<c")):
+        if held is not None:
+            yield held
+        check_structure(piece, elements=number == 0, size=size)
+        held = piece
+    if held is not None:
+        check_structure(held, size=size)
+        yield held
+
+
+def check_structure(piece: bytes, *, elements: bool = True, size: int = 0) -> None:
+    """Raise ``PastMaximum`` for a size or position in ``piece`` past the most any
+    spreadsheet program writes: the columns of row ``spans`` and, with ``elements``, the
+    ``<dimension>`` and merged cells' references, the columns of ``<cols>``,
+    ``<sheetFormatPr>``'s sizes, and any ``count`` past what the part's ``size`` bytes
+    could hold (one element in 4 bytes)."""
+    if _WIDE_SPANS.search(piece) is not None:  # a row spanning 10,000 columns or more
+        for spans in _SPANS.findall(piece):
+            for column in map(int, re.findall(rb"\d+", spans)):
+                if column > MAX_COLUMNS:
+                    raise PastMaximum("row spans", column, MAX_COLUMNS)
+    if not elements:
+        return
+    for name, text in _STRUCTURE.findall(_hidden_removed(piece)):
+        counted = _COUNTED.search(text) if size and b"count" in text else None
+        if counted is not None and int(counted[1]) > size // 4:
+            what = f"<{name.decode()} count>"
+            raise PastMaximum(what, int(counted[1]), f"{size // 4:,} (the part's size)")
+        if name not in (b"dimension", b"col", b"sheetFormatPr", b"mergeCell"):
+            continue
+        attributes = tag_attributes(text)
+        if name in (b"dimension", b"mergeCell"):
+            check_reference(f"<{name.decode()} ref>", attributes.get("ref", ""))
+        elif name == b"col":
+            for key in ("min", "max"):
+                _at_most(f"<col {key}>", attributes.get(key), MAX_COLUMNS)
+        else:
+            for key, most in _FORMAT_MOST.items():
+                _at_most(f"<sheetFormatPr {key}>", attributes.get(key), most)
+
+
+def check_reference(what: str, text: str) -> None:
+    """Raise ``PastMaximum`` when a reference (``A1``, ``A1:XFD1048576``, several
+    separated by spaces) names a row or column past the last any program keeps."""
+    for letters, digits in _REF_CELL.findall(text):
+        column = 0
+        for letter in letters.upper():
+            column = column * 26 + ord(letter) - 64
+        if column > MAX_COLUMNS:
+            raise PastMaximum(what, text, f"column {MAX_COLUMNS:,}")
+        if int(digits) > MAX_ROWS:
+            raise PastMaximum(what, text, f"row {MAX_ROWS:,}")
+
+
+def _at_most(what: str, text: str | None, most: float) -> None:
+    if text is None:
+        return
+    try:
+        value = float(text)
+    except ValueError:
+        return  # a reader parsing it as a number fails, and trusts nothing
+    if value > most:
+        raise PastMaximum(what, text, most)
+
+
+def _hidden_removed(piece: bytes) -> bytes:
+    """``piece`` without comments, CDATA sections and processing instructions."""
+    if b"<!" not in piece and b"<?" not in piece:
+        return piece
+    return re.sub(rb"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?.*?\?>", b"", piece, flags=re.DOTALL)
+
+
+def unsaved_formula(piece: bytes, tag: bytes, end: int) -> Unsaved | None:
+    """The formula of the cell whose start tag ``tag`` ends at ``end`` in ``piece``, when
+    it holds a formula saved without a value (blank to every reader); else None.
+
+    A formula's value is saved in ``<v>``; a text result (``t="str"``, ``inlineStr``)
+    may be the empty text, which ``<v></v>`` saves. Error cells (``t="e"``) are error
+    cells."""
+    if tag.endswith(b"/"):
+        return None
+    close = _CELL_END.search(piece, end)
+    content = piece[end : close.start() if close else len(piece)]
+    if _FORMULA.search(content) is None:
+        return None
+    kind = tag_attributes(tag).get("t", "n")
+    if kind == "e":
+        return None
+    value = _VALUE.search(content)
+    if value is not None and value[1].strip():
+        return None
+    if kind in ("str", "inlineStr") and (
+        _VALUE_ELEMENT.search(content) is not None or _INLINE.search(content) is not None
+    ):
+        return None
+    written = _FORMULA_TEXT.search(content)
+    text = html.unescape(written[1].decode("utf-8", "replace")).strip() if written else ""
+    return Unsaved(f"={text}" if text else "")
 
 
 def cut(chunks: Iterable[bytes], before: bytes) -> Iterator[bytes]:
@@ -235,11 +401,12 @@ class _Scan:
         self.bounded = False
         """Whether a usual piece held cells (within ``base_digits`` digits, A to Z)."""
         self.errors: dict[tuple[int, int], str] = {}
+        self.size = 0
 
     def run(self, pieces: Iterator[bytes], size: int) -> SheetScan:
         """The scan of ``pieces`` of a part of ``size`` bytes."""
         limits = self.limits
-        left = size
+        left = self.size = size
         for piece in pieces:
             self._piece(piece)
             left -= len(piece)
@@ -261,8 +428,11 @@ class _Scan:
             self.errors.update(errors)
             return
         if b"<c " not in piece:
+            check_structure(piece, size=self.size)  # no cell: the part's head or tail
             return
         self.bounded = True
+        if _FORMULA_START.search(piece) is not None:  # (a search: twice as quick as `in`)
+            self._formulas(piece)
         if notable is None:
             return
         found: list[tuple[bytes, bytes]] = _FILLED_CELL.findall(piece)
@@ -275,12 +445,24 @@ class _Scan:
                 if _ERROR_TYPE.search(cell[0]):
                     self.errors[_place(cell[1].decode())] = _error_text(piece, cell.end())
 
+    def _formulas(self, piece: bytes) -> None:
+        """Record the formula cells of a usual piece saved without a value."""
+        for formula in _FORMULA.finditer(piece):
+            start = piece.rfind(b"<c ", 0, formula.start())
+            cell = _ERROR_CELL.match(piece, start) if start >= 0 else None
+            if cell is None or cell.end() > formula.start():
+                continue  # not inside a usual cell: calamine reads no formula there
+            unsaved = unsaved_formula(piece, cell[0][:-1], cell.end())
+            if unsaved is not None:
+                self.errors[_place(cell[1].decode())] = unsaved
+
 
 def _tags(piece: bytes) -> tuple[int, int, dict[tuple[int, int], str]]:
     """One piece read tag by tag: the largest row and column of its filled cells, and
     its error cells. Raises ``_Irregular`` at a cell without a reference."""
     rows = columns = 0
     errors: dict[tuple[int, int], str] = {}
+    formulas = _FORMULA.search(piece) is not None
     for element in _ELEMENT.finditer(piece):
         kind, text = element.groups()
         if kind == b"row":
@@ -291,6 +473,8 @@ def _tags(piece: bytes) -> tuple[int, int, dict[tuple[int, int], str]]:
         row, column = _place(reference)
         if _ERROR_TYPE.search(text):
             errors[(row, column)] = _error_text(piece, element.end())
+        elif formulas and (unsaved := unsaved_formula(piece, text, element.end())) is not None:
+            errors[(row, column)] = unsaved
         if not text.endswith(b"/"):  # <c .../> holds no value
             rows, columns = max(rows, row + 1), max(columns, column + 1)
     return rows, columns, errors
@@ -307,6 +491,9 @@ def _walk(pieces: Iterator[bytes], limits: Limits, size: int) -> SheetScan:
     left = size
     for piece in pieces:
         left -= len(piece)
+        formulas = _FORMULA.search(piece) is not None
+        if b"<c" not in piece:
+            check_structure(piece, size=size)  # no cell: the part's head or tail
         for element in _ELEMENT.finditer(piece):
             kind, text = element.groups()
             if kind == b"row":
@@ -321,6 +508,8 @@ def _walk(pieces: Iterator[bytes], limits: Limits, size: int) -> SheetScan:
                 cell_row, column = row, column + 1
             if _ERROR_TYPE.search(text):
                 errors[(cell_row, column)] = _error_text(piece, element.end())
+            elif formulas and (unsaved := unsaved_formula(piece, text, element.end())):
+                errors[(cell_row, column)] = unsaved
             if not text.endswith(b"/"):  # <c .../> holds no value
                 last_row, last_column = max(last_row, cell_row + 1), max(last_column, column + 1)
         over = last_row > limits.rows or last_row * last_column > limits.cells

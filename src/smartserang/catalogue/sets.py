@@ -552,3 +552,18 @@ def yaml_reason_key(reason: str, *, character: bool = False) -> str | None:
     if name is None:
         return None
     return f"set_yaml_{name}_character" if character else f"set_yaml_{name}"
+
+
+TEXTS.update(
+    {
+        # ------------------------------------------------------------ --set, --target
+        "set_given_twice": {
+            "id": "set {id!r} diberikan dua kali",
+            "en": "set {id!r} is given twice",
+        },
+        "target_outside_scale": {
+            "id": "--target {target} di luar skala set {id!r} ({low}–{high})",
+            "en": "--target {target} is outside the scale of set {id!r} ({low}–{high})",
+        },
+    }
+)

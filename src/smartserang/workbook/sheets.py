@@ -145,7 +145,7 @@ def match_sheets(titles: Sequence[str], source: str, problems: Found) -> list[tu
         elif len(fits[sheet.key]) > 1:
             if title == fits[sheet.key][0]:
                 names = ", ".join(f"'{t}'" for t in fits[sheet.key])
-                problems.fault(
+                problems.error(
                     location, "sheet_ambiguous", "inventory.sheet.duplicate",
                     titles=names, sheet=sheet.name,
                 )  # fmt: skip

@@ -135,8 +135,7 @@ TEXTS: Texts = {
     "import_sheet_unknown_like": {
         "id": "sheet {name!r} tidak dikenal (maksudnya '{like}'?); sheet yang menerima baris:"
         " {known}",
-        "en": "unknown sheet {name!r} (did you mean '{like}'?); the sheets that take rows:"
-        " {known}",
+        "en": "unknown sheet {name!r} (did you mean '{like}'?); the sheets that take rows: {known}",
     },
     "import_mapped_twice": {
         "id": "{column} dipetakan dua kali ('{first}', '{second}')",
@@ -180,8 +179,8 @@ TEXTS: Texts = {
         "en": "{header}: {column} is required but blank",
     },
     "import_control_character": {
-        "id": "{column} memuat karakter kendali {code}, yang tidak dapat dimuat sel mana pun",
-        "en": "{column} holds the control character {code}, which no cell can hold",
+        "id": "{column} memuat karakter kendali {character}, yang tidak dapat dimuat sel mana pun",
+        "en": "{column} holds the control character {character}, which no cell can hold",
     },
     "import_cell_too_long": {
         "id": "{column} berisi {length} karakter; satu sel memuat paling banyak {limit}",
@@ -202,4 +201,8 @@ TEXTS: Texts = {
         "id": "cadangan sudah ada; pindahkan dulu",
         "en": "a backup already exists; move it away first",
     },
+    "leftover_part": {"id": "bagian {name}", "en": "part {name}"},
+    "leftover_name": {"id": "nama terdefinisi ={value}", "en": "defined name ={value}"},
+    "leftover_formula": {"id": "rumus di {name}", "en": "a formula in {name}"},
+    "leftover_rule": {"id": "aturan ={value} di {name}", "en": "rule ={value} in {name}"},
 }

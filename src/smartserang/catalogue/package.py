@@ -220,7 +220,10 @@ TEXTS: Texts = {
         "id": "salah satu barisnya lebih dari {mb} MB",
         "en": "a row of it is over {mb} MB long",
     },
-    "damage_row_endless": {"id": "salah satu barisnya tidak berujung", "en": "a row of it has no end"},
+    "damage_row_endless": {
+        "id": "salah satu barisnya tidak berujung",
+        "en": "a row of it has no end",
+    },
     "damage_no_markup": {
         "id": "isinya lebih dari {mb} MB tanpa tag XML",
         "en": "it holds over {mb} MB without markup",
@@ -243,8 +246,7 @@ TEXTS: Texts = {
     "workbook_not_readable": {
         "id": "buku kerja tidak dapat dibaca: bukan buku kerja Excel atau OpenDocument, atau"
         " rusak ({reason})",
-        "en": "cannot read workbook: not an Excel or OpenDocument workbook, or damaged"
-        " ({reason})",
+        "en": "cannot read workbook: not an Excel or OpenDocument workbook, or damaged ({reason})",
     },
     # -- limits
     "limit_over": {

@@ -21,8 +21,8 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import cast
 
-from smartserang.model import CellValue
 from smartserang.i18n import Phrase, Phrases
+from smartserang.model import CellValue
 from smartserang.problems import Param, Problem
 from smartserang.workbook import dates, levels, numbers
 from smartserang.workbook.contract import (

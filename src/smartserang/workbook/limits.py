@@ -167,4 +167,9 @@ def breach_words(
     counted before reading stopped."""
     key = "limit_over_at_least" if at_least else "limit_over"
     name = _BY_FIELD[field].name
-    return key, {"what": what, "measure": shown(field, actual), "limit": shown(field, limit), "name": name}
+    return key, {
+        "what": what,
+        "measure": shown(field, actual),
+        "limit": shown(field, limit),
+        "name": name,
+    }

@@ -176,7 +176,7 @@ def test_a_workbook_past_a_limit_reads_in_indonesian(tmp_path: Path) -> None:
         " [inventory.limit]"
     )
     assert indonesian == (
-        "inv.xlsx:Aplikasi: area terisi sheet ini 1.201 baris, melebihi batas 1.000 baris;"
+        "inv.xlsx:Aplikasi: area terisi sheet ini mencapai 1.201 baris, melebihi batas 1.000 baris;"
         " jika buku kerja ini asli, naikkan batasnya dengan --limit rows=NILAI"
         " [inventory.limit]"
     )

@@ -250,14 +250,14 @@ TEXTS: Texts = {
     },
     # -- limits
     "limit_over": {
-        "id": "{what} {measure}, melebihi batas {limit}; jika buku kerja ini asli, naikkan"
-        " batasnya dengan --limit {name}=NILAI",
+        "id": "{what} mencapai {measure}, melebihi batas {limit}; jika buku kerja ini asli,"
+        " naikkan batasnya dengan --limit {name}=NILAI",
         "en": "{what} is {measure}, above the limit of {limit}; if the workbook is genuine,"
         " raise the limit with --limit {name}=VALUE",
     },
     "limit_over_at_least": {
-        "id": "{what} sedikitnya {measure}, melebihi batas {limit}; jika buku kerja ini asli,"
-        " naikkan batasnya dengan --limit {name}=NILAI",
+        "id": "{what} mencapai sedikitnya {measure}, melebihi batas {limit}; jika buku kerja"
+        " ini asli, naikkan batasnya dengan --limit {name}=NILAI",
         "en": "{what} is at least {measure}, above the limit of {limit}; if the workbook is"
         " genuine, raise the limit with --limit {name}=VALUE",
     },

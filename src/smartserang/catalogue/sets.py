@@ -63,9 +63,12 @@ TEXTS: Texts = {
         "en": "the file is larger than {mb} MB; an indicator set is a small text file",
     },
     # The YAML itself.
-    "set_yaml": {"id": "YAML tidak sah: {reason}", "en": "invalid YAML: {reason}"},
+    "set_yaml": {
+        "id": "YAML tidak sah (pembacanya melaporkan '{reason}')",
+        "en": "invalid YAML: {reason}",
+    },
     "set_yaml_character": {
-        "id": "YAML tidak sah: {reason} (karakter {character})",
+        "id": "YAML tidak sah (pembacanya melaporkan '{reason}', karakter {character})",
         "en": "invalid YAML: {reason} (character {character})",
     },
     "set_empty_file": {"id": "berkas kosong", "en": "the file is empty"},

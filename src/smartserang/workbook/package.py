@@ -189,7 +189,7 @@ def _inflated(path: str, info: zipfile.ZipInfo) -> Iterator[bytes]:
         file.seek(info.header_offset)
         header = file.read(30)
         if header[:4] != b"PK\x03\x04":
-            raise Damaged("damage_no_header", name=info.filename)
+            raise Damaged(Phrase.of("damage_no_header", name=info.filename))
         names, extra = (
             int.from_bytes(header[26:28], "little"),
             int.from_bytes(header[28:30], "little"),
@@ -204,12 +204,12 @@ def _inflated(path: str, info: zipfile.ZipInfo) -> Iterator[bytes]:
             if not data:
                 data = file.read(min(left, CHUNK))
                 if not data:
-                    raise Damaged("damage_cut_short", name=info.filename)
+                    raise Damaged(Phrase.of("damage_cut_short", name=info.filename))
                 left -= len(data)
             chunk = data if inflate is None else inflate.decompress(data, CHUNK)
             given += len(chunk)
             if given > info.file_size:
-                raise Damaged("damage_past_size", name=info.filename)
+                raise Damaged(Phrase.of("damage_past_size", name=info.filename))
             if chunk:
                 yield chunk
         if inflate is not None:
@@ -218,7 +218,7 @@ def _inflated(path: str, info: zipfile.ZipInfo) -> Iterator[bytes]:
             if rest:
                 yield rest
         if given != info.file_size:
-            raise Damaged("damage_other_size", name=info.filename)
+            raise Damaged(Phrase.of("damage_other_size", name=info.filename))
 
 
 def _kind(archive: zipfile.ZipFile, names: list[str]) -> ZipKind:

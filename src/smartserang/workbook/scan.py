@@ -153,20 +153,12 @@ class _Irregular(Exception):
 class Damaged(Exception):
     """A part calamine cannot read either: the catalogue's entry saying why."""
 
-    def __init__(self, key: str, **params: Param) -> None:
-        self.phrase = Phrase.of(key, **params)
-        super().__init__(self.phrase.words("en"))
-
-    def __reduce__(self) -> tuple[type[_Reworded], tuple[Phrase]]:
-        return (_Reworded, (self.phrase,))
-
-
-class _Reworded(Damaged):
-    """A ``Damaged`` rebuilt from its phrase (after a trip between processes)."""
-
     def __init__(self, phrase: Phrase) -> None:
+        super().__init__(phrase)
         self.phrase = phrase
-        Exception.__init__(self, phrase.words("en"))
+
+    def __str__(self) -> str:
+        return self.phrase.words("en")
 
 
 def damage_reason(exc: BaseException) -> Param:
@@ -330,7 +322,7 @@ def cut(chunks: Iterable[bytes], before: bytes) -> Iterator[bytes]:
             cut = buffer.rfind(b"<")
         if cut <= 0:
             if len(buffer) > MAX_RUN:
-                raise Damaged("damage_no_markup", mb=MAX_RUN >> 20)
+                raise Damaged(Phrase.of("damage_no_markup", mb=MAX_RUN >> 20))
             carry = buffer
             continue
         yield buffer[:cut]
@@ -344,7 +336,7 @@ def _place(reference: str) -> tuple[int, int]:
     or what lies past Excel's last cell."""
     found = _REFERENCE.fullmatch(reference.encode("utf-8", "replace"))
     if found is None or int(found[2]) == 0:
-        raise Damaged("damage_reference", reference=reference)
+        raise Damaged(Phrase.of("damage_reference", reference=reference))
     column = 0
     for letter in found[1].upper():
         column = column * 26 + letter - 64

@@ -111,8 +111,8 @@ TEXTS: Texts = {
         "en": "bytes that are not valid {encoding}, the encoding of the other lines",
     },
     "import_quote_open": {
-        "id": 'tanda kutip tidak ditutup: kolom yang dibuka dengan " di baris ini tidak ditutup'
-        " di baris ini juga",
+        "id": 'tanda kutip tidak ditutup: isian yang dibuka dengan " di baris ini tidak ditutup'
+        " di baris yang sama",
         "en": 'unterminated quote: a field opened with " on this line is not closed on it',
     },
     "import_quote_bad": {

@@ -200,12 +200,12 @@ TEXTS: Texts = {
         "en": "its packed data cannot be unpacked",
     },
     "damage_header": {
-        "id": "kepala salah satu bagiannya rusak",
+        "id": "header salah satu bagiannya rusak",
         "en": "the header of one of its parts is broken",
     },
     "damage_cut_short": {"id": "{name} terpotong", "en": "{name} is cut short"},
     "damage_no_header": {
-        "id": "{name} tidak memiliki kepala lokal",
+        "id": "{name} tidak memiliki header lokal",
         "en": "no local header for {name}",
     },
     "damage_past_size": {

@@ -19,6 +19,7 @@ result given to ``diff``) is read; what its fields must hold is checked by its o
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
 import re
@@ -29,7 +30,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from smartserang.problems import InputError, Problem
+from smartserang.i18n import Phrase
+from smartserang.problems import InputError, Param, Problem
 
 MAX_JSON_DEPTH = 64
 """How deep a JSON input may nest. A baseline or a ``score`` result nests about a dozen
@@ -293,6 +295,31 @@ def lock_beside(path: Path) -> Iterator[None]:
         os.close(handle)
 
 
+# ------------------------------------------------------------------ why, worded
+
+_OS_REASONS = {
+    errno.ENOENT: "reason_not_found",
+    errno.EISDIR: "reason_is_directory",
+    errno.EACCES: "reason_permission",
+    errno.EPERM: "reason_permission",
+    errno.ENAMETOOLONG: "reason_name_too_long",
+    errno.ENOTDIR: "reason_not_directory",
+    errno.ENOSPC: "reason_no_space",
+    errno.EDQUOT: "reason_no_space",
+    errno.EROFS: "reason_read_only",
+    errno.EEXIST: "reason_exists",
+}
+
+
+def os_reason(error: OSError) -> Phrase:
+    """Why the system refused, in the reader's words: the usual causes each worded, any
+    other with the system's own text quoted."""
+    key = _OS_REASONS.get(error.errno or 0)
+    if key is not None:
+        return Phrase.of(key)
+    return Phrase.of("reason_system", reason=error.strerror or str(error) or type(error).__name__)
+
+
 # ------------------------------------------------------------------ reading JSON
 
 
@@ -305,13 +332,16 @@ def read_text(path: Path, code: str) -> str:
     try:
         data = path.read_bytes()
     except OSError as error:
-        message = f"cannot read: {error.strerror or error}"
-        raise InputError([Problem(source, message, code)]) from None
+        if error.errno == errno.ENOENT:
+            problem = Problem.error(source, "text_not_found", code)
+        else:
+            problem = Problem.error(source, "text_unreadable", code, reason=os_reason(error))
+        raise InputError([problem]) from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        message = f"not UTF-8 text (byte {error.start})"
-        raise InputError([Problem(source, message, code)]) from None
+        problem = Problem.error(source, "text_not_utf8", code, byte=error.start)
+        raise InputError([problem]) from None
 
 
 def parse_json(text: str, source: str, code: str, exact: Callable[[str], object]) -> object:
@@ -325,19 +355,21 @@ def parse_json(text: str, source: str, code: str, exact: Callable[[str], object]
     def number(literal: str) -> object:
         exponent = literal.lower().partition("e")[2].lstrip("+-")
         if len(exponent) > 3:
-            raise ValueError(f"{literal[:40]} is out of range")
+            raise _BadNumber("json_out_of_range", literal=literal[:40])
         return exact(literal)
 
     try:
         data = json.loads(text, parse_float=number, parse_constant=_no_constant)
     except json.JSONDecodeError as error:
         where = f"{source}:{error.lineno}:{error.colno}"
-        raise InputError([Problem(where, f"not valid JSON: {error.msg}", code)]) from None
-    except ValueError as error:  # NaN, a number out of range, an integer of 4,300+ digits
-        raise InputError([Problem(source, f"not valid JSON: {error}", code)]) from None
+        raise InputError([_invalid_json(where, error.msg, code)]) from None
+    except _BadNumber as error:  # NaN, a number out of range
+        problem = Problem.error(source, "json_invalid", code, reason=error.phrase)
+        raise InputError([problem]) from None
+    except ValueError as error:  # an integer of 4,300+ digits
+        raise InputError([_invalid_json(source, str(error), code)]) from None
     except RecursionError:
-        message = "not valid JSON: nested too deeply"
-        raise InputError([Problem(source, message, code)]) from None
+        raise InputError([Problem.error(source, "json_nested", code)]) from None
     if _deeper_than(data, MAX_JSON_DEPTH):
         raise InputError([Problem.error(source, "json_too_deep", code, limit=MAX_JSON_DEPTH)])
     return data
@@ -359,5 +391,35 @@ def _deeper_than(data: object, limit: int) -> bool:
     return True
 
 
+class _BadNumber(ValueError):
+    """A number JSON may hold but a score may not: the catalogue's entry saying why."""
+
+    def __init__(self, key: str, **params: Param) -> None:
+        self.phrase = Phrase.of(key, **params)
+        super().__init__(self.phrase.words("en"))
+
+
 def _no_constant(name: str) -> object:
-    raise ValueError(f"{name} is not a score")
+    raise _BadNumber("json_not_a_score", name=name)
+
+
+_JSON_REASONS = {
+    "Expecting value": "json_expecting_value",
+    "Expecting ',' delimiter": "json_expecting_comma",
+    "Expecting ':' delimiter": "json_expecting_colon",
+    "Expecting property name enclosed in double quotes": "json_expecting_name",
+    "Unterminated string starting at": "json_unterminated",
+    "Extra data": "json_extra_data",
+    "Invalid control character at": "json_control_character",
+    "Invalid \\escape": "json_escape",
+}
+"""The json module's usual messages, each worded in the catalogue."""
+
+
+def _invalid_json(location: str, reason: str, code: str) -> Problem:
+    key = _JSON_REASONS.get(reason)
+    if key is not None:
+        return Problem.error(location, "json_invalid", code, reason=Phrase.of(key))
+    if "integer string conversion" in reason:
+        return Problem.error(location, "json_invalid", code, reason=Phrase.of("json_long_integer"))
+    return Problem.error(location, "json_invalid_said", code, reason=reason)

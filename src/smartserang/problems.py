@@ -13,8 +13,8 @@ import dataclasses
 import enum
 from collections.abc import Iterable
 from dataclasses import dataclass
-from decimal import Decimal
-from fractions import Fraction
+
+from smartserang.i18n import Param
 
 
 class Severity(enum.Enum):
@@ -34,8 +34,7 @@ _KIND = {
     Severity.NOTE: {"id": "catatan: ", "en": "note: "},
 }
 
-Param = str | int | Decimal | Fraction
-"""A value filled into a message: text as it is, numbers in the reader's notation."""
+__all__ = ["InputError", "Param", "Problem", "Severity", "cell_location", "column_letter"]
 
 
 @dataclass(frozen=True)

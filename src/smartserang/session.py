@@ -23,13 +23,15 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from smartserang.files import display_name
-from smartserang.problems import InputError, Problem, Severity
+from smartserang.problems import InputError, Param, Problem, Severity
 
 if TYPE_CHECKING:
     from smartserang.gate import Baseline, FileReport, Thresholds
@@ -60,7 +62,7 @@ def workbooks_in(paths: Iterable[Path]) -> list[Path]:
         )
         if not found:
             problems.append(
-                Problem(display_name(path), "no workbooks in this folder", "usage.folder")
+                Problem.error(display_name(path), "folder_no_workbooks", "usage.folder")
             )
         files.extend(found)
     if problems:
@@ -84,7 +86,7 @@ def load_sets(
             problems.extend(error.problems)
     ids = [s.id for s in sets]
     for duplicate in sorted({i for i in ids if ids.count(i) > 1}):
-        problems.append(Problem("--set", f"set {duplicate!r} is given twice", "usage.set"))
+        problems.append(Problem.error("--set", "set_given_twice", "usage.set", id=duplicate))
     for iset in sets:
         problems.extend(_target_problems(target, iset))
     return sets, problems
@@ -97,8 +99,14 @@ def _target_problems(target: float | None, iset: IndicatorSet) -> list[Problem]:
     high = max(s.maximum for s in iset.scales.values())
     if low <= target <= high:
         return []
-    message = f"--target {target:g} is outside the scale of set {iset.id!r} ({low}–{high})"
-    return [Problem("--target", message, "usage.target")]
+    shown = f"{target:g}"  # as typed; a plain decimal takes the reader's decimal mark
+    value: Param = Decimal(shown) if re.fullmatch(r"-?\d+(\.\d+)?", shown) else shown
+    return [
+        Problem.error(
+            "--target", "target_outside_scale", "usage.target",
+            target=value, id=iset.id, low=low, high=high,
+        )
+    ]  # fmt: skip
 
 
 def read_checked(

@@ -123,4 +123,20 @@ TEXTS: Texts = {
         "id": "{column} {value}: nama hari tidak cocok dengan tanggalnya; periksa tanggalnya",
         "en": "{column} {value}: the day of the week does not fit the date; check the date",
     },
+    # ------------------------------------------------------------------ blanks
+    "cell_required_blank": {
+        "id": "{column} wajib diisi tetapi kosong",
+        "en": "{column} is required but blank",
+    },
+    # ------------------------------------------------------------------ vocabularies
+    "cell_vocab_unknown": {
+        "id": "{column} {values} tidak dikenal ({notes})",
+        "en": "unknown {column} {values} ({notes})",
+    },
+    "vocab_like": {"id": "maksudnya '{like}'?", "en": "did you mean '{like}'?"},
+    "vocab_like_for": {
+        "id": "maksudnya '{like}' untuk '{text}'?",
+        "en": "did you mean '{like}' for '{text}'?",
+    },
+    "vocab_accepted": {"id": "yang diterima: {values}", "en": "accepted: {values}"},
 }

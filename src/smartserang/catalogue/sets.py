@@ -63,9 +63,12 @@ TEXTS: Texts = {
         "en": "the file is larger than {mb} MB; an indicator set is a small text file",
     },
     # The YAML itself.
-    "set_yaml": {"id": "YAML tidak sah: {reason}", "en": "invalid YAML: {reason}"},
+    "set_yaml": {
+        "id": "YAML tidak sah (pembacanya melaporkan '{reason}')",
+        "en": "invalid YAML: {reason}",
+    },
     "set_yaml_character": {
-        "id": "YAML tidak sah: {reason} (karakter {character})",
+        "id": "YAML tidak sah (pembacanya melaporkan '{reason}', karakter {character})",
         "en": "invalid YAML: {reason} (character {character})",
     },
     "set_empty_file": {"id": "berkas kosong", "en": "the file is empty"},
@@ -552,3 +555,18 @@ def yaml_reason_key(reason: str, *, character: bool = False) -> str | None:
     if name is None:
         return None
     return f"set_yaml_{name}_character" if character else f"set_yaml_{name}"
+
+
+TEXTS.update(
+    {
+        # ------------------------------------------------------------ --set, --target
+        "set_given_twice": {
+            "id": "set {id!r} diberikan dua kali",
+            "en": "set {id!r} is given twice",
+        },
+        "target_outside_scale": {
+            "id": "--target {target} di luar skala set {id!r} ({low}–{high})",
+            "en": "--target {target} is outside the scale of set {id!r} ({low}–{high})",
+        },
+    }
+)

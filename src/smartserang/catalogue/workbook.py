@@ -140,4 +140,48 @@ TEXTS: Texts = {
         "en": "row(s) {rows} read as the sheet's title",
     },
     "note_kind": {"id": "catatan", "en": "note"},
+    # ------------------------------------------------------- sheets, tables, rows
+    "folder_no_workbooks": {
+        "id": "tidak ada buku kerja di folder ini",
+        "en": "no workbooks in this folder",
+    },
+    "sheet_twice": {
+        "id": "sheet '{title}' adalah register yang sama dengan sheet '{first}'; simpan salah"
+        " satunya",
+        "en": "sheet '{title}' is the same register as sheet '{first}'; keep one",
+    },
+    "sheet_none": {
+        "id": "tidak ada sheet inventaris yang ditemukan; diharapkan sedikitnya satu dari {known}",
+        "en": "no inventory sheet found; expected at least one of {known}",
+    },
+    "sheet_part_unknown": {
+        "id": "sheet ini tidak dapat dibaca: buku kerja tidak menyebutkan bagian mana yang"
+        " memuatnya; simpan lagi",
+        "en": "cannot read sheet: the workbook does not say which of its parts holds it;"
+        " save it again",
+    },
+    "sheet_part_damaged": {
+        "id": "sheet ini tidak dapat dibaca: bagian {part} rusak ({reason})",
+        "en": "cannot read sheet: the part {part} is damaged ({reason})",
+    },
+    "sheet_unreadable": {
+        "id": "sheet ini tidak dapat dibaca: isinya rusak ({reason}); simpan lagi buku kerjanya",
+        "en": "cannot read sheet: it is damaged ({reason}); save the workbook again",
+    },
+    "column_missing": {
+        "id": "kolom wajib '{column}' tidak ada",
+        "en": "missing required column '{column}'",
+    },
+    "column_twice": {
+        "id": "kolom '{text}' muncul dua kali (pertama di {first})",
+        "en": "column '{text}' appears twice (first at {first})",
+    },
+    "label_twice": {
+        "id": "label '{text}' muncul dua kali (pertama di {first})",
+        "en": "label '{text}' appears twice (first at {first})",
+    },
+    "row_twice": {
+        "id": "{column} '{value}' sudah tercantum di baris {first}",
+        "en": "{column} '{value}' is already given in row {first}",
+    },
 }

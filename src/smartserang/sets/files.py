@@ -13,8 +13,8 @@ from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 
-from smartserang.files import display_name, note_input
-from smartserang.problems import InputError, Problem
+from smartserang.files import display_name, note_input, os_reason
+from smartserang.problems import InputError, Param, Problem
 from smartserang.sets.schema import suggestion
 
 MAX_SET_BYTES = 16 << 20
@@ -59,7 +59,7 @@ def read_set_file(path: Path, display: str) -> bytes:
     pipe would wait for a writer.
     """
 
-    def refuse(key: str, **params: str) -> InputError:
+    def refuse(key: str, **params: Param) -> InputError:
         return InputError([Problem.error(display, key, "set.file", **params)])
 
     try:
@@ -85,4 +85,4 @@ def _os_refusal(error: OSError, refuse: Callable[..., InputError]) -> InputError
         return refuse("set_file_missing")
     if error.errno == errno.EACCES:
         return refuse("set_file_denied")
-    return refuse("set_file_os", reason=error.strerror or type(error).__name__)
+    return refuse("set_file_os", reason=os_reason(error))

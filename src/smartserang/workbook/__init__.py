@@ -14,8 +14,8 @@ Modules, in the order a workbook passes through them:
 - ``odsscan``: each table's area in an OpenDocument spreadsheet (.ods);
 - ``reader``: opening the workbook, reading its sheets (the large registers in
   processes of their own) and each register's table;
-- ``apart``: a large .ods laid out once in a bounded process and its registers typed
-  by two processes sharing that layout;
+- ``apart``: a large OpenDocument spreadsheet laid out and typed in processes of their
+  own;
 - ``sheets``: which sheet is which of the contract ("Aplikasi 2025" is Aplikasi);
 - ``table``: where a register's table is on its sheet (title rows, the header, totals
   rows, notes below) and its merged cells;

@@ -21,6 +21,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import cast
 
+from smartserang.i18n import Phrase, Phrases
 from smartserang.model import CellValue
 from smartserang.problems import Param, Problem
 from smartserang.workbook import dates, levels, numbers
@@ -31,7 +32,7 @@ from smartserang.workbook.contract import (
     Vocabulary,
     normalise_token,
 )
-from smartserang.workbook.limits import breach_message
+from smartserang.workbook.limits import breach_words
 
 Raw = int | float | str | bool | dt.date | dt.datetime | dt.time | dt.timedelta
 """A cell as python-calamine returns it (``""`` for blank)."""
@@ -61,20 +62,14 @@ statistics): refused in typed columns, which must say which of the two it is."""
 class BadValue(Exception):
     """A cell whose value its column does not accept."""
 
-    def __init__(
-        self,
-        message: str,
-        code: str,
-        key: str | None = None,
-        params: dict[str, Param] | None = None,
-    ) -> None:
+    def __init__(self, message: str, code: str, key: str, params: dict[str, Param]) -> None:
         super().__init__(message)
         self.message = message
         """The problem in English."""
         self.code = code
         self.key = key
-        """The catalogue entry wording the problem (None: ``message`` is not in it yet)."""
-        self.params = tuple(sorted((params or {}).items()))
+        """The catalogue entry wording the problem."""
+        self.params = params
 
     @classmethod
     def worded(cls, key: str, code: str, **params: Param) -> BadValue:
@@ -84,8 +79,12 @@ class BadValue(Exception):
         return cls(message(key, "en", **params), code, key, params)
 
     def problem(self, location: str) -> Problem:
-        """The error at ``location``, in either language where the catalogue words it."""
-        return Problem(location, self.message, self.code, text_key=self.key, params=self.params)
+        """The error at ``location``, in either language."""
+        return Problem.error(location, self.key, self.code, **self.params)
+
+    def phrase(self) -> Phrase:
+        """The problem as a value of another message (``{header}: {problem}``)."""
+        return Phrase.of(self.key, **self.params)
 
 
 def error_value(shown: str) -> BadValue:
@@ -97,8 +96,9 @@ def error_value(shown: str) -> BadValue:
 
 def too_long(text: str, max_length: int) -> BadValue:
     """The problem of a cell whose text passes the string-length limit."""
-    message = breach_message("the text", "string_length", len(text), max_length)
-    return BadValue(message, "inventory.limit")
+    what = Phrase.of("limit_what_text")
+    key, params = breach_words(what, "string_length", len(text), max_length)
+    return BadValue.worded(key, "inventory.limit", **params)
 
 
 def clean_text(text: str) -> str:
@@ -423,7 +423,7 @@ def _to_vocab(column: Column, vocab: Vocabulary, many: bool) -> Converter:
         # All unknown terms of a cell in one message, so the user fixes the cell once.
         unknown = [text for text, value in zip(texts, values, strict=True) if value is None]
         if unknown:
-            raise BadValue(_unknown(column, vocab, *unknown), "inventory.vocab")
+            raise _unknown(column, vocab, *unknown)
         if not many:
             return values[0]
         return tuple(dict.fromkeys(str(v) for v in values)) or None  # "a, A" counts once
@@ -431,20 +431,28 @@ def _to_vocab(column: Column, vocab: Vocabulary, many: bool) -> Converter:
     return convert
 
 
-def _unknown(column: Column, vocab: Vocabulary, *texts: str) -> str:
+def _unknown(column: Column, vocab: Vocabulary, *texts: str) -> BadValue:
     """Names the unknown values, suggests the closest terms and lists the accepted ones."""
     import difflib  # only bad cells need it
 
     spellings = {normalise_token(n): t.value for t in vocab.terms for n in (t.value, *t.aliases)}
-    notes = []
+    notes: list[Param] = []
     for text in texts:
         close = difflib.get_close_matches(normalise_token(text), spellings, n=1)
         if close:
-            target = "" if len(texts) == 1 else f" for '{text}'"
-            notes.append(f"did you mean '{spellings[close[0]]}'{target}?")
-    notes.append("accepted: " + ", ".join(vocab.values()))
+            like = spellings[close[0]]
+            one = len(texts) == 1
+            notes.append(
+                Phrase.of("vocab_like", like=like)
+                if one
+                else Phrase.of("vocab_like_for", like=like, text=text)
+            )
+    notes.append(Phrase.of("vocab_accepted", values=", ".join(vocab.values())))
     quoted = ", ".join(f"'{t}'" for t in texts)
-    return f"unknown {column.name} {quoted} ({'; '.join(notes)})"
+    return BadValue.worded(
+        "cell_vocab_unknown", "inventory.vocab",
+        column=column.name, values=quoted, notes=Phrases(tuple(notes)),
+    )  # fmt: skip
 
 
 # ---------------------------------------------------------------------- dispatch

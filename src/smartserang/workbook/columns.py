@@ -90,10 +90,13 @@ def type_columns(
         if column_of(sheet, key).required:
             if not holds(typed[key], None):
                 continue
-            message = f"{column_of(sheet, key).name} is required but blank"
+            name = column_of(sheet, key).name
             blank = map(operator.is_, typed[key], itertools.repeat(None))
             for i in itertools.compress(keep, blank):
-                problem = Problem(place.cell(start + i, col), message, "inventory.cell.missing")
+                at = place.cell(start + i, col)
+                problem = Problem.error(
+                    at, "cell_required_blank", "inventory.cell.missing", column=name
+                )
                 found.append((start + i, 1, col, problem))
     for values in typed.values():
         if holds(values, _BAD):

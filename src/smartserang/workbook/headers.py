@@ -158,7 +158,7 @@ def match_names(
     for index, col, raw in cells:
         bad = bad_cell(raw, index, col, place)
         if bad is not None:
-            problems.error(place.cell(index, col), bad.message, bad.code)
+            problems.errors.append(bad.problem(place.cell(index, col)))
             continue
         if is_blank(raw):
             continue
@@ -177,8 +177,10 @@ def match_names(
         if by_name == own[column.key]:
             if header_key(text) in NUMBERING_HEADERS:  # Kebijakan's "Nomor" beside "No."
                 continue
-            message = f"{kind} '{text}' appears twice (first at {first})"
-            problems.error(place.cell(index, col), message, "inventory.column.duplicate")
+            at = place.cell(index, col)
+            problems.error(
+                at, f"{kind}_twice", "inventory.column.duplicate", text=text, first=first
+            )
             continue
         # One is the contract's own name, the other a synonym: the name is read.
         shadowed = (index, col, text)

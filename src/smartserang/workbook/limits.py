@@ -13,7 +13,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from smartserang.problems import InputError, Problem
+from smartserang.i18n import Count, Phrase, Size
+from smartserang.problems import InputError, Param, Problem
 
 KB = 1000
 MB = 1000 * KB
@@ -103,8 +104,8 @@ def parse_limits(settings: Iterable[str], base: Limits | None = None) -> Limits:
     for text in settings:
         try:
             field, value = _parse_one(text)
-        except ValueError as bad:
-            problems.append(Problem("--limit", str(bad), "usage.limit"))
+        except _BadSetting as bad:
+            problems.append(Problem.error("--limit", bad.key, "usage.limit", **bad.params))
             continue
         changes[field] = value
     if problems:
@@ -112,13 +113,22 @@ def parse_limits(settings: Iterable[str], base: Limits | None = None) -> Limits:
     return dataclasses.replace(base or Limits(), **changes)
 
 
+class _BadSetting(Exception):
+    """A ``--limit`` setting that cannot be read: the catalogue's entry saying why."""
+
+    def __init__(self, key: str, **params: Param) -> None:
+        super().__init__(key)
+        self.key = key
+        self.params = params
+
+
 def _parse_one(text: str) -> tuple[str, int]:
-    """The field and value of one ``NAME=VALUE``; raises ``ValueError`` with the reason."""
+    """The field and value of one ``NAME=VALUE``; raises ``_BadSetting`` with the reason."""
     names = ", ".join(s.name for s in SETTINGS)
     name, equals, value = text.partition("=")
     setting = _BY_NAME.get(name.strip().casefold())
     if not equals or setting is None:
-        raise ValueError(f"expected NAME=VALUE with NAME one of {names}, got {text!r}")
+        raise _BadSetting("limit_setting_form", names=names, text=text)
     value = value.strip()
     if setting.unit == "bytes":
         size = _SIZE.fullmatch(value)
@@ -126,39 +136,40 @@ def _parse_one(text: str) -> tuple[str, int]:
     else:
         number = int(re.sub("[,_]", "", value)) if _COUNT.fullmatch(value) else None
     if number is None or number < 1:
-        example = "500MB or 2GB" if setting.unit == "bytes" else "a whole number such as 600000"
-        raise ValueError(f"{setting.name} must be {example}, got {value!r}")
+        key = "limit_setting_size" if setting.unit == "bytes" else "limit_setting_count"
+        raise _BadSetting(key, name=setting.name, value=value)
     return setting.field, int(number)
 
 
-def shown(field: str, value: int) -> str:
-    """A limit's value as messages show it: ``100 MB``, ``500,000 rows``."""
+def shown(field: str, value: int) -> Param:
+    """A limit's value as messages show it: ``100 MB``, ``500,000 rows`` (``500.000
+    baris`` in Indonesian)."""
     unit = _BY_FIELD[field].unit
     if unit != "bytes":
-        return f"{value:,} {unit}"
-    for factor, suffix in ((GB, "GB"), (MB, "MB"), (KB, "KB")):
-        if value >= factor:
-            return f"{value / factor:,.1f}".removesuffix(".0") + f" {suffix}"
-    return f"{value:,} bytes"
+        return Phrase.of(f"limit_{unit}", count=Count(value))
+    return Size(value)
 
 
 def breach(
-    location: str, what: str, field: str, actual: int, limit: int, *, at_least: bool = False
+    location: str, what: Phrase, field: str, actual: int, limit: int, *, at_least: bool = False
 ) -> Problem:
     """The problem for ``what`` measuring ``actual`` (or more, when ``at_least``), above
     ``limit`` of the ``field``."""
-    message = breach_message(what, field, actual, limit, at_least=at_least)
-    return Problem(location, message, "inventory.limit")
+    key, params = breach_words(what, field, actual, limit, at_least=at_least)
+    return Problem.error(location, key, "inventory.limit", **params)
 
 
-def breach_message(
-    what: str, field: str, actual: int, limit: int, *, at_least: bool = False
-) -> str:
-    """``what`` measures ``actual``, above ``limit``: names the option that raises it.
-    ``at_least``: ``actual`` is what was counted before reading stopped."""
+def breach_words(
+    what: Phrase, field: str, actual: int, limit: int, *, at_least: bool = False
+) -> tuple[str, dict[str, Param]]:
+    """The catalogue's entry and values saying ``what`` measures ``actual``, above
+    ``limit``, naming the option that raises it. ``at_least``: ``actual`` is what was
+    counted before reading stopped."""
+    key = "limit_over_at_least" if at_least else "limit_over"
     name = _BY_FIELD[field].name
-    measure = f"at least {shown(field, actual)}" if at_least else shown(field, actual)
-    return (
-        f"{what} is {measure}, above the limit of {shown(field, limit)};"
-        f" if the workbook is genuine, raise the limit with --limit {name}=VALUE"
-    )
+    return key, {
+        "what": what,
+        "measure": shown(field, actual),
+        "limit": shown(field, limit),
+        "name": name,
+    }

@@ -20,10 +20,7 @@ class Found:
     near: list[NearMiss] = field(default_factory=list)
     """Sheets and headers close to the contract's, each also in ``warnings``."""
 
-    def error(self, location: str, message: str, code: str) -> None:
-        self.errors.append(Problem(location, message, code))
-
-    def fault(self, location: str, key: str, code: str, **params: Param) -> None:
+    def error(self, location: str, key: str, code: str, **params: Param) -> None:
         """An error worded by the catalogue's entry ``key``."""
         self.errors.append(Problem.error(location, key, code, **params))
 

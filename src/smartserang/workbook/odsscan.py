@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterable
 from itertools import repeat
 
+from smartserang.i18n import Phrase
 from smartserang.workbook.scan import (
     MAX_COLUMNS,
     MAX_ROWS,
@@ -84,7 +85,7 @@ def ods_tables(chunks: Iterable[bytes]) -> dict[str, SheetScan]:
         bodies[0] = rest + bodies[0]  # the row cut by the chunk's start, made whole
         rest = bodies.pop()  # the last row may go on in the next chunk
         if len(rest) > MAX_RUN:
-            raise Damaged(f"a row of it is over {MAX_RUN >> 20} MB long")
+            raise Damaged(Phrase.of("damage_row_long", mb=MAX_RUN >> 20))
         if bodies:
             walk.rows_of(bodies, head)
             head = False
@@ -104,7 +105,7 @@ class _OdsWalk:
 
     def result(self) -> dict[str, SheetScan]:
         if self.carry:
-            raise Damaged("a row of it has no end")
+            raise Damaged(Phrase.of("damage_row_endless"))
         self.close()
         return {
             title: SheetScan(rows, columns, exact=True, errors=unsaved)
@@ -189,7 +190,7 @@ class _OdsWalk:
             if end is None:  # the row goes on in the next piece
                 self.carry = piece[event.start() :]
                 if len(self.carry) > MAX_RUN:
-                    raise Damaged(f"a row of it is over {MAX_RUN >> 20} MB long")
+                    raise Damaged(Phrase.of("damage_row_long", mb=MAX_RUN >> 20))
                 return
             last = self._row_last(piece, event.end(), end.start(), repeat_rows)
             if last:

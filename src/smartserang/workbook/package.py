@@ -31,15 +31,18 @@ import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from smartserang.problems import InputError, Problem
-from smartserang.workbook.limits import RATIO_FLOOR, Limits, breach, shown
+from smartserang.i18n import Count, Phrase, Phrases, Size
+from smartserang.problems import InputError, Param, Problem
+from smartserang.workbook.limits import RATIO_FLOOR, Limits, breach
 from smartserang.workbook.odsscan import ODS_CONTENT, ods_tables
 from smartserang.workbook.scan import (
     CHUNK,
     TAG_BODY,
+    Damaged,
     PastMaximum,
     SheetScan,
     cut,
+    damage_reason,
     tag_attributes,
 )
 
@@ -186,7 +189,7 @@ def _inflated(path: str, info: zipfile.ZipInfo) -> Iterator[bytes]:
         file.seek(info.header_offset)
         header = file.read(30)
         if header[:4] != b"PK\x03\x04":
-            raise zipfile.BadZipFile(f"no local header for {info.filename}")
+            raise Damaged(Phrase.of("damage_no_header", name=info.filename))
         names, extra = (
             int.from_bytes(header[26:28], "little"),
             int.from_bytes(header[28:30], "little"),
@@ -201,12 +204,12 @@ def _inflated(path: str, info: zipfile.ZipInfo) -> Iterator[bytes]:
             if not data:
                 data = file.read(min(left, CHUNK))
                 if not data:
-                    raise zipfile.BadZipFile(f"{info.filename} is cut short")
+                    raise Damaged(Phrase.of("damage_cut_short", name=info.filename))
                 left -= len(data)
             chunk = data if inflate is None else inflate.decompress(data, CHUNK)
             given += len(chunk)
             if given > info.file_size:
-                raise zipfile.BadZipFile(f"{info.filename} unpacks past its size")
+                raise Damaged(Phrase.of("damage_past_size", name=info.filename))
             if chunk:
                 yield chunk
         if inflate is not None:
@@ -215,7 +218,7 @@ def _inflated(path: str, info: zipfile.ZipInfo) -> Iterator[bytes]:
             if rest:
                 yield rest
         if given != info.file_size:
-            raise zipfile.BadZipFile(f"{info.filename} unpacks to another size than it says")
+            raise Damaged(Phrase.of("damage_other_size", name=info.filename))
 
 
 def _kind(archive: zipfile.ZipFile, names: list[str]) -> ZipKind:
@@ -249,15 +252,11 @@ def _not_a_workbook(source: str, kind: ZipKind) -> Problem:
 
 
 def _damaged(source: str, exc: BaseException, member: str | None = None) -> Problem:
+    code = "inventory.file"
+    if isinstance(exc, zipfile.BadZipFile) and "not a zip file" in str(exc):
+        return Problem.error(source, "zip_incomplete", code)
     where = f"{member}: " if member else ""
-    reason = str(exc) or type(exc).__name__
-    message = f"cannot read workbook: the file is damaged ({where}{reason}); save it again"
-    if isinstance(exc, zipfile.BadZipFile) and "not a zip file" in reason:
-        message = (
-            "cannot read workbook: it is incomplete (the end of its zip is missing: a"
-            " truncated download or copy?); copy it again from the original"
-        )
-    return Problem(source, message, "inventory.file")
+    return Problem.error(source, "zip_damaged", code, where=where, reason=damage_reason(exc))
 
 
 def _directory_problems(infos: list[zipfile.ZipInfo], source: str, limits: Limits) -> list[Problem]:
@@ -265,13 +264,13 @@ def _directory_problems(infos: list[zipfile.ZipInfo], source: str, limits: Limit
     problems: list[Problem] = []
     total = sum(i.file_size for i in infos)
     if total > limits.uncompressed_size:
-        what = "the unpacked size of the workbook's parts"
+        what = Phrase.of("limit_what_unpacked")
         problems.append(breach(source, what, "uncompressed_size", total, limits.uncompressed_size))
     for info in infos:
         if info.file_size >= RATIO_FLOOR:
             ratio = info.file_size // max(info.compress_size, 1)
             if ratio > limits.ratio:
-                what = f"the compression ratio of {info.filename} (a zip bomb?)"
+                what = Phrase.of("limit_what_ratio", name=info.filename)
                 problems.append(breach(source, what, "ratio", ratio, limits.ratio))
     # calamine finds parts without regard to case: two names that differ only in case
     # would leave open which of them it reads.
@@ -279,9 +278,10 @@ def _directory_problems(infos: list[zipfile.ZipInfo], source: str, limits: Limit
     for info in infos:
         by_name.setdefault(info.filename.lower(), []).append(info.filename)
     for names in sorted(n for n in by_name.values() if len(n) > 1):
-        shown = names[0] if len(set(names)) == 1 else " and ".join(sorted(set(names)))
-        message = f"cannot read workbook: the zip holds two parts named {shown}; save it again"
-        problems.append(Problem(source, message, "inventory.file"))
+        shown: Param = names[0]
+        if len(set(names)) > 1:
+            shown = Phrases(tuple(sorted(set(names))), joiner="joined_and")
+        problems.append(Problem.error(source, "zip_twice", "inventory.file", names=shown))
     return problems
 
 
@@ -312,14 +312,8 @@ def _checked_prolog(chunks: Iterator[bytes], name: str, source: str) -> Iterator
             break
     rest = _after_prolog(head)
     if rest.startswith((b"<!DOCTYPE", b"<!ENTITY")) or (head and not rest):
-        message = (
-            f"cannot read workbook: {name} declares a DTD (<!DOCTYPE>), which"
-            " spreadsheet programs never write; the file is refused so that no entity in"
-            " it is expanded"
-        )
-        if not rest:
-            message = f"cannot read workbook: {name} holds no XML element"
-        raise InputError([Problem(source, message, "inventory.file")])
+        key = "zip_part_empty" if not rest else "zip_dtd"
+        raise InputError([Problem.error(source, key, "inventory.file", name=name)])
     if head:
         yield head
     yield from chunks
@@ -348,15 +342,15 @@ class _Counts:
                 raise InputError([self._problem(source, name.decode(), count)])
 
     def _problem(self, source: str, attribute: str, count: int) -> Problem:
-        size = shown("uncompressed_size", self.package_size)
+        size = Size(self.package_size)
         if attribute == "uniqueCount":
             return Problem.error(
                 source, "count_strings_over", "inventory.count",
-                part=self.part, count=f"{count:,}", size=size,
+                part=self.part, count=Count(count), size=size,
             )  # fmt: skip
         return Problem.error(
             source, "count_over_size", "inventory.count",
-            part=self.part, attribute=attribute, count=f"{count:,}", size=size,
+            part=self.part, attribute=attribute, count=Count(count), size=size,
         )  # fmt: skip
 
 

@@ -52,14 +52,12 @@ def read_profile(sheet: Sheet, grid: list[list[Raw]], place: Place, problems: Fo
         row, col = grid[index], label_col + 1
         raw = row[col] if col < len(row) else ""
         if raw == "" and (shown := place.errors.get((index, col))) is not None:
-            problems.error(
-                place.cell(index, col), error_value(shown).message, "inventory.cell.error"
-            )
+            problems.errors.append(error_value(shown).problem(place.cell(index, col)))
             continue
         try:
             values[key] = cell_reader(column_of(sheet, key), place.limits.string_length)(raw)
         except BadValue as bad:
-            problems.error(place.cell(index, col), bad.message, bad.code)
+            problems.errors.append(bad.problem(place.cell(index, col)))
     return Profile(**values)
 
 

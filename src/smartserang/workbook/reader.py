@@ -29,6 +29,8 @@ import os
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, cast
 
+from smartserang.files import os_reason
+from smartserang.i18n import Count, Phrase
 from smartserang.model import CellValue, Inventory, Profile, Register
 from smartserang.problems import InputError, Param, Problem, cell_location
 from smartserang.procs import collector_paused
@@ -146,8 +148,7 @@ class Reading:
             shared = apart.workbook() if apart is not None else None  # sheets read apart
             workbook = cast("CalamineWorkbook", shared) or open_workbook(self.path, self.file.kind)
         except Exception as exc:  # calamine raises its own errors and plain OSError
-            problem = Problem(source, _unreadable(exc, self.head), "inventory.file")
-            raise InputError([problem]) from exc
+            raise InputError([_unreadable(source, exc, self.head)]) from exc
         except BaseException as exc:  # a Rust panic in calamine is no Exception
             if (failed := reader_failed(source, exc)) is None:
                 raise
@@ -259,11 +260,11 @@ def _read_grid(
     scan = scans.result(place.title)
     unreadable = "inventory.sheet.unreadable"
     if scan is None and scans.unscanned(place.title):
-        message = "cannot read sheet: the workbook does not say which of its parts holds it"
-        problems.error(place.sheet, f"{message}; save it again", unreadable)
+        problems.error(place.sheet, "sheet_part_unknown", unreadable)
         return None, scan, None
     if scan is not None and scan.damage is not None:
-        problems.error(place.sheet, f"cannot read sheet: {scan.damage}", unreadable)
+        part = scans.part(place.title)
+        problems.error(place.sheet, "sheet_part_damaged", unreadable, part=part, reason=scan.damage)
         return None, scan, None
     if scan is not None and scan.past is not None:  # a size no program writes
         problems.errors.append(scan.past.problem(place.sheet, scans.part(place.title)))
@@ -277,7 +278,7 @@ def _read_grid(
             return None, scan, None
         return _rows(sheet), scan, sheet.merged_cell_ranges
     except Exception as exc:  # a damaged sheet part; the other sheets still count
-        problems.error(place.sheet, f"cannot read sheet: {exc}", unreadable)
+        problems.error(place.sheet, "sheet_unreadable", unreadable, reason=str(exc))
         return None, scan, None
 
 
@@ -302,12 +303,12 @@ def _too_large(
     the area is larger than the reading counted before it stopped)."""
     limits = place.limits
     if rows > limits.rows:
-        what = "the sheet's filled area"
+        what = Phrase.of("limit_what_area")
         problem = breach(place.sheet, what, "rows", rows, limits.rows, at_least=at_least)
         problems.errors.append(problem)
     elif rows * columns > limits.cells:
-        area = f"{rows:,} rows by {columns:,} columns"
-        what = f"the sheet's filled area ({'at least ' if at_least else ''}{area})"
+        key = "limit_what_area_size_at_least" if at_least else "limit_what_area_size"
+        what = Phrase.of(key, rows=Count(rows), columns=Count(columns))
         actual = rows * columns
         problems.errors.append(
             breach(place.sheet, what, "cells", actual, limits.cells, at_least=at_least)
@@ -499,37 +500,32 @@ def _hash_file(path: str | os.PathLike[str], source: str, limits: Limits) -> tup
         with open(path, "rb") as file:
             size = os.fstat(file.fileno()).st_size
             if size > limits.file_size:
-                what = "the file's size"
+                what = Phrase.of("limit_what_file")
                 raise InputError([breach(source, what, "file_size", size, limits.file_size)])
             head = file.read(8)
             file.seek(0)
             return hashlib.file_digest(file, "sha256").hexdigest(), head
     except OSError as exc:
-        reason = {
-            FileNotFoundError: "file not found",
-            IsADirectoryError: "it is a directory",
-            PermissionError: "permission denied",
-        }.get(type(exc), exc.strerror or str(exc))
-        raise InputError(
-            [Problem(source, f"cannot read workbook: {reason}", "inventory.file")]
-        ) from exc
+        reason = os_reason(exc)
+        problem = Problem.error(source, "workbook_unreadable", "inventory.file", reason=reason)
+        raise InputError([problem]) from exc
 
 
-def _unreadable(exc: Exception, head: bytes) -> str:
+def _unreadable(source: str, exc: Exception, head: bytes) -> Problem:
     """A reader's explanation of why calamine could not open the file."""
     from python_calamine import CalamineError, PasswordError, XmlError, ZipError
 
+    code = "inventory.file"
     # An encrypted .xlsx is an OLE file, so calamine sees a broken zip, not a password.
     if isinstance(exc, PasswordError) or (isinstance(exc, ZipError) and head[:4] == _CFB_MAGIC):
-        return (
-            "cannot read workbook: it is password-protected (or an old .xls renamed);"
-            " save an unprotected .xlsx copy"
-        )
+        return Problem.error(source, "workbook_encrypted_or_xls", code)
     if isinstance(exc, XmlError):
-        return f"cannot read workbook: the file is damaged ({exc})"
+        return Problem.error(source, "workbook_damaged_xml", code, reason=str(exc))
     if isinstance(exc, CalamineError):
-        return f"cannot read workbook: not an Excel or OpenDocument workbook, or damaged ({exc})"
-    return f"cannot read workbook: {exc}"
+        return Problem.error(source, "workbook_not_readable", code, reason=str(exc))
+    if isinstance(exc, OSError):
+        return Problem.error(source, "workbook_unreadable", code, reason=os_reason(exc))
+    return Problem.error(source, "reader_failed", code, reason=str(exc) or type(exc).__name__)
 
 
 def _read_register(
@@ -585,20 +581,20 @@ def _missing_columns(
         like = next((u for u in names.unknown if u.like is column), None)
         if like is not None:
             names.unknown.remove(like)
-            problems.fault(
+            problems.error(
                 place.cell(like.index, like.col), "column_missing_near", "inventory.column.missing",
                 column=column.name, text=like.text,
             )  # fmt: skip
         elif header.named == 0:
             known = ", ".join(c.name for c in sheet.columns if c.required)
-            problems.fault(
+            problems.error(
                 place.cell(header.top, first), "column_missing_no_header",
                 "inventory.column.missing", column=column.name, rows=HEAD_ROWS,
                 sheet=sheet.name, known=known,
             )  # fmt: skip
         else:
-            message = f"missing required column '{column.name}'"
-            problems.error(place.cell(header.top, first), message, "inventory.column.missing")
+            at = place.cell(header.top, first)
+            problems.error(at, "column_missing", "inventory.column.missing", column=column.name)
 
 
 def _note_header(header: Header, first: int, place: Place, problems: Found) -> None:
@@ -627,7 +623,7 @@ def _note_end(rows: Rows, place: Place, problems: Found) -> None:
     params["text"] = text
     location = place.cell(rows.start + at, rows.label)
     if dense > 2 and kind == "notes":
-        problems.fault(location, f"{key}_dense", "inventory.table", **params, dense=dense)
+        problems.error(location, f"{key}_dense", "inventory.table", **params, dense=dense)
     else:
         problems.note(
             location, key + ("" if final > first else "_one"), "inventory.table", **params
@@ -697,5 +693,8 @@ def _check_unique(sheet: Sheet, register: Register, place: Place, problems: Foun
         first = seen.setdefault(str(value).casefold(), row.number)
         if first != row.number:
             location = cell_location(place.source, place.title, row.number, register.columns[key])
-            message = f"{column_of(sheet, key).name} '{value}' is already given in row {first}"
-            problems.error(location, message, "inventory.duplicate")
+            name = column_of(sheet, key).name
+            problems.error(
+                location, "row_twice", "inventory.duplicate",
+                column=name, value=str(value), first=first,
+            )  # fmt: skip

@@ -32,7 +32,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import IO
 
-from smartserang.problems import Problem
+from smartserang.i18n import Count, Phrase
+from smartserang.problems import Param, Problem
 from smartserang.workbook.limits import Limits
 
 CHUNK = 1 << 18
@@ -102,7 +103,7 @@ class PastMaximum(Exception):
         self.what, self.value, self.most = what, value, most
 
     def problem(self, location: str, part: str) -> Problem:
-        value, most = (f"{n:,}" if isinstance(n, int) else str(n) for n in (self.value, self.most))
+        value, most = (Count(n) if isinstance(n, int) else str(n) for n in (self.value, self.most))
         return Problem.error(
             location, "count_past_maximum", "inventory.count",
             part=part, what=self.what, value=value, most=most,
@@ -126,7 +127,7 @@ class SheetScan:
     exact: bool
     errors: dict[tuple[int, int], str] = field(default_factory=dict)
     """(0-based row, 0-based column) -> the error the cell shows, e.g. ``#N/A``."""
-    damage: str | None = None
+    damage: Param | None = None
     """Why the part cannot be read, when it cannot."""
     partial: bool = False
     """The scan stopped once the area passed a limit: ``rows`` and ``columns`` are
@@ -150,7 +151,32 @@ class _Irregular(Exception):
 
 
 class Damaged(Exception):
-    """A part calamine cannot read either (the message says why)."""
+    """A part calamine cannot read either: the catalogue's entry saying why."""
+
+    def __init__(self, phrase: Phrase) -> None:
+        super().__init__(phrase)
+        self.phrase = phrase
+
+    def __str__(self) -> str:
+        return self.phrase.words("en")
+
+
+def damage_reason(exc: BaseException) -> Param:
+    """Why a part cannot be read, worded: the reader's own reasons, and the usual ones of
+    zipfile and zlib; any other library message as it is, inside the sentence that
+    quotes it."""
+    import zlib
+
+    if isinstance(exc, Damaged):
+        return exc.phrase
+    text = str(exc)
+    if isinstance(exc, zlib.error):
+        return Phrase.of("damage_packed")
+    if isinstance(exc, zipfile.BadZipFile) and text.startswith("Bad CRC-32"):
+        return Phrase.of("damage_crc", name=text.partition(" for file ")[2] or "?")
+    if isinstance(exc, zipfile.BadZipFile) and text.startswith("Bad magic number"):
+        return Phrase.of("damage_header")
+    return text or type(exc).__name__
 
 
 def scan_sheet(path: str, part: str, limits: Limits) -> SheetScan:
@@ -169,7 +195,7 @@ def scan_sheet(path: str, part: str, limits: Limits) -> SheetScan:
     except PastMaximum as past:
         return SheetScan(0, 0, False, past=past)
     except Exception as exc:  # damaged data: zlib, CRC, a bad header, a bad reference
-        return SheetScan(0, 0, False, damage=f"the part {part} is damaged ({exc})")
+        return SheetScan(0, 0, False, damage=damage_reason(exc))
     return scan
 
 
@@ -296,7 +322,7 @@ def cut(chunks: Iterable[bytes], before: bytes) -> Iterator[bytes]:
             cut = buffer.rfind(b"<")
         if cut <= 0:
             if len(buffer) > MAX_RUN:
-                raise Damaged(f"it holds over {MAX_RUN >> 20} MB without markup")
+                raise Damaged(Phrase.of("damage_no_markup", mb=MAX_RUN >> 20))
             carry = buffer
             continue
         yield buffer[:cut]
@@ -310,7 +336,7 @@ def _place(reference: str) -> tuple[int, int]:
     or what lies past Excel's last cell."""
     found = _REFERENCE.fullmatch(reference.encode("utf-8", "replace"))
     if found is None or int(found[2]) == 0:
-        raise Damaged(f"the cell reference {reference!r} is not valid")
+        raise Damaged(Phrase.of("damage_reference", reference=reference))
     column = 0
     for letter in found[1].upper():
         column = column * 26 + letter - 64

@@ -133,8 +133,8 @@ def match_sheets(titles: Sequence[str], source: str, problems: Found) -> list[tu
             _unknown(title, location, problems, present={*exact, *fits})
         elif is_exact and sheet.key in found:
             first = found[sheet.key][1]
-            message = f"sheet '{title}' is the same register as sheet '{first}'; keep one"
-            problems.error(location, message, "inventory.sheet.duplicate")
+            params = {"title": title, "first": first}
+            problems.error(location, "sheet_twice", "inventory.sheet.duplicate", **params)
         elif is_exact:
             found[sheet.key] = (sheet, title)
         elif sheet.key in exact:
@@ -145,7 +145,7 @@ def match_sheets(titles: Sequence[str], source: str, problems: Found) -> list[tu
         elif len(fits[sheet.key]) > 1:
             if title == fits[sheet.key][0]:
                 names = ", ".join(f"'{t}'" for t in fits[sheet.key])
-                problems.fault(
+                problems.error(
                     location, "sheet_ambiguous", "inventory.sheet.duplicate",
                     titles=names, sheet=sheet.name,
                 )  # fmt: skip
@@ -155,8 +155,7 @@ def match_sheets(titles: Sequence[str], source: str, problems: Found) -> list[tu
             problems.note(location, "sheet_read_as", "inventory.sheet", **params)
     if not found and not problems.errors:
         known = ", ".join(s.name for s in SHEETS)
-        message = f"no inventory sheet found; expected at least one of {known}"
-        problems.error(source, message, "inventory.sheet.none")
+        problems.error(source, "sheet_none", "inventory.sheet.none", known=known)
     return list(found.values())
 
 

@@ -49,12 +49,20 @@ def find_sheet(name: str) -> Sheet:
     if found is not None and not found.labels:
         return found
     known = ", ".join(s.name for s in tables)
+    code = "import.sheet"
     if found is not None:
-        message = f"{found.name} holds labels, not rows; import into one of {known}"
+        problem = Problem.error(
+            "--sheet", "import_sheet_labels", code, sheet=found.name, known=known
+        )
     else:
-        hint = _did_you_mean(name, [n for s in tables for n in (s.name, s.alias)])
-        message = f"unknown sheet {name!r}{hint}; the sheets that take rows: {known}"
-    raise InputError([Problem("--sheet", message, "import.sheet")])
+        like = _closest(name, [n for s in tables for n in (s.name, s.alias)])
+        key, hint = (
+            ("import_sheet_unknown", {})
+            if like is None
+            else ("import_sheet_unknown_like", {"like": like})
+        )
+        problem = Problem.error("--sheet", key, code, name=name, known=known, **hint)
+    raise InputError([problem])
 
 
 def plan_import(
@@ -73,8 +81,12 @@ def plan_import(
         if column is None or index is None:
             continue
         if column.key in fields:
-            message = f"{column.name} is mapped twice ('{fields[column.key].header}', '{right}')"
-            problems.append(Problem("--map", message, "import.map"))
+            problems.append(
+                Problem.error(
+                    "--map", "import_mapped_twice", "import.map",
+                    column=column.name, first=fields[column.key].header, second=right,
+                )
+            )  # fmt: skip
         fields[column.key] = Field(column, index, header[index])
     constants: dict[str, tuple[Column, Stored]] = {}
     for spec in sets:
@@ -83,16 +95,20 @@ def plan_import(
             continue
         column = constant[0]
         if column.key in fields or column.key in constants:
-            message = f"{column.name} is given twice (by --map or --set-column)"
-            problems.append(Problem("--set-column", message, "import.map"))
+            problems.append(
+                Problem.error(
+                    "--set-column", "import_given_twice", "import.map", column=column.name
+                )
+            )
         constants[column.key] = constant
     for column in sheet.columns:
         if column.required and column.key not in {*fields, *constants, *named}:
-            message = (
-                f"{sheet.name} needs {column.name} in every row: --map "
-                f"'{column.name}=<CSV column>' or --set-column '{column.name}=<value>'"
-            )
-            problems.append(Problem("--map", message, "import.map"))
+            problems.append(
+                Problem.error(
+                    "--map", "import_needs_column", "import.map",
+                    sheet=sheet.name, column=column.name,
+                )
+            )  # fmt: skip
     if problems:
         raise InputError(problems)
     return ImportPlan(sheet, tuple(fields.values()), tuple(constants.values()))
@@ -108,8 +124,9 @@ def _map_pairs(maps: Sequence[str], problems: list[Problem]) -> Iterator[tuple[s
         for piece in next(csv.reader([spec], skipinitialspace=True), []):
             left, equals, right = (part.strip() for part in piece.partition("="))
             if not left or (equals and not right):
-                message = f"expected CONTRACT_COLUMN=CSV_COLUMN, got {piece!r}"
-                problems.append(Problem("--map", message, "import.map"))
+                problems.append(
+                    Problem.error("--map", "import_map_form", "import.map", piece=piece)
+                )
                 continue
             yield left, right if equals else left
 
@@ -121,10 +138,9 @@ def _contract_column(
     for column in sheet.columns:
         if normalise_token(name) in {normalise_token(h) for h in column.headers()}:
             return column
-    hint = _did_you_mean(name, [h for c in sheet.columns for h in c.headers()])
+    like = _closest(name, [h for c in sheet.columns for h in c.headers()])
     known = ", ".join(c.name for c in sheet.columns)
-    message = f"{sheet.name} has no column {name!r}{hint}; its columns: {known}"
-    problems.append(Problem(option, message, "import.map"))
+    problems.append(_no_column(option, sheet.name, name, like, known))
     return None
 
 
@@ -138,13 +154,25 @@ def _csv_column(
         return found[0]
     if found:
         places = ", ".join(str(i + 1) for i in found)
-        message = f"{source} has {len(found)} columns named {name!r} (columns {places})"
+        problems.append(
+            Problem.error(
+                "--map", "import_csv_column_twice", "import.map",
+                source=source, count=len(found), name=name, places=places,
+            )
+        )  # fmt: skip
     else:
-        hint = _did_you_mean(name, [h for h in header if h])
+        like = _closest(name, [h for h in header if h])
         known = ", ".join(h for h in header if h)
-        message = f"{source} has no column {name!r}{hint}; its columns: {known}"
-    problems.append(Problem("--map", message, "import.map"))
+        problems.append(_no_column("--map", source, name, like, known))
     return None
+
+
+def _no_column(option: str, owner: str, name: str, like: str | None, known: str) -> Problem:
+    """``owner`` (a sheet, a CSV file) has no column ``name``, perhaps ``like``."""
+    params: dict[str, Param] = {"owner": owner, "name": name, "known": known}
+    if like is None:
+        return Problem.error(option, "import_no_column", "import.map", **params)
+    return Problem.error(option, "import_no_column_like", "import.map", like=like, **params)
 
 
 def _same(a: str, b: str) -> bool:
@@ -155,8 +183,7 @@ def _constant(sheet: Sheet, spec: str, problems: list[Problem]) -> tuple[Column,
     """The column and stored value of one ``--set-column NAME=VALUE``."""
     name, equals, value = spec.partition("=")
     if not equals or not name.strip():
-        message = f"expected COLUMN=VALUE, got {spec!r}"
-        problems.append(Problem("--set-column", message, "import.map"))
+        problems.append(Problem.error("--set-column", "import_set_form", "import.map", spec=spec))
         return None
     column = _contract_column(sheet, name.strip(), "--set-column", problems)
     if column is None:
@@ -165,21 +192,21 @@ def _constant(sheet: Sheet, spec: str, problems: list[Problem]) -> tuple[Column,
     try:
         stored = as_stored(column, cell_reader(column)(value))
     except BadValue as bad:
-        problems.append(Problem(location, bad.message, bad.code))
+        problems.append(bad.problem(location))
         return None
     if stored is None:
-        problems.append(Problem(location, "the value is blank", "import.map"))
+        problems.append(Problem.error(location, "import_value_blank", "import.map"))
         return None
     return column, stored
 
 
-def _did_you_mean(text: str, choices: Iterable[str]) -> str:
-    """`` (did you mean 'X'?)`` for the choice closest to ``text``, or ``""``."""
+def _closest(text: str, choices: Iterable[str]) -> str | None:
+    """The choice closest to ``text`` (for "did you mean"), or None."""
     import difflib  # only mistakes need it
 
     by_token = {normalise_token(c): c for c in choices}
     close = difflib.get_close_matches(normalise_token(text), list(by_token), n=1)
-    return f" (did you mean '{by_token[close[0]]}'?)" if close else ""
+    return by_token[close[0]] if close else None
 
 
 @dataclass(frozen=True)
@@ -214,13 +241,22 @@ def convert_rows(table: CsvTable, plan: ImportPlan) -> Conversion:
             try:
                 stored = as_stored(field.column, read(text))
             except BadValue as bad:
-                problems.append(Problem(location, f"{field.header}: {bad.message}", bad.code))
+                problems.append(
+                    Problem.error(
+                        location, "import_field_value", bad.code,
+                        header=field.header, problem=bad.phrase(),
+                    )
+                )  # fmt: skip
                 continue
             if stored is not None:
                 values[field.column.key] = stored
             elif field.column.required:
-                message = f"{field.header}: {field.column.name} is required but blank"
-                problems.append(Problem(location, message, "inventory.cell.missing"))
+                problems.append(
+                    Problem.error(
+                        location, "import_field_blank", "inventory.cell.missing",
+                        header=field.header, column=field.column.name,
+                    )
+                )  # fmt: skip
         if problems:
             skipped.append(Skipped(record.line, tuple(problems)))
         else:

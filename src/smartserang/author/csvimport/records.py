@@ -22,6 +22,8 @@ from smartserang.author.csvimport.decoding import (
     decode_csv,
     sniff_separator,
 )
+from smartserang.files import os_reason
+from smartserang.i18n import Phrase
 from smartserang.problems import InputError, Param, Problem
 
 _WORKBOOK_MAGIC = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")
@@ -104,14 +106,18 @@ def _records(lines: Sequence[str], separator: str, source: str) -> Iterator[Reco
         yield Record(start + 1, feed.position, tuple(fields))
 
 
-def _quoting(error: csv.Error, line: int, last: int) -> str:
+def _quoting(error: csv.Error, line: int, last: int) -> tuple[str, dict[str, Param]]:
+    """The catalogue's entry (and values) for a record the csv module refuses."""
     if last > line or "end of data" in str(error):
-        return 'unterminated quote: a field opened with " on this line is not closed on it'
-    return f"malformed quoting: {error}"
+        return "import_quote_open", {}
+    if "line contains NUL" in str(error):
+        return "import_quote_nul", {}
+    return "import_quote_bad", {"reason": str(error)}
 
 
-def _skip(source: str, line: int, message: str, code: str = _LINE) -> Skipped:
-    return Skipped(line, (Problem(f"{source}:{line}", message, code),))
+def _skip(source: str, line: int, words: tuple[str, dict[str, Param]]) -> Skipped:
+    key, params = words
+    return Skipped(line, (Problem.error(f"{source}:{line}", key, _LINE, **params),))
 
 
 def parse_csv(
@@ -119,8 +125,7 @@ def parse_csv(
 ) -> CsvTable:
     """The table in ``data``; raise ``InputError`` when it has no usable header."""
     if data.startswith(_WORKBOOK_MAGIC):
-        message = "this is a workbook, not a CSV file; save the sheet as CSV first"
-        raise InputError([Problem(source, message, "import.csv")])
+        raise InputError([Problem.error(source, "import_is_workbook", "import.csv")])
     decoded = decode_csv(data, encoding)
     lines = decoded.lines
     hint = _EXCEL_HINT.fullmatch(lines[0]) if lines else None
@@ -137,7 +142,7 @@ def parse_csv(
     items = _records(lines, separator, source)
     first = next((i for i in items if not isinstance(i, Record) or _filled(i.fields)), None)
     if first is None:
-        raise InputError([Problem(source, "no header line: the file is empty", "import.csv")])
+        raise InputError([Problem.error(source, "import_csv_empty", "import.csv")])
     header = _header(first, decoded, source)
     width = len(header)
     wrapped: list[int] = []
@@ -199,18 +204,22 @@ def _inner(text: str) -> str:
 def _header(first: Record | Skipped, decoded: Decoded, source: str) -> tuple[str, ...]:
     """The header's names; raise ``InputError`` when its line is broken."""
     if isinstance(first, Skipped):
-        raise InputError([_with(p, "the header line is broken: ") for p in first.problems])
+        raise InputError([_header_broken(p) for p in first.problems])
     if decoded.undecodable & set(range(first.line, first.end + 1)):
-        message = f"the header line is not valid {decoded.encoding}; give --encoding"
-        raise InputError([Problem(f"{source}:{first.line}", message, "import.csv")])
+        location = f"{source}:{first.line}"
+        encoding = decoded.encoding
+        problem = Problem.error(location, "import_header_encoding", "import.csv", encoding=encoding)
+        raise InputError([problem])
     names = [name.strip() for name in first.fields]
     while names and not names[-1]:
         names.pop()  # "a;b;" exports: a trailing separator is no column
     return tuple(names)
 
 
-def _with(problem: Problem, prefix: str) -> Problem:
-    return Problem(problem.location, prefix + problem.message, "import.csv")
+def _header_broken(problem: Problem) -> Problem:
+    assert problem.text_key is not None, problem  # every problem of a record is worded
+    said = Phrase(problem.text_key, problem.params)
+    return Problem.error(problem.location, "import_header_broken", "import.csv", problem=said)
 
 
 def _filled(fields: Iterable[str]) -> bool:
@@ -237,8 +246,7 @@ def _check(
     line put in ``unwrapping[1]``."""
     bad = [n for n in range(record.line, record.end + 1) if n in decoded.undecodable]
     if bad:
-        message = f"bytes that are not valid {decoded.encoding}, the encoding of the other lines"
-        return _skip(source, bad[0], message)
+        return _skip(source, bad[0], ("import_line_encoding", {"encoding": decoded.encoding}))
     if not _filled(record.fields):
         return None
     separator, wrapped = unwrapping
@@ -356,6 +364,7 @@ def read_csv(
     try:
         data = path.read_bytes()
     except OSError as error:
-        reason = error.strerror or str(error)
-        raise InputError([Problem(display, f"cannot read: {reason}", "import.csv")]) from error
+        reason = os_reason(error)
+        problem = Problem.error(display, "import_unreadable", "import.csv", reason=reason)
+        raise InputError([problem]) from error
     return parse_csv(data, display, encoding=encoding, separator=separator)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from smartserang.i18n import Count
 from smartserang.model import CellValue
 from smartserang.workbook.cells import BadValue
 from smartserang.workbook.contract import VOCABULARIES, Column, ColumnType
@@ -49,9 +50,12 @@ def _cell_text(column: Column, text: str) -> str:
     control = _CONTROL.search(text)
     if control is not None:
         code = f"U+{ord(control.group()):04X}"
-        message = f"{column.name} holds the control character {code}, which no cell can hold"
-        raise BadValue(message, "import.value")
+        raise BadValue.worded(
+            "import_control_character", "import.value", column=column.name, character=code
+        )
     if len(text) > _CELL_LIMIT:
-        message = f"{column.name} has {len(text):,} characters; a cell holds {_CELL_LIMIT:,}"
-        raise BadValue(message, "import.value")
+        raise BadValue.worded(
+            "import_cell_too_long", "import.value",
+            column=column.name, length=Count(len(text)), limit=Count(_CELL_LIMIT),
+        )  # fmt: skip
     return text

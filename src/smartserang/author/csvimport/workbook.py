@@ -29,7 +29,8 @@ from typing import Any
 
 from smartserang.author.csvimport.values import Stored
 from smartserang.author.safe_text import FORMULA_TRIGGERS
-from smartserang.files import short_name, temporary_writes
+from smartserang.files import os_reason, short_name, temporary_writes
+from smartserang.i18n import Phrase, Phrases
 from smartserang.problems import InputError, Problem
 from smartserang.workbook.cells import as_text
 from smartserang.workbook.contract import Sheet, normalise_token
@@ -106,9 +107,9 @@ def append_rows(
     except Exception as error:  # a part openpyxl kept but cannot write back
         raise _unopenable(display, error) from None
     written = buffer.getvalue()
-    leftovers = reaches_outside(written)
+    leftovers = _leftovers(written)
     if leftovers:
-        reason = "; ".join(leftovers)
+        reason = Phrases(tuple(leftovers))
         raise InputError(
             [Problem.error(display, "import_unopenable", "import.verify", reason=reason)]
         )
@@ -252,9 +253,14 @@ def reaches_outside(data: bytes) -> list[str]:
     external link, a connection or macro part, a formula in a cell, a defined name that
     is not a plain reference, a drop-down or conditional-format formula that reaches
     out. Empty for a workbook smartserang may write."""
+    return [phrase.words("en") for phrase in _leftovers(data)]
+
+
+def _leftovers(data: bytes) -> list[Phrase]:
+    """``reaches_outside``, each found thing worded by the catalogue."""
     from html import unescape
 
-    found: list[str] = []
+    found: list[Phrase] = []
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         for name in archive.namelist():
             lowered = name.lower()
@@ -262,20 +268,20 @@ def reaches_outside(data: bytes) -> list[str]:
                 "xl/connections.xml",
                 "xl/vbaproject.bin",
             ):
-                found.append(f"part {name}")
+                found.append(Phrase.of("leftover_part", name=name))
             elif lowered == "xl/workbook.xml":
                 for match in _DEFINED_NAME.finditer(archive.read(name)):
                     value = unescape(match.group(1).decode("utf-8", "replace")).strip()
                     if not _OWN_REFERENCES.fullmatch(value.lstrip("=")):
-                        found.append(f"defined name ={value[:80]}")
+                        found.append(Phrase.of("leftover_name", value=value[:80]))
             elif lowered.startswith("xl/worksheets/") and lowered.endswith(".xml"):
                 part = archive.read(name)
                 if _FORMULA_ELEMENT.search(part):
-                    found.append(f"a formula in {name}")
+                    found.append(Phrase.of("leftover_formula", name=name))
                 for match in _VALIDATION_FORMULA.finditer(part):
                     value = unescape(match.group(1).decode("utf-8", "replace"))
                     if _reaches(value):
-                        found.append(f"rule ={value[:80]} in {name}")
+                        found.append(Phrase.of("leftover_rule", value=value[:80], name=name))
     return found
 
 
@@ -428,11 +434,11 @@ def _verify(path: Path, display: str, sheet: Sheet, expected_rows: int, limits: 
     register = inventory.register(sheet.key)
     count = 0 if register is None else len(register.rows)
     if count != expected_rows:
-        message = (
-            f"the written workbook reads {count} of the {expected_rows} rows expected in"
-            f" {sheet.name} (formulas without saved values? open and save it in Excel)"
-        )
-        raise InputError([Problem(display, message, "import.verify")])
+        problem = Problem.error(
+            display, "import_verify_rows", "import.verify",
+            count=count, expected=expected_rows, sheet=sheet.name,
+        )  # fmt: skip
+        raise InputError([problem])
 
 
 def _back_up(target: Path, backup: Path, original_sha256: str | None) -> None:
@@ -441,18 +447,17 @@ def _back_up(target: Path, backup: Path, original_sha256: str | None) -> None:
 
     current = target.read_bytes()
     if original_sha256 is not None and sha256(current) != original_sha256:
-        message = "the workbook changed while importing (saved in Excel?); run the import again"
-        raise InputError([Problem(display_name(target), message, "import.verify")])
+        raise InputError([Problem.error(display_name(target), "import_changed", "import.verify")])
     try:
         with backup.open("xb") as stream:  # "x": an earlier backup is never overwritten
             stream.write(current)
             stream.flush()
             os.fsync(stream.fileno())
     except FileExistsError:
-        message = "a backup already exists; move it away first"
-        raise InputError([Problem(display_name(backup), message, "import.backup")]) from None
+        problem = Problem.error(display_name(backup), "import_backup_exists", "import.backup")
+        raise InputError([problem]) from None
     except OSError as error:  # a name too long, a folder that takes no new file
-        reason = error.strerror or str(error)
+        reason = os_reason(error)
         problem = Problem.error(
             display_name(backup), "output_cannot_write", "import.backup", reason=reason
         )

@@ -196,8 +196,9 @@ COLUMN_NOTES: dict[tuple[str, str], Words] = {
     ("program", "status"): {"id": "Tahap pelaksanaan.", "en": "How far the programme is."},
     ("program", "tahun_mulai"): {"id": "Tahun mulai.", "en": "Start year."},
     ("program", "anggaran"): {
-        "id": "Anggaran dalam rupiah, sebagai angka.",
-        "en": "Budget in rupiah, as a number.",
+        "id": "Anggaran dalam rupiah, sebagai angka: 1500000000, 1.500.000.000 atau"
+        " Rp 1.500.000.000.",
+        "en": "Budget in rupiah, as a number: 1500000000, 1.500.000.000 or Rp 1.500.000.000.",
     },
     ("program", "perangkat_daerah"): {
         "id": "Perangkat daerah penanggung jawab.",
@@ -208,26 +209,38 @@ COLUMN_NOTES: dict[tuple[str, str], Words] = {
         "en": "'indeks', a set id (spbe-2020), a group id (e.g. D1) or an indicator id.",
     },
     ("target", "target"): {
-        "id": "Nilai target sebagai angka.",
-        "en": "The target value, as a number.",
+        "id": "Nilai target sebagai angka, dengan koma desimal (mis. 3,5).",
+        "en": "The target value, as a number (e.g. 3,5 or 3.5).",
     },
 }
 
 TYPE_WORDS: dict[ColumnType, Words] = {
     ColumnType.TEXT: {"id": "teks", "en": "text"},
-    ColumnType.INTEGER: {"id": "bilangan bulat", "en": "whole number"},
-    ColumnType.NUMBER: {
-        "id": "angka (sel angka; jangan menulis titik ribuan sebagai teks)",
-        "en": "number (a number cell; no thousands separators typed as text)",
+    ColumnType.INTEGER: {
+        "id": "bilangan bulat (sel angka, atau teks seperti 1500 atau 1.500 dengan titik"
+        " ribuan; bukan 1,500)",
+        "en": "whole number (a number cell, or text such as 1500 or 1.500 with the dot"
+        " grouping thousands; not 1,500)",
     },
-    ColumnType.LEVEL: {"id": "tingkat, bilangan bulat 1-5", "en": "level, a whole number 1-5"},
+    ColumnType.NUMBER: {
+        "id": "angka (sel angka, atau teks dengan koma desimal seperti 2,5 atau 1.500,75;"
+        " bukan 1,500)",
+        "en": "number (a number cell, or text with the decimal comma such as 2,5 or"
+        " 1.500,75; not 1,500)",
+    },
+    ColumnType.LEVEL: {
+        "id": "tingkat kematangan, bilangan bulat 1-5 (juga Tingkat 3 atau III)",
+        "en": "level, a whole number 1-5 (also Tingkat 3 or III)",
+    },
     ColumnType.BOOLEAN: {
         "id": "ya/tidak (juga yes/no, true/false, 1/0)",
         "en": "yes/no (also ya/tidak, true/false, 1/0)",
     },
     ColumnType.DATE: {
-        "id": "tanggal (sel tanggal, atau teks YYYY-MM-DD)",
-        "en": "date (a date cell, or text YYYY-MM-DD)",
+        "id": "tanggal (sel tanggal, atau teks dengan hari lebih dulu: 31/12/2024,"
+        " 31 Desember 2024 atau 2024-12-31)",
+        "en": "date (a date cell, or text written day first: 31/12/2024, 31 Desember 2024"
+        " or 2024-12-31)",
     },
     ColumnType.LIST: {"id": "daftar, dipisah koma", "en": "list, comma-separated"},
     ColumnType.VOCAB: {"id": "satu nilai dari daftar pilihan", "en": "one value of the list"},

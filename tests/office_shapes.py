@@ -24,7 +24,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from smartserang.workbook.contract import COLUMN_SYNONYMS, SHEETS, SHEETS_BY_KEY
+from smartserang.workbook.contract import SHEETS, SHEETS_BY_KEY
+from smartserang.workbook.synonyms import COLUMN_SYNONYMS
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "kota-sukamaju.xlsx"
 VARIANTS = 4

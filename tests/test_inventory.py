@@ -14,7 +14,8 @@ import pytest
 from office_shapes import Grid, write_grids
 from smartserang.model import CellValue, Inventory, Profile
 from smartserang.problems import InputError, Severity
-from smartserang.workbook.contract import SHEETS, SHEETS_BY_KEY, normalise_token
+from smartserang.workbook.contract import SHEETS, SHEETS_BY_KEY
+from smartserang.workbook.names import normalise_token
 from smartserang.workbook.reader import read_inventory
 
 Make = Callable[[dict[str, list[list[object]]]], Path]
@@ -673,7 +674,7 @@ def test_synonyms_name_their_column(sheet: str, header: str, key: str) -> None:
 
 def test_every_synonym_names_one_column_of_its_sheet_only() -> None:
     """No spelling, after ``header_key``, names two columns of one sheet, nor two sheets."""
-    from smartserang.workbook.contract import header_key
+    from smartserang.workbook.names import header_key
 
     for sheet in SHEETS:
         spelled = [header_key(n) for c in sheet.columns for n in dict.fromkeys(c.headers())]

@@ -84,3 +84,44 @@ def test_importing_the_cli_loads_no_heavy_library() -> None:
     )
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert run.stdout.strip() == "[]"
+
+
+def test_no_module_is_over_600_lines() -> None:
+    """Each module does one thing; one that grows past 600 lines is split by what it does."""
+    sizes = {
+        str(path.relative_to(PACKAGE)): len(path.read_text(encoding="utf-8").splitlines())
+        for path in PACKAGE.rglob("*.py")
+    }
+    assert {name: lines for name, lines in sizes.items() if lines > 600} == {}
+    assert len(sizes) > 100  # the package was found
+
+
+def test_no_import_circle() -> None:
+    """No module imports, at its top, one that imports it back (directly or through
+    others): each stage can be read, and tested, before the ones that use it."""
+    top: dict[str, set[str]] = {}
+    for path in modules():
+        name = name_of(path).removesuffix(".__init__")
+        found: set[str] = set()
+        for statement in ast.parse(path.read_text(encoding="utf-8")).body:  # no TYPE_CHECKING
+            if isinstance(statement, ast.ImportFrom) and statement.module and not statement.level:
+                found.add(statement.module)
+                found.update(f"{statement.module}.{alias.name}" for alias in statement.names)
+            elif isinstance(statement, ast.Import):
+                found.update(alias.name for alias in statement.names)
+        top[name] = found
+    graph = {m: {d for d in deps if d in top and d != m} for m, deps in top.items()}
+    circles = []
+    for start in graph:  # a walk from each module back to itself
+        seen: set[str] = set()
+        stack: list[tuple[str, tuple[str, ...]]] = [(start, (start,))]
+        while stack:
+            node, trail = stack.pop()
+            for nxt in graph[node]:
+                if nxt == start:
+                    circles.append(" -> ".join((*trail, start)))
+                elif nxt not in seen:
+                    seen.add(nxt)
+                    stack.append((nxt, (*trail, nxt)))
+    assert circles == []
+    assert sum(map(len, graph.values())) > 100  # the imports were found

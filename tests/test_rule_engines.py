@@ -31,7 +31,7 @@ from smartserang.scoring.conditions import Answer, RowEngine
 from smartserang.scoring.context import RuleContext
 from smartserang.scoring.rules import evaluate_rule
 from smartserang.sets.load import load_indicator_set
-from smartserang.workbook.contract import normalise_all, normalise_token
+from smartserang.workbook.names import normalise_all, normalise_token
 from smartserang.workbook.reader import read_inventory
 
 from builders import inventory

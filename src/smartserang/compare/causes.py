@@ -37,7 +37,8 @@ from smartserang.model import (
 )
 from smartserang.scoring.context import RuleContext
 from smartserang.scoring.rules import evaluate_rule
-from smartserang.workbook.contract import SHEETS_BY_KEY, normalise_token
+from smartserang.workbook.contract import SHEETS_BY_KEY
+from smartserang.workbook.names import normalise_token
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,8 @@ from smartserang.model import (
     Register,
     Row,
 )
-from smartserang.workbook.contract import SHEETS, SHEETS_BY_KEY, normalise_token
+from smartserang.workbook.contract import SHEETS, SHEETS_BY_KEY
+from smartserang.workbook.names import normalise_token
 
 
 class Change(enum.Enum):

@@ -23,7 +23,8 @@ from smartserang.gate.records import EvidenceRecord, IndicatorRecord
 from smartserang.gate.thresholds import Check, CheckKind
 from smartserang.model import CellValue, Group, Inventory, Register, Scale, Text
 from smartserang.scoring.levels import Basis, IndicatorResult, SetResult
-from smartserang.workbook.contract import SHEETS_BY_KEY, normalise_token
+from smartserang.workbook.contract import SHEETS_BY_KEY
+from smartserang.workbook.names import normalise_token
 
 
 @dataclass(frozen=True)

@@ -41,7 +41,7 @@ from smartserang.scoring.conditions import (
     named,
     value_key,
 )
-from smartserang.workbook.contract import normalise_all
+from smartserang.workbook.names import normalise_all
 
 _SEPARATOR = "\x1f"
 """Joins list items in ``ColumnEngine._text``; ``normalise_token`` turns it (white space,

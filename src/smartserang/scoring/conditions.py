@@ -29,7 +29,8 @@ from typing import NamedTuple, Protocol
 
 from smartserang.model import CellValue, Condition, Inventory, Register, Row, RowReference
 from smartserang.scoring import numbits
-from smartserang.workbook.contract import SHEETS_BY_KEY, ColumnType, normalise_token
+from smartserang.workbook.contract import SHEETS_BY_KEY, ColumnType
+from smartserang.workbook.names import normalise_token
 
 SEVERAL = -1
 """In a table of ``Engine.names_in``: the name is held by several rows (no row number

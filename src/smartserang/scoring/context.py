@@ -31,7 +31,8 @@ from smartserang.model import (
 from smartserang.scoring import numbits
 from smartserang.scoring.columns import ColumnEngine, ColumnKeys, unkey
 from smartserang.scoring.conditions import Answer, Engine, RowEngine, items
-from smartserang.workbook.contract import ALL_UNITS_ALIASES, normalise_token
+from smartserang.workbook.contract import ALL_UNITS_ALIASES
+from smartserang.workbook.names import normalise_token
 
 
 class EvidenceRow(NamedTuple):

@@ -27,7 +27,8 @@ from smartserang.model import CellValue, Condition, EvidenceRule, IndicatorSet, 
 from smartserang.problems import Problem, cell_location
 from smartserang.scoring.columns import unkey
 from smartserang.scoring.context import RuleContext, kecamatan_key
-from smartserang.workbook.contract import ALL_UNITS_ALIASES, SHEETS_BY_KEY, normalise_all
+from smartserang.workbook.contract import ALL_UNITS_ALIASES, SHEETS_BY_KEY
+from smartserang.workbook.names import normalise_all
 
 if TYPE_CHECKING:
     from smartserang.scoring.levels import BlankField, IndicatorResult

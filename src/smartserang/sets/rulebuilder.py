@@ -36,8 +36,8 @@ from smartserang.workbook.contract import (
     VOCABULARIES,
     Column,
     ColumnType,
-    normalise_token,
 )
+from smartserang.workbook.names import normalise_token
 
 _INVALID = object()
 """Returned for an operand already reported as a problem."""

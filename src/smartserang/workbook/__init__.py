@@ -3,6 +3,8 @@
 Modules, in the order a workbook passes through them:
 
 - ``contract``: the workbook contract as data (sheets, columns, vocabularies);
+- ``names``: how names are compared (case, spaces, Unicode forms, invisible characters);
+- ``synonyms``: the other names offices give the contract's sheets and columns;
 - ``limits``: how large a workbook may be, and ``--limit``;
 - ``filetype``: what the file is, by its content (a zip, an OLE file, text), and the
   reader of its real format;
@@ -14,6 +16,7 @@ Modules, in the order a workbook passes through them:
 - ``odsscan``: each table's area in an OpenDocument spreadsheet (.ods);
 - ``reader``: opening the workbook, reading its sheets (the large registers in
   processes of their own) and each register's table;
+- ``register``: a register sheet's table read, laid out as the eye sees it, and typed;
 - ``apart``: a large OpenDocument spreadsheet laid out and typed in processes of their
   own;
 - ``sheets``: which sheet is which of the contract ("Aplikasi 2025" is Aplikasi);

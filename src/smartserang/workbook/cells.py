@@ -30,9 +30,9 @@ from smartserang.workbook.contract import (
     Column,
     ColumnType,
     Vocabulary,
-    normalise_token,
 )
 from smartserang.workbook.limits import breach_words
+from smartserang.workbook.names import normalise_token
 
 Raw = int | float | str | bool | dt.date | dt.datetime | dt.time | dt.timedelta
 """A cell as python-calamine returns it (``""`` for blank)."""

@@ -3,82 +3,18 @@
 One source of truth for the reader (what to accept), for indicator-set validation (which
 sheets, columns and values an evidence rule may name) and, later, for blank templates.
 Canonical keys are snake_case forms of the Indonesian names; users may write the
-Indonesian name or the English alias, in any case, with surrounding spaces.
+Indonesian name or the English alias, in any case, with surrounding spaces; the other
+names offices use are in ``synonyms``.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import enum
-import functools
-import re
-import unicodedata
-from collections.abc import Sequence
 from dataclasses import dataclass
 
-
-@functools.lru_cache(maxsize=1 << 16)
-def normalise_token(text: str) -> str:
-    """Casefold, treat ``-``/``_`` as spaces and collapse runs of white space.
-
-    "Data-Terbuka", " data_terbuka " and "DATA  TERBUKA" all become "data terbuka".
-    """
-    return " ".join(_spaced(text).split())
-
-
-def normalise_all(texts: Sequence[str]) -> list[str]:
-    """``normalise_token`` of every text, in one pass over them all (for whole columns).
-
-    The same steps on the texts joined by NUL, which neither casefolding nor the
-    white-space rule touches (``str.split`` drops the characters ``str.isspace`` knows,
-    and NUL is not one), so each part comes back as ``normalise_token`` would make it.
-    """
-    joined = "\0".join(texts)
-    if joined.count("\0") != max(len(texts) - 1, 0):  # a text holds NUL itself
-        return [normalise_token(text) for text in texts]
-    if not texts:
-        return []
-    return [" ".join(part.split()) for part in _spaced(joined).split("\0")]
-
-
-def _spaced(text: str) -> str:
-    """``text`` casefolded, with hyphens and underscores as spaces."""
-    return text.casefold().replace("-", " ").replace("_", " ")
-
-
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), " ")
-"""Zero-width spaces and joiners, the word joiner, the byte-order mark and the soft
-hyphen: invisible in a cell, often pasted from a web page."""
-_QUALIFIER = re.compile(
-    r"\((?:\s*\*\s*|wajib|harus diisi|diisi|opsional|optional|required|pilih|pilihan)\)",
-    re.IGNORECASE,
-)
-"""A parenthesised remark that marks a header as required or optional, not part of it."""
-_PUNCTUATION = re.compile(r"[:*.,;!?\"'\u2018\u2019\u201c\u201d]")
-_BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
-
-
-@functools.lru_cache(maxsize=4096)
-def header_key(text: str) -> str:
-    """A header, sheet name or Profil label as compared with the contract's spellings.
-
-    Unicode NFKC (full-width letters, ligatures, the no-break and other Unicode spaces
-    become plain ones), zero-width characters removed, case and white space as
-    ``normalise_token``, and the marks officers add around a name ignored: ``:``, ``*``,
-    ``.``, ``(wajib)``. "Tgl. Reviu*", "STATUS\u200b" and "Nama\u00a0Aplikasi (wajib)"
-    become "tgl reviu", "status" and "nama aplikasi".
-    """
-    text = unicodedata.normalize("NFKC", text).translate(_INVISIBLE)
-    text = _PUNCTUATION.sub(" ", _QUALIFIER.sub(" ", text))
-    return normalise_token(text)
-
-
-def header_keys(text: str) -> tuple[str, ...]:
-    """``header_key`` of ``text``, then of ``text`` without its parenthesised parts
-    ("Anggaran (Rp)", "Tingkat Layanan (1-5)"), when that differs."""
-    first = header_key(text)
-    bare = header_key(_BRACKETED.sub(" ", text))
-    return (first, bare) if bare and bare != first else (first,)
+from smartserang.workbook.names import normalise_token
+from smartserang.workbook.synonyms import COLUMN_SYNONYMS, SHEET_SYNONYMS
 
 
 class ColumnType(enum.Enum):
@@ -581,157 +517,6 @@ _SHEETS: tuple[Sheet, ...] = (
         label_column="lingkup",
     ),
 )
-
-# ------------------------------------------------------------------------- synonyms
-
-COLUMN_SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
-    "profil": {
-        "instansi": ("Nama Instansi", "Pemerintah Daerah", "Nama Pemerintah Daerah",
-                     "Nama Daerah", "Pemda", "Nama Pemda", "Agency Name"),
-        "jenis_instansi": ("Jenis Pemerintah Daerah", "Jenis Daerah", "Tipe Instansi",
-                           "Jenis Pemda"),
-        "tahun": ("Tahun Penilaian", "Tahun Evaluasi", "Tahun Anggaran", "Assessment Year"),
-        "tanggal_penilaian": ("Tgl Penilaian", "Tanggal Evaluasi", "Tgl Evaluasi",
-                              "Tanggal Pengisian", "Tanggal Penilaian Mandiri"),
-        "jumlah_penduduk": ("Penduduk", "Jml Penduduk", "Jumlah Penduduk (Jiwa)", "Populasi",
-                            "Jumlah Jiwa"),
-        "jumlah_kecamatan": ("Jml Kecamatan", "Banyaknya Kecamatan", "Number of Districts"),
-        "jumlah_perangkat_daerah": ("Jumlah OPD", "Jml OPD", "Jumlah SKPD", "Jml SKPD",
-                                    "Jumlah Unit Kerja", "Jml Perangkat Daerah",
-                                    "Number of Work Units"),
-    },
-    "penilaian": {
-        "indikator": ("No Indikator", "Nomor Indikator", "Kode Indikator", "ID Indikator",
-                      "Indicator ID", "Indicator No"),
-        "nama_indikator": ("Uraian Indikator", "Judul Indikator", "Indikator SPBE"),
-        "tingkat": ("Tingkat Kematangan", "Level Kematangan", "Tingkat Kematangan Saat Ini",
-                    "Maturity Level", "Nilai", "Nilai Tingkat Kematangan", "Nilai Mandiri",
-                    "Skor", "Nilai Indikator", "Tingkat Capaian", "Capaian Tingkat"),
-        "penjelasan": ("Keterangan", "Uraian", "Justifikasi", "Penjelasan Tingkat",
-                       "Penjelasan Penilaian", "Alasan"),
-        "data_dukung": ("Bukti Dukung", "Dokumen Pendukung", "Dokumen Dukung", "Bukti",
-                        "Eviden", "Evidence Link", "Link Data Dukung", "Tautan Data Dukung"),
-        "target": ("Target Tingkat", "Target Level", "Tingkat Target", "Target Kematangan",
-                   "Target Tingkat Kematangan"),
-    },
-    "aplikasi": {
-        "nama_aplikasi": ("Aplikasi", "Nama Sistem", "Nama Sistem Informasi",
-                          "Sistem Informasi", "Application Name", "Nama Aplikasi/Sistem",
-                          "Nama App"),
-        "perangkat_daerah": ("OPD", "Perangkat Daerah Pengelola", "SKPD", "Unit Kerja",
-                             "OPD Pengelola", "SKPD Pengelola", "Unit Kerja Pengelola",
-                             "Unit Pengelola", "Pengelola", "Pemilik Aplikasi",
-                             "Nama OPD", "Nama Perangkat Daerah", "Instansi Pengelola",
-                             "Owner"),
-        "layanan_spbe": ("Layanan", "Jenis Layanan", "Jenis Layanan SPBE", "Kategori Layanan",
-                         "Layanan Administrasi Pemerintahan", "Area Layanan"),
-        "tingkat_layanan": ("Tingkat Layanan Aplikasi", "Level Layanan", "Tingkat Layanan SPBE",
-                            "Tingkat Kematangan Layanan", "Kematangan Layanan",
-                            "Level Layanan Aplikasi", "Service Maturity"),
-        "status": ("Status Aplikasi", "Status Aktif", "Keaktifan", "Status Operasional",
-                   "Kondisi", "Status Penggunaan"),
-        "terintegrasi_dengan": ("Integrasi", "Integrasi Dengan", "Terhubung Dengan",
-                                "Aplikasi Terintegrasi", "Integrasi Aplikasi",
-                                "Interoperabilitas", "Interkoneksi"),
-        "hosting": ("Lokasi Hosting", "Tempat Hosting", "Lokasi Server", "Server",
-                    "Penempatan Server", "Lokasi Penyimpanan"),
-        "sistem_penghubung": ("Sistem Penghubung Layanan", "SPL", "Terhubung Sistem Penghubung",
-                              "Menggunakan Sistem Penghubung", "Melalui Sistem Penghubung"),
-        "dimensi_smart_city": ("Dimensi", "Dimensi Kota Cerdas", "Dimensi Smart"),
-        "url": ("Alamat URL", "Alamat Aplikasi", "Alamat Web", "Alamat Website", "Link",
-                "Tautan", "Website", "Domain", "Link Aplikasi"),
-        "tahun": ("Tahun Pembuatan", "Tahun Pengembangan", "Tahun Dibangun",
-                  "Tahun Operasional", "Tahun Mulai Operasi", "Tahun Implementasi"),
-        "tanggal_reviu": ("Tgl Reviu", "Tanggal Review", "Tgl Review", "Tanggal Evaluasi",
-                          "Tgl Evaluasi", "Reviu Terakhir", "Tanggal Reviu Terakhir",
-                          "Last Review"),
-        "jumlah_pengguna": ("Jml Pengguna", "Jumlah User", "Jumlah Akun", "Jumlah Pemakai",
-                            "Number of Users"),
-    },
-    "fasilitas": {
-        "nama": ("Nama Fasilitas", "Nama Infrastruktur", "Nama Aset", "Nama Perangkat",
-                 "Facility", "Facility Name"),
-        "jenis": ("Jenis Fasilitas", "Jenis Infrastruktur", "Tipe", "Jenis Aset", "Kategori",
-                  "Type of Facility"),
-        "perangkat_daerah_pengguna": ("OPD Pengguna", "SKPD Pengguna", "Unit Kerja Pengguna",
-                                      "Pengguna", "Perangkat Daerah yang Dilayani",
-                                      "OPD yang Dilayani", "Dilayani", "Melayani"),
-        "kecamatan": ("Kec", "Lokasi Kecamatan", "Wilayah Kecamatan"),
-        "status": ("Status Fasilitas", "Status Aktif", "Keaktifan", "Status Operasional",
-                   "Kondisi"),
-        "terhubung_nasional": ("Terhubung PDN", "Terhubung Jaringan Nasional",
-                               "Terkoneksi Nasional", "Koneksi Nasional", "Terhubung Pusat"),
-        "jumlah": ("Jumlah Titik", "Jumlah Unit", "Jumlah Kamera", "Jml", "Kuantitas",
-                   "Volume", "Banyaknya", "Qty"),
-        "tanggal_reviu": ("Tgl Reviu", "Tanggal Review", "Tgl Review", "Tanggal Evaluasi",
-                          "Tgl Evaluasi", "Reviu Terakhir", "Tanggal Reviu Terakhir",
-                          "Last Review"),
-        "koordinat": ("Titik Koordinat", "Lokasi Koordinat", "Lat Long",
-                      "Latitude Longitude"),
-    },
-    "kebijakan": {
-        "judul": ("Judul Kebijakan", "Judul Peraturan", "Nama Kebijakan", "Nama Peraturan",
-                  "Nama Regulasi", "Tentang", "Perihal"),
-        "nomor": ("Nomor Peraturan", "No Peraturan", "Nomor Kebijakan", "Nomor Dokumen",
-                  "Nomor Regulasi", "Nomor dan Tahun"),
-        "topik": ("Topik Kebijakan", "Tema", "Tema Kebijakan", "Pokok Pengaturan"),
-        "status": ("Status Kebijakan", "Status Peraturan", "Status Penetapan"),
-        "cakupan": ("Cakupan Pengaturan", "Ruang Lingkup", "Lingkup"),
-        "mengatur_integrasi": ("Mengatur Integrasi SPBE", "Mengatur Keterpaduan", "Integrasi"),
-        "tanggal_penetapan": ("Tgl Penetapan", "Tanggal Ditetapkan", "Ditetapkan Tanggal",
-                              "Tanggal Pengesahan", "Tanggal Terbit"),
-        "tanggal_reviu": ("Tgl Reviu", "Tanggal Review", "Tgl Review", "Tanggal Evaluasi",
-                          "Tgl Evaluasi", "Reviu Terakhir", "Tanggal Reviu Terakhir",
-                          "Last Review"),
-        "menggantikan": ("Mencabut", "Merevisi", "Mengubah", "Perubahan Atas",
-                         "Pengganti Dari", "Menggantikan Nomor"),
-    },
-    "perangkat_daerah": {
-        "nama": ("Nama Perangkat Daerah", "Perangkat Daerah", "Nama OPD", "OPD", "Nama SKPD",
-                 "SKPD", "Unit Kerja", "Nama Unit Kerja", "Work Unit"),
-        "singkatan": ("Akronim", "Nama Singkat", "Singkatan OPD"),
-    },
-    "kecamatan": {
-        "nama": ("Nama Kecamatan", "Kecamatan", "District", "District Name"),
-    },
-    "program": {
-        "nama_program": ("Program", "Nama Kegiatan", "Kegiatan", "Program Smart City",
-                         "Nama Inisiatif", "Inisiatif", "Programme Name", "Program Name"),
-        "dimensi": ("Dimensi Smart City", "Smart City Dimension"),
-        "elemen": ("Elemen Dimensi", "Sub Dimensi"),
-        "quick_win": ("Quickwin", "Quick Wins"),
-        "status": ("Status Program", "Status Pelaksanaan", "Progres"),
-        "tahun_mulai": ("Tahun", "Tahun Pelaksanaan", "Mulai Tahun", "Tahun Awal"),
-        "anggaran": ("Pagu", "Pagu Anggaran", "Nilai Anggaran", "Alokasi Anggaran", "Biaya"),
-        "perangkat_daerah": ("OPD", "OPD Pelaksana", "Pelaksana", "SKPD", "Unit Kerja",
-                             "Perangkat Daerah Pelaksana", "Penanggung Jawab",
-                             "Leading Sector"),
-    },
-    "target": {
-        "tahun": ("Tahun Target",),
-        "lingkup": ("Cakupan", "Ruang Lingkup", "Indikator"),
-        "target": ("Nilai Target", "Target Nilai", "Target Indeks"),
-    },
-}  # fmt: skip
-"""Other headers (Profil: labels) offices write for each column, by sheet and column key:
-read as the column itself, without a word. A spelling here must name one column of its
-sheet only (a test checks)."""
-
-SHEET_SYNONYMS: dict[str, tuple[str, ...]] = {
-    "profil": ("Profil Instansi", "Profil Daerah", "Profil Pemda", "Identitas",
-               "Identitas Instansi", "Data Umum"),
-    "penilaian": ("Penilaian Mandiri", "Self Assessment", "Evaluasi Mandiri", "Evaluasi",
-                  "Isian Penilaian", "Kuesioner", "Nilai Indikator"),
-    "aplikasi": ("Inventaris Aplikasi", "Sistem Informasi", "Application", "Apps"),
-    "fasilitas": ("Infrastruktur", "Infrastruktur TIK", "Infrastructure", "Sarana Prasarana",
-                  "Sarpras", "Sarpras TIK", "Facility"),
-    "kebijakan": ("Regulasi", "Peraturan", "Kebijakan Internal", "Policy", "Regulations"),
-    "perangkat_daerah": ("OPD", "SKPD", "Unit Kerja", "Work Unit"),
-    "kecamatan": ("Wilayah", "District"),
-    "program": ("Programs", "Program Smart City", "Quick Win", "Quick Wins"),
-    "target": ("Target Indeks", "Sasaran"),
-}  # fmt: skip
-"""Other names offices give each contract sheet: read as that sheet, with a note."""
 
 
 def _with_synonyms(sheet: Sheet) -> Sheet:

@@ -1,9 +1,9 @@
 """A sheet's header cells, or the Profil sheet's labels, matched to the contract's columns.
 
-Spellings are compared as ``contract.header_key`` makes them (Unicode NFKC, zero-width
+Spellings are compared as ``names.header_key`` makes them (Unicode NFKC, zero-width
 characters and no-break spaces, case, spacing and the marks around a name such as ``:``,
 ``*`` or ``(wajib)``), against each column's name, English alias and synonyms
-(``contract.COLUMN_SYNONYMS``). A numbering column (``No.``) is read past. A header given
+(``synonyms.COLUMN_SYNONYMS``). A numbering column (``No.``) is read past. A header given
 twice is an error, unless one of the two is only a synonym: the contract's own name is
 then read and the synonym ignored with a warning. A header that names no column is a
 warning; one close to a column's name ("Nama Aplkasi") carries "did you mean", and becomes
@@ -26,10 +26,9 @@ from smartserang.workbook.contract import (
     SHEETS_BY_KEY,
     Column,
     Sheet,
-    header_key,
-    header_keys,
 )
 from smartserang.workbook.located import Found, Place, ref
+from smartserang.workbook.names import header_key, header_keys
 
 _CLOSE = 0.8
 """How alike (``difflib`` ratio) an unknown header and a column's spelling must be for

@@ -18,7 +18,8 @@ import functools
 import re
 from dataclasses import dataclass
 
-from smartserang.workbook.contract import VOCABULARIES, normalise_token
+from smartserang.workbook.contract import VOCABULARIES
+from smartserang.workbook.names import normalise_token
 
 _PREFIX = r"(?:(?:tingkat|level|lvl|lv|tk)\.?\s*(?:ke\s*-?\s*)?)?"
 _NUMBER = r"(?P<n>\d+(?:[.,]0+)?|[ivx]+)"

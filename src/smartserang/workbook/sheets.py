@@ -1,8 +1,8 @@
 """Which sheet of a workbook is which sheet of the contract.
 
 A sheet named as the contract names it (Indonesian or English, compared as
-``contract.header_key`` makes them) is that sheet. Otherwise a title fits a contract sheet
-when it is one of the sheet's synonyms (``contract.SHEET_SYNONYMS``: "OPD",
+``names.header_key`` makes them) is that sheet. Otherwise a title fits a contract sheet
+when it is one of the sheet's synonyms (``synonyms.SHEET_SYNONYMS``: "OPD",
 "Infrastruktur"), or one of its names with only decorations around it: words such as
 "Daftar", "Data", "Tabel", "Lampiran 1", years ("2025", "(2024)"), and a place after it
 ("Kota Denpasar"). So "Aplikasi 2025", "DAFTAR APLIKASI", "Lampiran 1 - Aplikasi" and
@@ -25,8 +25,9 @@ from dataclasses import dataclass
 
 from smartserang.model import NearMiss
 from smartserang.problems import Problem
-from smartserang.workbook.contract import HELPER_SHEETS, SHEETS, Sheet, header_key
+from smartserang.workbook.contract import HELPER_SHEETS, SHEETS, Sheet
 from smartserang.workbook.located import Found
+from smartserang.workbook.names import header_key
 
 _EXACT = {header_key(n): s for s in SHEETS for n in (s.name, s.alias)}
 _SPELLINGS = [(header_key(n).split(), s) for s in SHEETS for n in s.names()]

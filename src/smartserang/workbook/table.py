@@ -30,8 +30,9 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from smartserang.workbook.cells import Raw, as_text
-from smartserang.workbook.contract import Sheet, header_key
+from smartserang.workbook.contract import Sheet
 from smartserang.workbook.headers import first_filled, is_blank, name_of, resembles
+from smartserang.workbook.names import header_key
 
 HEAD_ROWS = 20
 """How many filled rows, from the first, may hold the header."""

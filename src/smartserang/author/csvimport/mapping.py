@@ -17,7 +17,8 @@ from smartserang.author.csvimport.records import CsvTable, Skipped
 from smartserang.author.csvimport.values import Stored, as_stored
 from smartserang.problems import InputError, Param, Problem
 from smartserang.workbook.cells import BadValue, cell_reader
-from smartserang.workbook.contract import SHEETS, Column, Sheet, normalise_token
+from smartserang.workbook.contract import SHEETS, Column, Sheet
+from smartserang.workbook.names import normalise_token
 
 
 @dataclass(frozen=True)

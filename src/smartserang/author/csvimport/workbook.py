@@ -33,8 +33,9 @@ from smartserang.files import os_reason, short_name, temporary_writes
 from smartserang.i18n import Phrase, Phrases
 from smartserang.problems import InputError, Problem
 from smartserang.workbook.cells import as_text
-from smartserang.workbook.contract import Sheet, normalise_token
+from smartserang.workbook.contract import Sheet
 from smartserang.workbook.limits import DEFAULTS, Limits
+from smartserang.workbook.names import normalise_token
 
 
 @dataclass(frozen=True)

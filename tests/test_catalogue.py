@@ -284,7 +284,7 @@ def test_indonesian_entries_are_translated(module: str) -> None:
 
 # -- the command line: every line it prints and every help text is a catalogue entry
 
-_CLI_KEYED = {
+_CLI_KEYED: dict[str, tuple[int | str, ...]] = {
     # function: the positions (or keyword names) where it takes a catalogue key
     "words": (0,),
     "message": (0,),

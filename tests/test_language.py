@@ -158,6 +158,33 @@ def test_a_lost_worker_is_told_in_either_language() -> None:
     assert WorkerLost("failed").said("id") == "sebuah proses pekerja berhenti tanpa diduga (failed)"
 
 
+def test_check_speaks_the_language_in_its_lines_and_summary_but_not_its_json(
+    tmp_path: Path,
+) -> None:
+    """``check``: the failed check, the verdict and the Markdown summary follow the
+    language (the decimal comma in Indonesian); the exit code and the JSON report do not."""
+    example = EXAMPLES / "kota-sukamaju.xlsx"
+    runs = {}
+    for lang in ("id", "en"):
+        summary = tmp_path / f"summary-{lang}.md"
+        runs[lang] = smartserang(
+            "check", example, "--min-index", "3", "--summary", summary, "-f", "json", "--lang", lang
+        )
+        assert runs[lang].returncode == 1, runs[lang].stderr
+    assert runs["id"].stdout == runs["en"].stdout  # the JSON report
+    indonesian, english = runs["id"].stderr.splitlines(), runs["en"].stderr.splitlines()
+    assert indonesian == [
+        f"{example}: spbe-2020: indeks 2,65 < --min-index 3.00",
+        f"smartserang: GAGAL {example}: 1 dari 1 pemeriksaan gagal",
+    ]
+    assert english == [
+        f"{example}: spbe-2020: index 2.65 < --min-index 3.00",
+        f"smartserang: FAILED {example}: 1 of 1 checks failed",
+    ]
+    assert "**Gagal**" in (tmp_path / "summary-id.md").read_text(encoding="utf-8")
+    assert "**Failed**" in (tmp_path / "summary-en.md").read_text(encoding="utf-8")
+
+
 # ------------------------------------------------------------------ help pages
 
 

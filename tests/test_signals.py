@@ -366,6 +366,41 @@ main()
     assert run.stdout == ""
 
 
+@pytest.mark.parametrize(
+    ("signum", "line"),
+    [(signal.SIGINT, "smartserang: dibatalkan"), (signal.SIGTERM, "smartserang: dihentikan")],
+    ids=["ctrl-c", "sigterm"],
+)
+def test_a_signal_while_starting_is_told_in_the_default_language(
+    signum: signal.Signals, line: str
+) -> None:
+    """Without ``--lang`` the short line is Indonesian, already while the CLI is imported;
+    the exit code is the same (130 or 143)."""
+    driver = f"""
+import importlib.abc, os, sys
+class Sender(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path=None, target=None):
+        if name == "typer":
+            sys.meta_path.remove(self)
+            os.kill(os.getpid(), {int(signum)})
+sys.meta_path.insert(0, Sender())
+sys.argv = ["smartserang", "sets"]
+from smartserang.cli import main
+main()
+"""
+    environment = {k: v for k, v in os.environ.items() if k != "SMARTSERANG_LANG"}
+    run = subprocess.run(
+        [sys.executable, "-c", driver],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+        env=environment,
+    )
+    assert run.returncode == MESSAGES[signum][1]
+    assert run.stderr.splitlines() == [line]
+
+
 def test_a_reader_that_closes_early_gets_exit_141() -> None:
     """``smartserang sets | true``: the reader has gone before the output; exit 141, as a
     shell reports a Unix tool stopped by a closed pipe, and nothing on stderr."""

@@ -36,8 +36,9 @@ _COMPLETION = {
     "show_completion": "help_show_completion",
 }
 """The options Typer adds to the program, by parameter name, and their help's entries."""
-_EXTRAS = re.compile(r"(?P<help>.*?)(?: {2}|^)\[(?P<extras>[^\[\]]*)\]", re.DOTALL)
-"""The framework's notes after an option's help: ``…  [default: 0.005; required]``."""
+_EXTRAS = r"(?P<help>.*?)(?: {2}|^)\[(?P<extras>[^\[\]]*)\]"
+"""The framework's notes after an option's help: ``…  [default: 0.005; required]``
+(compiled when a help page is written, not at every start)."""
 
 
 class _Localized:
@@ -71,7 +72,7 @@ def _localized(formatter: Any) -> Any:
 def _noted(text: str) -> str:
     """An option's help with the framework's notes (``[default: x; required]``) in the
     run's language."""
-    found = _EXTRAS.fullmatch(text)
+    found = re.fullmatch(_EXTRAS, text, re.DOTALL)
     if found is None:
         return text
     notes = "; ".join(_note(note) for note in found["extras"].split("; "))

@@ -259,8 +259,8 @@ TEXTS: Texts = {
     },
     "import_row": {"id": "baris {first}", "en": "row {first}"},
     "import_rows": {"id": "baris {first}–{last}", "en": "rows {first}–{last}"},
-    "import_skipped_one": {"id": " (baris {lines}{more})", "en": " (line {lines}{more})"},
-    "import_skipped_many": {"id": " (baris {lines}{more})", "en": " (lines {lines}{more})"},
+    "import_skipped_one": {"id": " (baris CSV {lines}{more})", "en": " (line {lines}{more})"},
+    "import_skipped_many": {"id": " (baris CSV {lines}{more})", "en": " (lines {lines}{more})"},
     "import_skipped_more": {"id": " dan {count} lainnya", "en": " and {count} more"},
     "import_sheet_created": {
         "id": "; sheet {title} dibuat dengan judul kolom kontrak",

@@ -117,9 +117,9 @@ def main() -> None:
         _leave(ended.code)
     except (Stopped, KeyboardInterrupt) as stop:
         if isinstance(stop, Stopped) and stop.signum == signal.SIGTERM:
-            stderr(_STOPPED[signal.SIGTERM].decode().rstrip("\n"))
+            stderr(_stopped(signal.SIGTERM))
             sys.exit(EXIT_TERMINATED)
-        stderr(_STOPPED[signal.SIGINT].decode().rstrip("\n"))
+        stderr(_stopped(signal.SIGINT))
         sys.exit(EXIT_INTERRUPTED)
     except OSError as error:
         # Only the framework's own writes (--help, usage, completion) reach here: the
@@ -132,15 +132,20 @@ def main() -> None:
         _stdout_failed(error)
         _leave(EXIT_BAD_INPUT)
     except typer.Abort:  # the framework's end of input at a prompt (none is asked)
-        stderr(_STOPPED[signal.SIGINT].decode().rstrip("\n"))
+        stderr(_stopped(signal.SIGINT))
         _leave(1)
     except Exception as error:
         if not is_usage_error(error):
             raise
         _leave(show_usage_error(error))
     if done == EXIT_INTERRUPTED:  # Typer turns a stray Ctrl-C into a silent exit 130
-        stderr(_STOPPED[signal.SIGINT].decode().rstrip("\n"))
+        stderr(_stopped(signal.SIGINT))
     _leave(done if isinstance(done, int) else None)
+
+
+def _stopped(signum: int) -> str:
+    """The line a run stopped by ``signum`` ends with (see ``_STOPPED``)."""
+    return _STOPPED[signum].decode("utf-8").rstrip("\n")
 
 
 def _stdout_failed(error: OSError) -> None:

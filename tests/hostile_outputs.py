@@ -942,7 +942,7 @@ def _signal_cases(folder: Path, world: Path) -> Iterator[OutputCase]:
             yield OutputCase(
                 name,
                 "signal",
-                (module, signame, *args),
+                (module, signame, *args, "--lang", "en"),
                 case_dir,
                 WORLD_INPUTS,
                 frozenset({code}),

@@ -72,13 +72,16 @@ def test_problems_of_every_broken_workbook_are_reported(tmp_path: Path) -> None:
     folder = units_folder(tmp_path)
     shutil.copy(EXAMPLES / "rusak.xlsx", folder / "unit-1.xlsx")
     (folder / "unit-3.xlsx").write_bytes(b"not a workbook")
-    run = smartserang("score", folder, "--format", "json", "--jobs", "2")
+    run = smartserang("--lang", "en", "score", folder, "--format", "json", "--jobs", "2")
     assert run.returncode == 2
     assert run.stdout == ""
     assert f"{folder / 'unit-1.xlsx'}:Penilaian!B9:" in run.stderr
     assert f"{folder / 'unit-3.xlsx'}: cannot read workbook" in run.stderr
     assert "Traceback" not in run.stderr
-    assert smartserang("score", folder, "--format", "json", "--jobs", "1").stderr == run.stderr
+    assert (
+        smartserang("--lang", "en", "score", folder, "--format", "json", "--jobs", "1").stderr
+        == run.stderr
+    )
 
 
 @pytest.mark.parametrize("command", ["score", "check"])
@@ -105,7 +108,7 @@ def test_ctrl_c_ends_the_workers_with_one_line(tmp_path: Path) -> None:
     command = shutil.which("smartserang", path=str(Path(sys.executable).parent))
     assert command is not None
     proc = subprocess.Popen(
-        [command, "score", str(folder), "--format", "json", "--jobs", "2"],
+        [command, "score", str(folder), "--format", "json", "--jobs", "2", "--lang", "en"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,

@@ -280,3 +280,94 @@ def test_indonesian_entries_are_translated(module: str) -> None:
         plain = re.sub(r"'[^']*'|\{[^}]*\}|--[a-z-]+", " ", entry["id"])
         words = {w.lower() for w in re.findall(r"[A-Za-z_]+", plain) if "_" not in w}
         assert not words & ENGLISH_WORDS, (key, words & ENGLISH_WORDS)
+
+
+# -- the command line: every line it prints and every help text is a catalogue entry
+
+_CLI_KEYED: dict[str, tuple[int | str, ...]] = {
+    # function: the positions (or keyword names) where it takes a catalogue key
+    "words": (0,),
+    "message": (0,),
+    "say": (1,),
+    "_stop": (1,),
+    "on_bad_input": (0,),
+    "fail": ("what",),
+    "lost_worker": (1,),
+    "guard_outputs": (1,),
+    "parse_limit_options": ("what",),
+}
+"""The command line's helpers that word a line from a catalogue key."""
+_PRINTERS = {"stderr", "write_stderr", "say", "_stop", "fail"}
+"""What prints a line: no sentence may be handed to it."""
+_HELPS = {"help", "epilog", "description"}
+"""Keywords of ``typer.Option``, ``Argument`` and ``app.command`` that carry text."""
+
+
+def _cli_sources() -> list[Path]:
+    return [*sorted((SOURCE / "cli").glob("*.py")), SOURCE / "procs.py"]
+
+
+def _argument(call: ast.Call, where: int | str) -> ast.expr | None:
+    if isinstance(where, int):
+        return call.args[where] if len(call.args) > where else None
+    return next((k.value for k in call.keywords if k.arg == where), None)
+
+
+def test_the_command_line_words_every_line_and_help_from_the_catalogue() -> None:
+    """``cli/`` and ``procs.py`` write no sentence of their own: every key they name (a
+    help text, a printed line, what a failed run did not do) is a catalogue entry, no
+    ``Problem`` is built from text, no sentence goes to stderr and no help is literal."""
+    keys = set(messages())
+    wrong = []
+    for path in _cli_sources():
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call):
+                continue
+            where = f"{path.name}:{node.lineno}"
+            func = node.func
+            name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+            if isinstance(func, ast.Name) and func.id == "Problem":
+                wrong.append(f"{where}: Problem(...) built from text")
+            if isinstance(func, ast.Attribute) and name in _MAKERS and len(node.args) > 1:
+                issue = _key_problem(node.args[1], keys)
+                if issue:
+                    wrong.append(f"{where}: {issue}")
+            for position in _CLI_KEYED.get(name, ()):
+                argument = _argument(node, position)
+                issue = _key_problem(argument, keys) if argument is not None else None
+                if issue:
+                    wrong.append(f"{where}: {name}(): {issue}")
+            if name == "_counted":
+                argument = _argument(node, 0)
+                if isinstance(argument, ast.Constant) and isinstance(argument.value, str):
+                    for end in ("_one", "_many"):
+                        if argument.value + end not in keys:
+                            wrong.append(f"{where}: no entry {argument.value + end!r}")
+            if name in _PRINTERS:
+                texts = map(_literal_text, [*node.args, *(k.value for k in node.keywords)])
+                wrong += [
+                    f"{where}: a sentence printed: {t!r}" for t in texts if SENTENCE.search(t)
+                ]
+            for keyword in node.keywords:
+                if keyword.arg in _HELPS and _literal_text(keyword.value):
+                    wrong.append(f"{where}: a literal {keyword.arg}=")
+    assert not wrong, "\n".join(wrong)
+
+
+def test_every_entry_the_command_line_uses_has_both_languages() -> None:
+    """Each key named in ``cli/`` or ``procs.py`` has an Indonesian and an English text,
+    with the same placeholders, and the two differ."""
+    named: set[str] = set()
+    for path in _cli_sources():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                named.add(node.value)
+    used = sorted(named & set(messages()))
+    assert len(used) > 100
+    for key in used:
+        entry = messages()[key]
+        assert set(entry) == set(LANGUAGES), key
+        assert all(entry[lang].strip() for lang in LANGUAGES), key
+        assert _fields(entry["id"]) == _fields(entry["en"]), key
+        assert entry["id"] != entry["en"] or key in SAME_IN_BOTH, key

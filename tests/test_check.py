@@ -76,7 +76,7 @@ def recorded(tmp_path_factory: pytest.TempPathFactory) -> Path:
 )
 def test_a_failed_threshold_exits_1_with_its_reason(option: str, value: str, reason: str) -> None:
     """Each threshold just above the example fails with one reason line and a verdict."""
-    run = smartserang("check", EXAMPLE, option, value)
+    run = smartserang("--lang", "en", "check", EXAMPLE, option, value)
     assert run.returncode == 1
     assert run.stdout == ""
     assert run.stderr.splitlines() == [
@@ -102,7 +102,7 @@ def test_a_failed_threshold_exits_1_with_its_reason(option: str, value: str, rea
 )
 def test_thresholds_met_exactly_pass_with_one_ok_line(options: list[str], line: str) -> None:
     """Thresholds equal to the shown values pass: exit 0, one OK line, nothing on stdout."""
-    run = smartserang("check", EXAMPLE, *options)
+    run = smartserang("--lang", "en", "check", EXAMPLE, *options)
     assert run.returncode == 0, run.stderr
     assert run.stdout == ""
     assert run.stderr == f"smartserang: OK {EXAMPLE}: {line}\n"
@@ -110,7 +110,7 @@ def test_thresholds_met_exactly_pass_with_one_ok_line(options: list[str], line: 
 
 def test_unknown_group_id_exits_2_naming_the_known_ids() -> None:
     """--min D9=1 is a usage error listing the set's group ids, before any workbook is read."""
-    run = smartserang("check", EXAMPLE, "--min", "D9=1")
+    run = smartserang("--lang", "en", "check", EXAMPLE, "--min", "D9=1")
     assert run.returncode == 2
     assert "unknown group 'D9'" in run.stderr
     assert "spbe-2020: D1, A1, D2, A2, A3, A4, D3, A5, A6, D4, A7, A8" in run.stderr
@@ -119,7 +119,9 @@ def test_unknown_group_id_exits_2_naming_the_known_ids() -> None:
 
 def test_bad_options_are_all_reported_together() -> None:
     """A --min without '=' and a negative --tolerance are both reported, with exit 2."""
-    run = smartserang("check", EXAMPLE, "--min", "D3", "--min", "D4=x", "--tolerance", "-1")
+    run = smartserang(
+        "--lang", "en", "check", EXAMPLE, "--min", "D3", "--min", "D4=x", "--tolerance", "-1"
+    )
     assert run.returncode == 2
     assert "--min: --min must be GROUP=NUMBER (e.g. D3=1.5), got 'D3'" in run.stderr
     assert "got 'D4=x'" in run.stderr
@@ -130,7 +132,7 @@ def test_bad_options_are_all_reported_together() -> None:
 def test_min_ids_apply_to_the_set_that_has_them() -> None:
     """With two sets, --min GOV checks smart-city only and --min D3 spbe-2020 only."""
     run = smartserang(
-        "check", EXAMPLE, "--set", "spbe-2020", "--set", "smart-city",
+        "--lang", "en", "check", EXAMPLE, "--set", "spbe-2020", "--set", "smart-city",
         "--min", "GOV=3.3", "--min", "D3=1",
         "--format", "json",
     )  # fmt: skip
@@ -146,7 +148,7 @@ def test_min_ids_apply_to_the_set_that_has_them() -> None:
 def test_broken_workbook_exits_2_with_located_problems() -> None:
     """rusak.xlsx: every problem located, exit 2, no traceback, nothing on stdout."""
     broken = EXAMPLES / "rusak.xlsx"
-    run = smartserang("check", broken, "--min-index", "1")
+    run = smartserang("--lang", "en", "check", broken, "--min-index", "1")
     assert run.returncode == 2
     assert f"{broken}:Penilaian!B9:" in run.stderr
     assert f"smartserang: ERROR {broken}: not checked" in run.stderr
@@ -156,11 +158,13 @@ def test_broken_workbook_exits_2_with_located_problems() -> None:
 
 def test_several_workbooks_are_each_checked_and_the_worst_decides(lower: Path) -> None:
     """Good + lower fails (1) naming only the lower one; adding a broken workbook makes it 2."""
-    run = smartserang("check", EXAMPLE, lower, "--min-index", "2.6")
+    run = smartserang("--lang", "en", "check", EXAMPLE, lower, "--min-index", "2.6")
     assert run.returncode == 1
     assert f"smartserang: OK {EXAMPLE}:" in run.stderr
     assert f"{lower}: spbe-2020: index 2.59 < --min-index 2.60" in run.stderr
-    run = smartserang("check", EXAMPLE, lower, EXAMPLES / "rusak.xlsx", "--min-index", "2.6")
+    run = smartserang(
+        "--lang", "en", "check", EXAMPLE, lower, EXAMPLES / "rusak.xlsx", "--min-index", "2.6"
+    )
     assert run.returncode == 2
     assert f"{lower}: spbe-2020: index 2.59 < --min-index 2.60" in run.stderr
 
@@ -195,7 +199,7 @@ def test_baseline_records_scores_hashes_and_date(recorded: Path) -> None:
 def test_undercutting_the_baseline_fails_naming_each_fall(recorded: Path, lower: Path) -> None:
     """The lower workbook: index, D4 and A7 fell beyond the tolerance; exit 1. Below the
     falls, the indicator that moved, the register row behind it, and what is missing."""
-    run = smartserang("check", lower, "--baseline", recorded)
+    run = smartserang("--lang", "en", "check", lower, "--baseline", recorded)
     assert run.returncode == 1
     assert run.stderr.splitlines() == [
         f"{lower}: spbe-2020: index 2.59 fell by 0.06 from baseline 2.65 (tolerance 0.005)",
@@ -221,7 +225,7 @@ def test_a_fall_within_tolerance_passes(
 
 def test_the_same_workbook_passes_its_own_baseline(recorded: Path) -> None:
     """Index and all 12 groups equal the baseline: 13 checks pass."""
-    run = smartserang("check", EXAMPLE, "--baseline", recorded)
+    run = smartserang("--lang", "en", "check", EXAMPLE, "--baseline", recorded)
     assert run.returncode == 0, run.stderr
     assert run.stderr.startswith(f"smartserang: OK {EXAMPLE}: spbe-2020 index 2.65 (verified);")
     assert "13 checks passed" in run.stderr
@@ -230,9 +234,9 @@ def test_the_same_workbook_passes_its_own_baseline(recorded: Path) -> None:
 def test_a_score_json_result_serves_as_a_baseline(tmp_path: Path, lower: Path) -> None:
     """A saved 'score --format json' is read as a baseline: same falls, same exit."""
     result = tmp_path / "results.json"
-    run = smartserang("score", EXAMPLE, "--format", "json", "--output", result)
+    run = smartserang("--lang", "en", "score", EXAMPLE, "--format", "json", "--output", result)
     assert run.returncode == 0, run.stderr
-    run = smartserang("check", lower, "--baseline", result)
+    run = smartserang("--lang", "en", "check", lower, "--baseline", result)
     assert run.returncode == 1
     assert "A7 3.30 fell by 0.20 from baseline 3.50" in run.stderr
 
@@ -250,7 +254,7 @@ def test_corrupt_baseline_exits_2_located(tmp_path: Path, content: str, expected
     """A baseline that is not JSON, or not a baseline, is a located input error (exit 2)."""
     base = tmp_path / "base.json"
     base.write_text(content, encoding="utf-8")
-    run = smartserang("check", EXAMPLE, "--baseline", base, cwd=tmp_path)
+    run = smartserang("--lang", "en", "check", EXAMPLE, "--baseline", base, cwd=tmp_path)
     assert run.returncode == 2
     assert expected in run.stderr.replace(str(base), "base.json")
     assert "Traceback" not in run.stderr
@@ -262,7 +266,7 @@ def test_wrong_baseline_fields_are_all_reported(tmp_path: Path) -> None:
     entry = {"indicator_set": {}, "basis": "x", "index_rounded": "abc", "groups": [{"id": 3}]}
     data = {"format": "smartserang-baseline", "format_version": "1.0", "results": [entry]}
     base.write_text(json.dumps(data), encoding="utf-8")
-    run = smartserang("check", EXAMPLE, "--baseline", base)
+    run = smartserang("--lang", "en", "check", EXAMPLE, "--baseline", base)
     assert run.returncode == 2
     for path in ("indicator_set.id", "basis", "index_rounded", "groups[0]"):
         assert f"{base}: results[0].{path}:" in run.stderr
@@ -271,10 +275,14 @@ def test_wrong_baseline_fields_are_all_reported(tmp_path: Path) -> None:
 
 def test_baseline_without_the_checked_set_or_basis_exits_2(recorded: Path) -> None:
     """A set the baseline lacks, or another basis, cannot be compared: exit 2 saying how to fix."""
-    run = smartserang("check", EXAMPLE, "--set", "smart-city", "--baseline", recorded)
+    run = smartserang(
+        "--lang", "en", "check", EXAMPLE, "--set", "smart-city", "--baseline", recorded
+    )
     assert run.returncode == 2
     assert "no entry for set 'smart-city' (it holds: spbe-2020)" in run.stderr
-    run = smartserang("check", EXAMPLE, "--basis", "claimed", "--baseline", recorded)
+    run = smartserang(
+        "--lang", "en", "check", EXAMPLE, "--basis", "claimed", "--baseline", recorded
+    )
     assert run.returncode == 2
     assert "recorded on basis 'verified', the check uses 'claimed'" in run.stderr
 
@@ -284,13 +292,15 @@ def test_baseline_refuses_to_lower_without_a_reason(tmp_path: Path, lower: Path)
     base = tmp_path / "base.json"
     assert smartserang("baseline", EXAMPLE, "-o", base, "--date", "2025-10-01").returncode == 0
     before = base.read_bytes()
-    run = smartserang("baseline", lower, "-o", base)
+    run = smartserang("--lang", "en", "baseline", lower, "-o", base)
     assert run.returncode == 1
     assert f"{base}: spbe-2020: A7 3.30 fell by 0.20 from baseline 3.50" in run.stderr
     assert '--reason "…"' in run.stderr
     assert base.read_bytes() == before
     reason = "SPSE dipindahkan ke LPSE Provinsi"
-    run = smartserang("baseline", lower, "-o", base, "--reason", reason, "--date", "2025-11-01")
+    run = smartserang(
+        "--lang", "en", "baseline", lower, "-o", base, "--reason", reason, "--date", "2025-11-01"
+    )
     assert run.returncode == 0, run.stderr
     data = json.loads(base.read_text(encoding="utf-8"))
     assert data["results"][0]["index_rounded"] == 2.59
@@ -310,14 +320,16 @@ def test_baseline_refuses_to_lower_without_a_reason(tmp_path: Path, lower: Path)
 def test_baseline_refuses_dropping_a_set_or_changing_basis(tmp_path: Path) -> None:
     """Recording fewer sets or another basis would loosen the gate: exit 1 without --reason."""
     base = tmp_path / "base.json"
-    run = smartserang("baseline", EXAMPLE, "-o", base, "--set", "spbe-2020", "--set", "smart-city")
+    run = smartserang(
+        "--lang", "en", "baseline", EXAMPLE, "-o", base, "--set", "spbe-2020", "--set", "smart-city"
+    )
     assert run.returncode == 0, run.stderr
-    run = smartserang("baseline", EXAMPLE, "-o", base, "--set", "spbe-2020")
+    run = smartserang("--lang", "en", "baseline", EXAMPLE, "-o", base, "--set", "spbe-2020")
     assert run.returncode == 1
     assert "smart-city: the set would no longer be recorded" in run.stderr
     run = smartserang(
-        "baseline", EXAMPLE, "-o", base, "--set", "spbe-2020", "--set", "smart-city",
-        "--basis", "claimed",
+        "--lang", "en", "baseline", EXAMPLE, "-o", base,
+        "--set", "spbe-2020", "--set", "smart-city", "--basis", "claimed",
     )  # fmt: skip
     assert run.returncode == 1
     assert "basis changes from verified to claimed" in run.stderr
@@ -327,7 +339,7 @@ def test_baseline_over_a_corrupt_file_exits_2(tmp_path: Path) -> None:
     """An existing output that is not a baseline is not overwritten blindly."""
     base = tmp_path / "base.json"
     base.write_text("not json", encoding="utf-8")
-    run = smartserang("baseline", EXAMPLE, "-o", base)
+    run = smartserang("--lang", "en", "baseline", EXAMPLE, "-o", base)
     assert run.returncode == 2
     assert f"{base}:1:1: not valid JSON" in run.stderr
     assert "nothing recorded" in run.stderr
@@ -356,7 +368,7 @@ def test_a_lowered_claim_is_named_with_its_change(
     indicator, its groups and the Penilaian row whose Tingkat went from 3 to 1."""
     summary = tmp_path / "summary.md"
     args = ("check", lowered_claim, "--baseline", recorded, "--summary", summary)
-    run = smartserang(*args, "--format", "json")
+    run = smartserang("--lang", "en", *args, "--format", "json")
     assert run.returncode == 1
     prefix = f"{lowered_claim}: spbe-2020:"
     lines = run.stderr.splitlines()
@@ -397,7 +409,7 @@ def test_a_changed_register_row_is_named_with_its_values(recorded: Path, tmp_pat
         sheet["E14"].value = "tidak aktif"
 
     changed = edited_example(tmp_path / "inactive.xlsx", edit)
-    run = smartserang("check", changed, "--baseline", recorded)
+    run = smartserang("--lang", "en", "check", changed, "--baseline", recorded)
     assert run.returncode == 1
     prefix = f"{changed}: spbe-2020:"
     lines = run.stderr.splitlines()
@@ -419,7 +431,7 @@ def test_a_later_assessment_date_is_named_where_reviews_age(recorded: Path, tmp_
         book["Profil"]["B4"].value = dt.datetime(2027, 9, 30)
 
     later = edited_example(tmp_path / "later.xlsx", edit)
-    run = smartserang("check", later, "--baseline", recorded)
+    run = smartserang("--lang", "en", "check", later, "--baseline", recorded)
     assert run.returncode == 1
     assert (
         f"{later}: spbe-2020:   Profil: Assessment Date — 30 September 2025 → 30 September 2027"
@@ -462,7 +474,7 @@ def test_a_baseline_of_format_1_0_still_checks_and_says_what_it_lacks(
         del entry["indicators"]
     old = tmp_path / "old.json"
     old.write_text(json.dumps(data), encoding="utf-8")
-    run = smartserang("check", lower, "--baseline", old, "--format", "json")
+    run = smartserang("--lang", "en", "check", lower, "--baseline", old, "--format", "json")
     assert run.returncode == 1
     assert f"{lower}: spbe-2020: A7 3.30 fell by 0.20 from baseline 3.50" in run.stderr
     assert (
@@ -489,7 +501,7 @@ def test_a_bad_indicator_record_is_located(
     data["results"][0]["indicators"][0].update(edit)
     bad = tmp_path / "bad.json"
     bad.write_text(json.dumps(data), encoding="utf-8")
-    run = smartserang("check", EXAMPLE, "--baseline", bad)
+    run = smartserang("--lang", "en", "check", EXAMPLE, "--baseline", bad)
     assert run.returncode == 2
     assert f"{bad}: {location}" in run.stderr
 
@@ -501,8 +513,11 @@ def test_summary_is_appended_once_per_run(tmp_path: Path, recorded: Path, lower:
     """Two runs append two sections, each with a heading, a verdict line and the table."""
     summary = tmp_path / "summary.md"
     summary.write_text("# Earlier step\n\n", encoding="utf-8")
-    assert smartserang("check", EXAMPLE, "--summary", summary, "--min-index", "2.6").returncode == 0
-    run = smartserang("check", lower, "--summary", summary, "--baseline", recorded)
+    first = smartserang(
+        "check", EXAMPLE, "--summary", summary, "--min-index", "2.6", "--lang", "en"
+    )
+    assert first.returncode == 0
+    run = smartserang("--lang", "en", "check", lower, "--summary", summary, "--baseline", recorded)
     assert run.returncode == 1
     text = summary.read_text(encoding="utf-8")
     assert text.startswith("# Earlier step\n\n### smartserang check: ")
@@ -516,7 +531,7 @@ def test_summary_is_appended_once_per_run(tmp_path: Path, recorded: Path, lower:
 
 def test_json_report_lists_every_check(recorded: Path, lower: Path) -> None:
     """--format json prints the checks on stdout; stderr still carries the reasons."""
-    run = smartserang("check", lower, "--baseline", recorded, "--format", "json")
+    run = smartserang("--lang", "en", "check", lower, "--baseline", recorded, "--format", "json")
     assert run.returncode == 1
     data = json.loads(run.stdout)
     assert data["passed"] is False
@@ -769,7 +784,7 @@ def test_pre_commit_hook_passes_good_and_fails_bad_workbooks(tmp_path: Path) -> 
         f"    rev: {sha}\n"
         f"    hooks:\n"
         f"      - id: smartserang-check\n"
-        f'        args: [--min-index, "2.5"]\n',
+        f'        args: [--min-index, "2.5", --lang, en]\n',
         encoding="utf-8",
     )
     _git(project, "init", "-q")
@@ -805,7 +820,7 @@ def test_strict_fails_on_any_warning_one_line_each() -> None:
     """The example's ignored 'Catatan' column cannot change a score: check passes, and
     check --strict fails on it, naming the cell."""
     assert smartserang("check", EXAMPLE).returncode == 0
-    run = smartserang("check", EXAMPLE, "--strict")
+    run = smartserang("--lang", "en", "check", EXAMPLE, "--strict")
     assert run.returncode == 1
     assert run.stderr.splitlines() == [
         f"{EXAMPLE}: spbe-2020: Aplikasi!N1: unknown column 'Catatan' ignored"
@@ -816,9 +831,9 @@ def test_strict_fails_on_any_warning_one_line_each() -> None:
 
 def test_min_completeness_compares_the_share_the_report_shows() -> None:
     """The example's registers decide 66.0 % of the SPBE index: 0.66 passes, 0.661 fails."""
-    passing = smartserang("check", EXAMPLE, "--min-completeness", "0.66")
+    passing = smartserang("--lang", "en", "check", EXAMPLE, "--min-completeness", "0.66")
     assert passing.returncode == 0, passing.stderr
-    failing = smartserang("check", EXAMPLE, "--min-completeness", "0.661")
+    failing = smartserang("--lang", "en", "check", EXAMPLE, "--min-completeness", "0.661")
     assert failing.returncode == 1
     assert f"{EXAMPLE}: spbe-2020: completeness 66.0% < --min-completeness 0.661 (66.1%)" in (
         failing.stderr
@@ -841,7 +856,7 @@ def test_a_score_affecting_warning_fails_once_with_two_sets(tmp_path: Path) -> N
         book["Aplikasi"]["B2"] = "Dinas Yang Tidak Ada"
 
     path = edited_example(tmp_path / "unit.xlsx", edit)
-    run = smartserang("check", path, "--set", "spbe-2020", "--set", "smart-city")
+    run = smartserang("--lang", "en", "check", path, "--set", "spbe-2020", "--set", "smart-city")
     assert run.returncode == 1
     lines = run.stderr.splitlines()
     assert lines == [
@@ -856,7 +871,16 @@ def test_the_summary_and_json_report_completeness(tmp_path: Path) -> None:
     """The Markdown summary has a completeness row; the JSON gives each set's share."""
     summary = tmp_path / "summary.md"
     run = smartserang(
-        "check", EXAMPLE, "--min-completeness", "0.6", "--summary", summary, "--format", "json"
+        "--lang",
+        "en",
+        "check",
+        EXAMPLE,
+        "--min-completeness",
+        "0.6",
+        "--summary",
+        summary,
+        "--format",
+        "json",
     )
     assert run.returncode == 0, run.stderr
     assert "| spbe-2020 | completeness | 66.0% | ≥ 60.0% | – | ✅ |" in summary.read_text()

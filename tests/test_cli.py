@@ -92,7 +92,7 @@ def test_misspelt_set_key_exits_2_with_a_suggestion(tmp_path: Path) -> None:
     broken = tmp_path / "mine.yaml"
     broken.write_text(text.replace("\n    weight:", "\n    wieght:", 1), encoding="utf-8")
     book = write_workbook(tmp_path / "p.xlsx", {"Penilaian": penilaian({"1": 1})})
-    run = smartserang("score", book, "--set", broken)
+    run = smartserang("--lang", "en", "score", book, "--set", broken)
     assert run.returncode == 2
     assert "(did you mean 'weight'?)" in run.stderr
     first = run.stderr.splitlines()[0]

@@ -141,7 +141,7 @@ def test_the_reports_data_quality_section_names_them(denpasar: Path) -> None:
 
 def test_check_fails_naming_the_unchecked_indicators(denpasar: Path) -> None:
     """check: exit 1 and one line for the warning, without any threshold."""
-    run = smartserang("check", denpasar)
+    run = smartserang("--lang", "en", "check", denpasar)
     assert run.returncode == 1
     assert run.stderr.splitlines() == [
         f"{denpasar}: spbe-2020: Aplikasi: {WARNING} [inventory.blank]"
@@ -152,7 +152,9 @@ def test_check_fails_naming_the_unchecked_indicators(denpasar: Path) -> None:
 
 def test_check_min_completeness_fails_below_the_share(denpasar: Path) -> None:
     """--min-completeness 0.6 adds its own reason line."""
-    run = smartserang("check", denpasar, "--min-completeness", "0.6", "--format", "json")
+    run = smartserang(
+        "--lang", "en", "check", denpasar, "--min-completeness", "0.6", "--format", "json"
+    )
     assert run.returncode == 1
     (file,) = json.loads(run.stdout)["files"]
     kinds = [(c["kind"], c["passed"]) for c in file["checks"]]

@@ -387,7 +387,7 @@ def test_problems_of_both_sides_come_in_one_run(tmp_path: Path) -> None:
     """A bad JSON result and a broken workbook are both reported before exit 2."""
     bad = tmp_path / "lama.json"
     bad.write_text('{"schema_version": "1.2", "results": 3}', encoding="utf-8")
-    run = run_cli("diff", bad, EXAMPLES / "rusak.xlsx")
+    run = run_cli("--lang", "en", "diff", bad, EXAMPLES / "rusak.xlsx")
     assert run.returncode == 2
     assert "lama.json:results: must be a list, got 3 [diff.json.field]" in run.stderr
     assert "rusak.xlsx:Penilaian!B9:" in run.stderr

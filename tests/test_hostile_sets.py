@@ -139,9 +139,9 @@ def test_score_exits_0_or_2_with_located_messages(
 ) -> None:
     case = corpus[name]
     loaded, problems = load(case)
+    example = str(EXAMPLES / "kota-sukamaju.xlsx")
     result = CliRunner().invoke(
-        app,
-        ["score", str(EXAMPLES / "kota-sukamaju.xlsx"), "--set", str(case.path), "-f", "json"],
+        app, ["score", example, "--set", str(case.path), "-f", "json", "--lang", "en"]
     )
     assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
     assert "Traceback" not in result.stderr
@@ -175,7 +175,8 @@ def test_template_refuses_a_broken_set_with_its_location(
 ) -> None:
     case = corpus["escaped-control-char"]
     result = CliRunner().invoke(
-        app, ["template", "--set", str(case.path), "--output", str(tmp_path / "x.xlsx")]
+        app,
+        ["template", "--set", str(case.path), "--output", str(tmp_path / "x.xlsx"), "--lang", "en"],
     )
     assert result.exit_code == 2
     assert result.stderr.startswith(f"{case.path}:22:25: control character U+0001")

@@ -61,11 +61,11 @@ def column(path: Path, name: str, sheet: str = "Fasilitas") -> list[Any]:
 
 
 def run_import(csv: Path, into: Path, options: str, out: Path | None = None) -> Any:
-    """``smartserang import CSV --into INTO --sheet Fasilitas OPTIONS -o OUT``, the options
-    split as a shell splits them."""
+    """``smartserang import CSV --into INTO --sheet Fasilitas OPTIONS -o OUT --lang en``, the
+    options split as a shell splits them (in English: the tests read its lines)."""
     output: list[str | Path] = ["-o", out] if out is not None else []
     args = ["--into", into, "--sheet", "Fasilitas", *shlex.split(options), *output]
-    return smartserang("import", csv, *args)
+    return smartserang("import", csv, *args, "--lang", "en")
 
 
 WIFI_CP1252 = (
@@ -251,6 +251,8 @@ def test_a_missing_sheet_is_created_with_the_contract_header(tmp_path: Path) -> 
     )
     out = tmp_path / "new.xlsx"
     run = smartserang(
+        "--lang",
+        "en",
         "import",
         data,
         "--into",

@@ -182,7 +182,9 @@ def _applications(apps: Grid) -> Grid:
 
 
 def _cli_scores(path: Path, tmp_path: Path) -> tuple[dict[str, Any], str]:
-    run = smartserang("score", path, "--set", "spbe-2020", "-f", "json", cwd=tmp_path)
+    run = smartserang(
+        "score", path, "--set", "spbe-2020", "-f", "json", "--lang", "en", cwd=tmp_path
+    )
     assert run.returncode == 0, run.stderr
     return json.loads(run.stdout), run.stderr
 

@@ -224,6 +224,7 @@ def test_csv_shapes_import_their_rows_and_name_their_lines(
     arguments = [
         "import", str(data), "--into", str(_base(tmp_path)), "--sheet", "Fasilitas",
         "--map", "Nama,Kecamatan,Status,Jumlah", "--set-column", "Jenis=cctv", "-o", str(out),
+        "--lang", "en",
     ]  # fmt: skip
     result = CliRunner().invoke(app, arguments)
     assert result.exit_code == 0, result.stderr

@@ -97,7 +97,16 @@ def test_a_check_run_renders_as_check_prints_it(tmp_path: Path) -> None:
     run = CheckRun((report,), thresholds)
     summary = tmp_path / "summary.md"
     printed = smartserang(
-        "check", EXAMPLE, "--max-unsupported", "3", "--format", "json", "--summary", summary
+        "--lang",
+        "en",
+        "check",
+        EXAMPLE,
+        "--max-unsupported",
+        "3",
+        "--format",
+        "json",
+        "--summary",
+        summary,
     )
     assert printed.returncode == 1  # five claims outrun the registers
     assert render_output(run, "json", "en") == printed.stdout.encode("utf-8")

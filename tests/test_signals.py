@@ -118,7 +118,9 @@ def test_interrupted_write_leaves_the_old_output_or_none(
     if existing:
         output.write_text('{"old": true}\n', encoding="utf-8")
     before = listing(tmp_path)
-    run = interrupted("write", signum, "score", EXAMPLE, "--format", "json", "-o", output)
+    run = interrupted(
+        "write", signum, "--lang", "en", "score", EXAMPLE, "--format", "json", "-o", output
+    )
     assert_stopped_cleanly(run, signum)
     assert listing(tmp_path) == before
 
@@ -134,7 +136,7 @@ def test_interrupted_import_leaves_both_workbooks_as_they_were(tmp_path: Path) -
     before = listing(tmp_path)
     signum = signal.SIGTERM
     run = interrupted(
-        "write", signum, "import", data, "--into", into, "--sheet", "Fasilitas",
+        "write", signum, "--lang", "en", "import", data, "--into", into, "--sheet", "Fasilitas",
         "--map", "Nama=nama,Kecamatan=kecamatan", "--set-column", "Jenis=wifi publik",
         "--in-place",
     )  # fmt: skip
@@ -149,14 +151,18 @@ def test_ctrl_c_while_reading_a_workbook(tmp_path: Path) -> None:
     """Ctrl-C while the workbook is being read ends the run with the short message and
     writes nothing."""
     output = tmp_path / "report.html"
-    run = interrupted("read", signal.SIGINT, "score", EXAMPLE, "--format", "html", "-o", output)
+    run = interrupted(
+        "read", signal.SIGINT, "--lang", "en", "score", EXAMPLE, "--format", "html", "-o", output
+    )
     assert_stopped_cleanly(run, signal.SIGINT)
     assert list(tmp_path.iterdir()) == []
 
 
 def test_sigterm_while_reading_a_workbook(tmp_path: Path) -> None:
     """SIGTERM while reading ends the same way, with exit 143."""
-    run = interrupted("read", signal.SIGTERM, "diff", EXAMPLE, EXAMPLE, "-o", tmp_path / "d.md")
+    run = interrupted(
+        "read", signal.SIGTERM, "--lang", "en", "diff", EXAMPLE, EXAMPLE, "-o", tmp_path / "d.md"
+    )
     assert_stopped_cleanly(run, signal.SIGTERM)
     assert list(tmp_path.iterdir()) == []
 
@@ -245,7 +251,9 @@ def test_an_output_folder_that_cannot_take_the_file_is_a_located_error(
     }[where]()
     output = folder / "report.json"
     before = listing(tmp_path)
-    _refused(smartserang("score", EXAMPLE, "--format", "json", "-o", output), output)
+    _refused(
+        smartserang("--lang", "en", "score", EXAMPLE, "--format", "json", "-o", output), output
+    )
     assert listing(tmp_path) == before
     assert not output.exists()
 
@@ -268,7 +276,9 @@ def test_every_writer_names_a_missing_output_folder(
     data = tmp_path / "data.csv"
     data.write_text("nama\nTaman Kota\n", encoding="utf-8")
     output = tmp_path / "no" / "such" / ("out.md" if command[0] == "check" else "out.xlsx")
-    _refused(smartserang(*[data if p == "CSV" else p for p in command], output), output)
+    _refused(
+        smartserang("--lang", "en", *[data if p == "CSV" else p for p in command], output), output
+    )
     assert [p.name for p in tmp_path.iterdir()] == ["data.csv"]
 
 
@@ -343,7 +353,7 @@ class Sender(importlib.abc.MetaPathFinder):
             sys.meta_path.remove(self)
             os.kill(os.getpid(), {int(signum)})
 sys.meta_path.insert(0, Sender())
-sys.argv = ["smartserang", "sets"]
+sys.argv = ["smartserang", "sets", "--lang", "en"]
 from smartserang.cli import main
 main()
 """
@@ -354,6 +364,41 @@ main()
         subprocess.CompletedProcess(run.args, run.returncode, "", run.stderr), signum
     )
     assert run.stdout == ""
+
+
+@pytest.mark.parametrize(
+    ("signum", "line"),
+    [(signal.SIGINT, "smartserang: dibatalkan"), (signal.SIGTERM, "smartserang: dihentikan")],
+    ids=["ctrl-c", "sigterm"],
+)
+def test_a_signal_while_starting_is_told_in_the_default_language(
+    signum: signal.Signals, line: str
+) -> None:
+    """Without ``--lang`` the short line is Indonesian, already while the CLI is imported;
+    the exit code is the same (130 or 143)."""
+    driver = f"""
+import importlib.abc, os, sys
+class Sender(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path=None, target=None):
+        if name == "typer":
+            sys.meta_path.remove(self)
+            os.kill(os.getpid(), {int(signum)})
+sys.meta_path.insert(0, Sender())
+sys.argv = ["smartserang", "sets"]
+from smartserang.cli import main
+main()
+"""
+    environment = {k: v for k, v in os.environ.items() if k != "SMARTSERANG_LANG"}
+    run = subprocess.run(
+        [sys.executable, "-c", driver],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+        env=environment,
+    )
+    assert run.returncode == MESSAGES[signum][1]
+    assert run.stderr.splitlines() == [line]
 
 
 def test_a_reader_that_closes_early_gets_exit_141() -> None:

@@ -277,7 +277,7 @@ def test_a_scale_from_zero_accepts_level_zero_in_penilaian(tmp_path: Path) -> No
     workbook = write_workbook(
         tmp_path / "inv.xlsx", {"Penilaian": [["Indikator", "Tingkat"], ["A", 0], ["B", 4]]}
     )
-    run = smartserang("score", workbook, "--set", set_path, "--format", "json")
+    run = smartserang("--lang", "en", "score", workbook, "--set", set_path, "--format", "json")
     assert run.returncode == 0, run.stderr
     data = json.loads(run.stdout)
     assert [(i["id"], i["claimed"], i["level"]) for i in data["indicators"]] == [
@@ -288,7 +288,7 @@ def test_a_scale_from_zero_accepts_level_zero_in_penilaian(tmp_path: Path) -> No
     spbe = write_workbook(
         tmp_path / "spbe.xlsx", {"Penilaian": [["Indikator", "Tingkat"], ["35", 0]]}
     )
-    refused = smartserang("score", spbe)
+    refused = smartserang("--lang", "en", "score", spbe)
     assert refused.returncode == 2
     assert f"{spbe}:Penilaian!B2: level 0 is outside the scale of indicator 35 (1–5)" in (
         refused.stderr

@@ -423,7 +423,7 @@ def test_terminal_stdout_is_refused() -> None:
 
 def test_bad_set_is_reported_and_nothing_written(tmp_path: Path) -> None:
     """An unknown set exits 2 with a located message, and no file appears."""
-    run = smartserang("template", "--set", "spbe-2002", "-o", tmp_path / "x.xlsx")
+    run = smartserang("--lang", "en", "template", "--set", "spbe-2002", "-o", tmp_path / "x.xlsx")
     assert run.returncode == 2
     assert "spbe-2002" in run.stderr
     assert "no template written" in run.stderr

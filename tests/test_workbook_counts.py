@@ -482,7 +482,7 @@ def test_a_workbook_that_kills_its_reader_in_a_roll_up_is_named(
         shutil.copy(EXAMPLE, folder / f"unit-{number}.xlsx")
     shutil.copy(EXAMPLE, folder / "unit-2-rusak-proses.xlsx")
     shutil.copy(EXAMPLES / "rusak.xlsx", folder / "unit-3-rusak.xlsx")
-    paths = sorted(folder.iterdir()) if command == "check" else [folder, "--lang", "en"]
+    paths = [*(sorted(folder.iterdir()) if command == "check" else [folder]), "--lang", "en"]
     result = subprocess.run(
         [sys.executable, "-c", _ABORTING, command, *map(str, paths), "--jobs", "2"],
         capture_output=True, text=True, timeout=300, check=False,

@@ -74,14 +74,22 @@ class WorkerLost(Exception):
     """A worker process ended without returning its results (killed, out of memory)."""
 
     def __init__(self, how: str, item: object = None, exitcode: int | None = None) -> None:
-        named = "" if item is None else f" while working on {item}"
-        super().__init__(f"a worker process ended unexpectedly ({how}){named}")
         self.how = how
         """How the process ended: ``SIGABRT, signal 6``, ``exit status 3``."""
         self.item = item
         """The item it was working on, when known."""
         self.exitcode = exitcode
         """Its exit code as ``multiprocessing`` gives it (a negative signal number)."""
+        super().__init__(self.said("en"))
+
+    def said(self, lang: str) -> str:
+        """What happened, in ``lang`` (``str()`` gives it in English)."""
+        from smartserang.i18n import message
+
+        how = ended(self.exitcode, lang) if self.how == ended(self.exitcode, "en") else self.how
+        if self.item is None:
+            return message("worker_lost", lang, how=how)
+        return message("worker_lost_item", lang, how=how, item=str(self.item))
 
     @property
     def crashed(self) -> bool:
@@ -320,15 +328,25 @@ class _Pool:
         self.executor.shutdown(wait=True)
 
 
-def _ended(code: int | None) -> str:
+def ended(code: int | None, lang: str) -> str:
+    """How a process with exit code ``code`` (``multiprocessing``'s: a negative signal
+    number) ended, in ``lang``: ``SIGABRT, signal 6``, ``exit status 3``."""
+    from smartserang.i18n import message
+
     if code is None:
-        return "no exit status"
+        return message("process_no_exit_status", lang)
     if code >= 0:
-        return f"exit status {code}"
+        return message("process_exit_status", lang, code=code)
     try:
-        return f"{signal.Signals(-code).name}, signal {-code}"
+        name = signal.Signals(-code).name
     except ValueError:
-        return f"signal {-code}"
+        return message("process_signal", lang, number=-code)
+    return message("process_signal_named", lang, name=name, number=-code)
+
+
+def _ended(code: int | None) -> str:
+    """How a process ended, in English: the words a problem's values carry."""
+    return ended(code, "en")
 
 
 _worker: list[Any] = []

@@ -10,13 +10,17 @@ Modules, in the order a run passes through them:
   ``smartserang.session`` and never another command's module;
 - ``terminal``: the text format, drawn with rich;
 - ``streams``: stdout and stderr: control characters escaped, full disks, closed pipes,
-  terminals in other encodings.
+  terminals in other encodings;
+- ``language``: the run's language, read from the raw arguments and the environment
+  before the help pages are built; ``usage``: the framework's own words (the help pages'
+  frame, usage errors) in that language.
 
 Importing a command module registers its commands. ``main`` is the console script: it
 turns Ctrl-C (SIGINT) and SIGTERM into a short message and exit 130 or 143, after the
 program has unwound, so that ``finally`` blocks run and no temporary file is left behind.
 While this package is imported (the console script's first step, about 0.15 s), nothing
 needs undoing yet: a signal then ends the process at once with the same message and code.
+It also prints the parser's usage errors in the run's language (``usage``).
 """
 
 from __future__ import annotations
@@ -30,11 +34,20 @@ import threading
 from types import FrameType
 from typing import NoReturn
 
+# Both small: the words a signal at start-up ends with are at hand before it can come.
+from smartserang.catalogue.commands import TEXTS as _TEXTS
+from smartserang.cli.language import LANG
+
+_STOPPED: dict[int, bytes] = {
+    signum: ("smartserang: " + _TEXTS[key][LANG] + "\n").encode("utf-8", "replace")
+    for signum, key in ((signal.SIGINT, "interrupted"), (signal.SIGTERM, "terminated"))
+}
+"""The line a run ends with after SIGINT or SIGTERM, in the run's language."""
+
 
 def _quit_while_starting(signum: int, frame: FrameType | None) -> None:
-    word = b"terminated" if signum == signal.SIGTERM else b"interrupted"
     with contextlib.suppress(OSError):  # no stderr: the exit code still tells
-        os.write(2, b"smartserang: " + word + b"\n")
+        os.write(2, _STOPPED[signum])
     os._exit(128 + signum)
 
 
@@ -45,6 +58,8 @@ if _STARTING:
 # isort: off
 from smartserang.cli.common import EXIT_BAD_INPUT, EXIT_INTERRUPTED, app, stderr  # noqa: E402
 from smartserang.cli.streams import EXIT_PIPE  # noqa: E402
+from smartserang.cli.usage import is_usage_error, show_usage_error  # noqa: E402
+import typer  # noqa: E402
 
 # Importing a command module registers its commands on ``app``, in the order ``--help``
 # lists them: scoring first, then the gate, the comparison and the workbook writers.
@@ -94,18 +109,17 @@ def main() -> None:
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
     _tolerant_stdout()
     try:
-        app()
-    except SystemExit as done:
-        if done.code == EXIT_INTERRUPTED:  # Typer turns a stray Ctrl-C into a silent exit 130
-            stderr("smartserang: interrupted")
-        if done.code == 1 and type(sys.stdout).__name__ == "PacifyFlushWrapper":
+        # Not standalone: a usage error comes back here, to be said in the run's language.
+        done = app(standalone_mode=False)
+    except SystemExit as ended:
+        if ended.code == 1 and type(sys.stdout).__name__ == "PacifyFlushWrapper":
             _leave(EXIT_PIPE)  # the framework's own output (--help) met a closed pipe
-        _leave(done.code)
+        _leave(ended.code)
     except (Stopped, KeyboardInterrupt) as stop:
         if isinstance(stop, Stopped) and stop.signum == signal.SIGTERM:
-            stderr("smartserang: terminated")
+            stderr(_stopped(signal.SIGTERM))
             sys.exit(EXIT_TERMINATED)
-        stderr("smartserang: interrupted")
+        stderr(_stopped(signal.SIGINT))
         sys.exit(EXIT_INTERRUPTED)
     except OSError as error:
         # Only the framework's own writes (--help, usage, completion) reach here: the
@@ -115,8 +129,31 @@ def main() -> None:
             raise
         if error.errno == errno.EPIPE:
             _leave(EXIT_PIPE)
-        stderr(f"stdout: cannot write: {error.strerror or error} [output.write]")
+        _stdout_failed(error)
         _leave(EXIT_BAD_INPUT)
+    except typer.Abort:  # the framework's end of input at a prompt (none is asked)
+        stderr(_stopped(signal.SIGINT))
+        _leave(1)
+    except Exception as error:
+        if not is_usage_error(error):
+            raise
+        _leave(show_usage_error(error))
+    if done == EXIT_INTERRUPTED:  # Typer turns a stray Ctrl-C into a silent exit 130
+        stderr(_stopped(signal.SIGINT))
+    _leave(done if isinstance(done, int) else None)
+
+
+def _stopped(signum: int) -> str:
+    """The line a run stopped by ``signum`` ends with (see ``_STOPPED``)."""
+    return _STOPPED[signum].decode("utf-8").rstrip("\n")
+
+
+def _stdout_failed(error: OSError) -> None:
+    """Say that stdout could not be written, and why."""
+    from smartserang.i18n import message
+
+    reason = message("output_cannot_write", LANG, reason=error.strerror or str(error))
+    stderr(f"stdout: {reason} [output.write]")
 
 
 _OUTPUT_ERRORS = frozenset(
@@ -161,7 +198,7 @@ def _leave(code: object) -> NoReturn:
         if status == 0:
             status = EXIT_PIPE if error.errno == errno.EPIPE else EXIT_BAD_INPUT
             if status == EXIT_BAD_INPUT:
-                stderr(f"stdout: cannot write: {error.strerror or error} [output.write]")
+                _stdout_failed(error)
     except ValueError:  # closed
         pass
     # stderr: a closed pipe or stream, nothing more can be said

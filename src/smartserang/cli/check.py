@@ -4,8 +4,9 @@
 check failed, 2 bad input); ``baseline`` records the scores it compares against. The
 pipeline is :mod:`smartserang.session`, the logic :mod:`smartserang.gate`; this module
 reads the options and the baseline, prints and exits.
-Messages are English only, like every diagnostic of the tool: they are read in CI logs
-next to the located input errors, which are English too.
+Messages, the lines on stderr and the Markdown summary follow ``--lang`` like every line
+of the tool; the problem codes in brackets are the same in both languages, so a CI log
+can be searched either way. The JSON report is the same in every language.
 """
 
 from __future__ import annotations
@@ -23,8 +24,10 @@ from smartserang.cli.common import (
     EXIT_BAD_INPUT,
     EXIT_FAILED,
     EXIT_OK,
+    RUN_LANGUAGE,
     BasisOption,
     JobsOption,
+    LangOption,
     LimitOption,
     app,
     basis_of,
@@ -39,9 +42,11 @@ from smartserang.cli.common import (
     on_bad_input,
     parse_date,
     parse_limit_options,
+    say,
     stderr,
-    write_output,
 )
+from smartserang.cli.language import words
+from smartserang.cli.usage import LocalCommand
 from smartserang.problems import InputError, Problem
 
 if TYPE_CHECKING:
@@ -64,87 +69,41 @@ SetOption = Annotated[
     typer.Option(
         "--set",
         "-s",
-        help="A shipped set's name or a path to a set YAML; repeat for several sets"
-        " (each is checked or recorded on its own). Default: spbe-2020.",
+        help=words("help_check_set"),
         autocompletion=complete_set,
     ),
 ]
-BasisArgument = Annotated[
-    BasisOption,
-    typer.Option(help="Which scores are checked or recorded: verified or claimed."),
-]
-ToleranceOption = Annotated[
-    float,
-    typer.Option(
-        help="How far a rounded score may fall below the baseline's and still pass"
-        " (the default fails any fall of the shown two-decimal value)."
-    ),
-]
+BasisArgument = Annotated[BasisOption, typer.Option(help=words("help_check_basis"))]
+ToleranceOption = Annotated[float, typer.Option(help=words("help_check_tolerance"))]
 
 
-@app.command()
+@app.command(help=words("help_check"), cls=LocalCommand)
 def check(
     workbooks: Annotated[
         list[Path],
-        typer.Argument(
-            help="Inventory workbooks; each is checked, and the run fails if any fails"
-            " (so the pre-commit hook can pass the changed files).",
-            show_default=False,
-        ),
+        typer.Argument(help=words("help_check_workbooks"), show_default=False),
     ],
     indicator_sets: SetOption = None,
-    min_index: Annotated[
-        float | None,
-        typer.Option(help="Fail when the rounded index (as reports show it) is below this."),
-    ] = None,
+    min_index: Annotated[float | None, typer.Option(help=words("help_check_min_index"))] = None,
     minimums: Annotated[
         list[str] | None,
-        typer.Option(
-            "--min",
-            metavar="GROUP=X",
-            help="Fail when a group's rounded score is below X, e.g. D3=1.5; repeatable."
-            " Applies to the sets that have the group.",
-        ),
+        typer.Option("--min", metavar="GROUP=X", help=words("help_check_min")),
     ] = None,
-    baseline: Annotated[
-        Path | None,
-        typer.Option(
-            help="A file from 'smartserang baseline' (or 'score --format json'): fail when"
-            " the index or any group fell beyond --tolerance.",
-        ),
-    ] = None,
+    baseline: Annotated[Path | None, typer.Option(help=words("help_check_baseline"))] = None,
     tolerance: ToleranceOption = 0.005,
     max_unsupported: Annotated[
-        int | None,
-        typer.Option(min=0, help="Fail when more claims than this outrun the registers."),
+        int | None, typer.Option(min=0, help=words("help_check_max_unsupported"))
     ] = None,
     min_completeness: Annotated[
-        float | None,
-        typer.Option(
-            help="Fail when a register decides less of the index than this share (0-1),"
-            " rounded as reports show it, e.g. 0.6."
-        ),
+        float | None, typer.Option(help=words("help_check_min_completeness"))
     ] = None,
-    strict: Annotated[
-        bool,
-        typer.Option(
-            "--strict",
-            help="Fail on any workbook warning, not only on those that can change a score.",
-        ),
-    ] = False,
+    strict: Annotated[bool, typer.Option("--strict", help=words("help_check_strict"))] = False,
     basis: BasisArgument = BasisOption.verified,
-    summary: Annotated[
-        Path | None,
-        typer.Option(
-            help='Append a Markdown summary to this file (e.g. "$GITHUB_STEP_SUMMARY").',
-        ),
-    ] = None,
+    summary: Annotated[Path | None, typer.Option(help=words("help_check_summary"))] = None,
     output_format: Annotated[
-        CheckFormat,
-        typer.Option(
-            "--format", "-f", help="text: nothing on stdout; json: a report of every check."
-        ),
+        CheckFormat, typer.Option("--format", "-f", help=words("help_check_format"))
     ] = CheckFormat.text,
+    lang: LangOption = RUN_LANGUAGE,
     limit: LimitOption = None,
     jobs: JobsOption = None,
 ) -> None:
@@ -159,18 +118,20 @@ def check(
     from smartserang.procs import WorkerLost, default_jobs, map_workbooks
     from smartserang.workbook.limits import address_space
 
-    limits = parse_limit_options(limit, what="nothing checked")
+    limits = parse_limit_options(limit, what="nothing_checked", lang=lang)
     references = indicator_sets or ["spbe-2020"]
     note_inputs(*workbooks, baseline)
     note_sets(references)
-    guard_outputs({"--summary": summary}, "nothing checked", appending=True)
-    with on_bad_input("nothing checked"):
+    guard_outputs({"--summary": summary}, "nothing_checked", lang, appending=True)
+    with on_bad_input("nothing_checked", lang):
         thresholds = _thresholds(
             min_index, minimums, max_unsupported, tolerance, min_completeness, strict
         )
         sets = _sets_for_check(references, thresholds)
         chosen = basis_of(basis)
-        recorded = None if baseline is None else _baseline_for(baseline, sets, chosen, references)
+        recorded = (
+            None if baseline is None else _baseline_for(baseline, sets, chosen, references, lang)
+        )
     task = partial(
         session.check_unit,
         sets=sets,
@@ -189,18 +150,21 @@ def check(
         ) as checked:
             for problems, report in checked:
                 for problem in problems:
-                    stderr(str(problem))
+                    stderr(problem.render(lang))
                 reports.append(report)
     except WorkerLost as error:
-        lost_worker(error, "nothing checked")
+        lost_worker(error, "nothing_checked", lang)
     for report in reports:
-        for line in _report_lines(report):
+        for line in _report_lines(report, lang):
             stderr(line)
     run = CheckRun(tuple(reports), thresholds)
     if summary is not None:
-        _append(summary, run)
+        _append(summary, run, lang)
     if output_format is CheckFormat.json:
-        write_output(run, "json", "en", None)
+        from smartserang.report.reporter import render_output
+
+        # the JSON report is the same in every language: its messages are English
+        emit_bytes(render_output(run, "json", "en"), None, lang)
     raise typer.Exit(_exit_code(reports))
 
 
@@ -226,7 +190,7 @@ def _thresholds(
     allowed = _finite("--tolerance", tolerance, problems)
     if allowed is not None and allowed < 0:
         problems.append(
-            Problem("--tolerance", f"must be 0 or more, got {tolerance}", "usage.tolerance")
+            Problem.error("--tolerance", "usage_tolerance", "usage.tolerance", value=str(tolerance))
         )
     share = None
     if min_completeness is not None:
@@ -252,7 +216,7 @@ def _finite(option: str, value: float, problems: list[Problem]) -> Decimal | Non
     number = Decimal(str(value))
     if number.is_finite():
         return number
-    problems.append(Problem(option, f"must be a number, got {value}", "usage.number"))
+    problems.append(Problem.error(option, "usage_number", "usage.number", value=str(value)))
     return None
 
 
@@ -279,7 +243,7 @@ def _read_baseline(path: Path) -> Baseline:
 
 
 def _baseline_for(
-    path: Path, sets: list[IndicatorSet], basis: Basis, references: list[str]
+    path: Path, sets: list[IndicatorSet], basis: Basis, references: list[str], lang: str
 ) -> Baseline:
     """The baseline, which must hold every checked set on the checked basis (else
     ``InputError``)."""
@@ -290,33 +254,48 @@ def _baseline_for(
     for iset in sets:
         entry = recorded.get(iset.id)
         if entry is None:
-            message = (
-                f"no entry for set {iset.id!r} (it holds: {held}); record one with"
-                f" 'smartserang baseline WORKBOOK {options} -o {path}'"
+            problems.append(
+                Problem.error(
+                    str(path),
+                    "baseline_no_entry",
+                    "baseline.set",
+                    set=iset.id,
+                    held=held,
+                    options=options,
+                    path=str(path),
+                )
             )
-            problems.append(Problem(str(path), message, "baseline.set"))
         elif entry.basis != basis.value:
-            message = (
-                f"set {iset.id!r} was recorded on basis {entry.basis!r}, the check uses"
-                f" {basis.value!r}; pass --basis {entry.basis} or record a new baseline"
+            problems.append(
+                Problem.error(
+                    str(path),
+                    "baseline_other_basis",
+                    "baseline.basis",
+                    set=iset.id,
+                    recorded=entry.basis,
+                    used=basis.value,
+                )
             )
-            problems.append(Problem(str(path), message, "baseline.basis"))
         elif entry.sha256 is not None and entry.sha256 != iset.sha256:
             # Not an error: a set revision is expected to move scores, but say so.
-            stderr(
-                f"{path}: warning: set {iset.id!r} changed since the baseline (version"
-                f" {entry.version} then, {iset.version} now); scores may not compare"
-                " [baseline.set_changed]"
+            changed = Problem.warning(
+                str(path),
+                "baseline_set_changed",
+                "baseline.set_changed",
+                set=iset.id,
+                then=str(entry.version),
+                now=str(iset.version),
             )
+            stderr(changed.render(lang))
     if problems:
         raise InputError(problems)
     return recorded
 
 
-def _report_lines(report: FileReport) -> list[str]:
+def _report_lines(report: FileReport, lang: str) -> list[str]:
     from smartserang.gate import render_failures, render_verdict
 
-    return [*render_failures(report), render_verdict(report)]
+    return [*render_failures(report, lang), render_verdict(report, lang)]
 
 
 def _exit_code(reports: list[FileReport]) -> int:
@@ -328,15 +307,15 @@ def _exit_code(reports: list[FileReport]) -> int:
     return EXIT_FAILED if Outcome.FAILED in outcomes else EXIT_OK
 
 
-def _append(path: Path, run: CheckRun) -> None:
+def _append(path: Path, run: CheckRun, lang: str) -> None:
     """Append the Markdown summary to ``path``: GitHub collects each step's additions.
 
     Checked again here against every file the run read (an ``extends`` base included).
     """
     from smartserang.report.reporter import render_output
 
-    guard_outputs({"--summary": path}, "nothing written", appending=True)
-    data = render_output(run, "md", "en")
+    guard_outputs({"--summary": path}, "nothing_written", lang, appending=True)
+    data = render_output(run, "md", lang)
     existed = os.path.lexists(path)
     try:
         with path.open("ab") as stream:
@@ -353,83 +332,78 @@ def _append(path: Path, run: CheckRun) -> None:
         if not existed:
             with contextlib.suppress(OSError):
                 path.unlink()
-        cannot_write(path, error)
+        cannot_write(path, error, lang)
 
 
-@app.command("baseline")
+@app.command("baseline", help=words("help_baseline"), cls=LocalCommand)
 def record_baseline(
     workbook: Annotated[
-        Path, typer.Argument(help="The inventory workbook to record.", show_default=False)
+        Path, typer.Argument(help=words("help_baseline_workbook"), show_default=False)
     ],
     output: Annotated[
         Path,
-        typer.Option(
-            "--output",
-            "-o",
-            help="The baseline file (written atomically); an existing one is compared first.",
-            show_default=False,
-        ),
+        typer.Option("--output", "-o", help=words("help_baseline_output"), show_default=False),
     ],
     indicator_sets: SetOption = None,
     basis: BasisArgument = BasisOption.verified,
-    reason: Annotated[
-        str | None,
-        typer.Option(
-            help="Why a lower baseline is accepted; required when any value drops, and kept"
-            " in the file's history with the date and the workbook's SHA-256."
-        ),
-    ] = None,
-    date: Annotated[
-        str | None, typer.Option(help="Date of the record (YYYY-MM-DD); default: today.")
-    ] = None,
+    reason: Annotated[str | None, typer.Option(help=words("help_baseline_reason"))] = None,
+    date: Annotated[str | None, typer.Option(help=words("help_baseline_date"))] = None,
     tolerance: ToleranceOption = 0.005,
+    lang: LangOption = RUN_LANGUAGE,
     limit: LimitOption = None,
 ) -> None:
     """Record a workbook's scores as the baseline that 'smartserang check' compares with."""
     import datetime as dt
+    from decimal import Decimal
 
     from smartserang.files import display_name, lock_beside
     from smartserang.gate import build_baseline_data, loosenings, scores_of
+    from smartserang.i18n import format_decimal, message
     from smartserang.procs import default_jobs
     from smartserang.report.reporter import json_bytes
 
-    day = parse_date(date) or dt.date.today()  # a record of when: the clock belongs here
-    limits = parse_limit_options(limit, what="nothing recorded")
+    day = parse_date(date, lang) or dt.date.today()  # a record of when: the clock belongs here
+    limits = parse_limit_options(limit, what="nothing_recorded", lang=lang)
     references = indicator_sets or ["spbe-2020"]
     note_inputs(workbook)
     # The sets first: the output is compared with every set file they read (the bases
     # they extend too) before it is read as the previous baseline.
     sets, set_problems = session.load_sets(references)
-    guard_outputs({"--output": output}, "nothing recorded")
-    with on_bad_input("nothing recorded"):
+    guard_outputs({"--output": output}, "nothing_recorded", lang)
+    with on_bad_input("nothing_recorded", lang):
         allowed = _thresholds(None, None, None, tolerance).tolerance
         if reason is not None and not reason.strip():
-            raise InputError([Problem("--reason", "must not be empty", "usage.reason")])
+            raise InputError([Problem.error("--reason", "usage_reason", "usage.reason")])
         _previous_baseline(output)  # a broken one is said before the workbook is read
     inventory, problems = session.read_checked(workbook, sets, limits, default_jobs())
     if set_problems or problems or inventory is None or not sets:
-        fail([*set_problems, *problems], what="nothing scored")
+        fail([*set_problems, *problems], what="nothing_scored", lang=lang)
     results = session.score_sets(sets, inventory)
     chosen = basis_of(basis)
     # Read, compared and written under the file's lock: of two runs at once, the second
     # reads the baseline the first wrote, and keeps its history entry.
     try:
         with lock_beside(output):
-            with on_bad_input("nothing recorded"):
+            with on_bad_input("nothing_recorded", lang):
                 previous = _previous_baseline(output)
             if previous is not None and reason is None:
-                lowered = loosenings(previous, [scores_of(r, chosen) for r in results], allowed)
+                scores = [scores_of(r, chosen) for r in results]
+                lowered = loosenings(previous, scores, allowed, lang)
                 if lowered:
-                    _refuse(output, lowered)
+                    _refuse(output, lowered, lang)
             data = build_baseline_data(results, chosen, day, reason and reason.strip(), previous)
             for entry in data["results"]:
-                stderr(
-                    f"smartserang: baseline {entry['indicator_set']['id']} index"
-                    f" {entry['index_rounded']:.2f} ({chosen.value}) from {display_name(workbook)}"
+                say(
+                    lang,
+                    "baseline_recorded",
+                    set=entry["indicator_set"]["id"],
+                    index=format_decimal(Decimal(f"{entry['index_rounded']:.2f}"), lang),
+                    basis=message(f"check_basis_{chosen.value}", lang),
+                    workbook=display_name(workbook),
                 )
-            emit_bytes(json_bytes(data), output)
+            emit_bytes(json_bytes(data), output, lang)
     except OSError as error:  # the folder takes no lock file
-        cannot_write(output, error)
+        cannot_write(output, error, lang)
 
 
 def _previous_baseline(output: Path) -> Baseline | None:
@@ -438,9 +412,9 @@ def _previous_baseline(output: Path) -> Baseline | None:
     return _read_baseline(output) if os.path.exists(output) else None
 
 
-def _refuse(output: Path, lowered: list[str]) -> None:
-    stderr(f"smartserang: the new baseline is lower than {output}; not written:")
+def _refuse(output: Path, lowered: list[str], lang: str) -> None:
+    say(lang, "baseline_lower", path=str(output))
     for line in lowered:
         stderr(f"{output}: {line}")
-    stderr('smartserang: give --reason "…" to record it anyway (kept in its history).')
+    say(lang, "baseline_give_reason")
     raise typer.Exit(EXIT_FAILED)

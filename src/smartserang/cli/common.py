@@ -1,6 +1,8 @@
 """What every command shares: the Typer app, exit codes, option types, output helpers.
 
-Only the ``cli`` package imports typer or rich, prints, or decides exit codes. Exit
+Only the ``cli`` package imports typer or rich, prints, or decides exit codes. Every line
+it prints and every help text is the catalogue's (``catalogue.commands``), in the run's
+language (``cli.language``: ``--lang``, else ``SMARTSERANG_LANG``, else Indonesian). Exit
 codes: 0 done; 1 a threshold failed; 2 bad input or usage, always with located messages
 on stderr; 130 interrupted; 141 the reader of stdout went away. ``on_bad_input`` is where
 an ``InputError`` of the pipeline (``smartserang.session``) becomes its printed problems
@@ -14,14 +16,17 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import enum
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
 from smartserang import __version__
+from smartserang.cli import language
+from smartserang.cli.language import words
 from smartserang.cli.streams import write_lines, write_stderr, write_stdout
+from smartserang.cli.usage import LocalGroup
 from smartserang.problems import InputError, Problem, Severity
 
 if TYPE_CHECKING:
@@ -37,7 +42,8 @@ EXIT_INTERRUPTED = 130
 
 app = typer.Typer(
     name="smartserang",
-    help="SPBE and smart city readiness of a local government, checked against its registers.",
+    cls=LocalGroup,
+    help=words("help_app"),
     no_args_is_help=True,
     # --install-completion and --show-completion: typer.main imports its completion code
     # whether or not they are offered, so they cost --help nothing measurable.
@@ -72,6 +78,11 @@ class Language(enum.StrEnum):
     en = "en"
 
 
+RUN_LANGUAGE = Language(language.LANG)
+"""The default of every ``--lang``: the language chosen from the raw arguments and the
+environment (``cli.language``), which the help pages already speak."""
+
+
 def basis_of(option: BasisOption) -> Basis:
     """The scoring's ``Basis`` for a ``--basis`` value."""
     from smartserang.scoring.levels import Basis
@@ -86,10 +97,15 @@ def complete_set(incomplete: str) -> list[str]:
     return [name for name in shipped_set_paths() if name.startswith(incomplete)]
 
 
-LangOption = Annotated[Language, typer.Option("--lang", help="Language of names and labels.")]
+LangOption = Annotated[
+    Language, typer.Option("--lang", help=words("help_lang"), show_default=False)
+]
+ReportLangOption = Annotated[
+    Language, typer.Option("--lang", help=words("help_lang_report"), show_default=False)
+]
 OutputOption = Annotated[
     Path | None,
-    typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout."),
+    typer.Option("--output", "-o", help=words("help_output")),
 ]
 JobsOption = Annotated[
     int | None,
@@ -98,9 +114,7 @@ JobsOption = Annotated[
         "-j",
         min=1,
         show_default=False,
-        help="With several workbooks: how many are read at once, each in its own process;"
-        " with one, how many of its large register sheets are read at once."
-        " Default: every CPU this process may use; 1 reads everything in this process.",
+        help=words("help_jobs"),
     ),
 ]
 LimitOption = Annotated[
@@ -108,18 +122,16 @@ LimitOption = Annotated[
     typer.Option(
         "--limit",
         metavar="NAME=VALUE",
-        help="Raise a bound on what a workbook may hold, e.g. rows=800000 or"
-        " file-size=300MB; repeatable. NAME: file-size, uncompressed-size, ratio, rows,"
-        " cells, string-length (see docs/robustness.md).",
+        help=words("help_limit"),
     ),
 ]
 
 
-def parse_limit_options(settings: list[str] | None, *, what: str = "nothing read") -> Limits:
+def parse_limit_options(settings: list[str] | None, *, what: str, lang: str) -> Limits:
     """The limits with every ``--limit NAME=VALUE`` applied, or exit 2 naming the bad ones."""
     from smartserang.workbook.limits import parse_limits
 
-    with on_bad_input(what):
+    with on_bad_input(what, lang):
         return parse_limits(settings or [])
 
 
@@ -129,58 +141,76 @@ def stderr(text: str) -> None:
     write_stderr(text)
 
 
-def warn(warnings: Iterable[Problem]) -> None:
-    """Write each warning to stderr."""
+def say(lang: str, key: str, code: str | None = None, **values: object) -> None:
+    """The program's own line on stderr: ``smartserang: `` and the catalogue's entry
+    ``key`` in ``lang``, then `` [code]`` when one is given."""
+    from smartserang.i18n import message
+
+    text = message(key, lang, **values)
+    stderr(f"smartserang: {text}" + (f" [{code}]" if code else ""))
+
+
+def warn(warnings: Iterable[Problem], lang: str) -> None:
+    """Write each warning to stderr, in ``lang``."""
     for warning in warnings:
-        stderr(str(warning))
+        stderr(warning.render(lang))
 
 
 @contextlib.contextmanager
-def on_bad_input(what: str) -> Iterator[None]:
+def on_bad_input(what: str, lang: str, **values: object) -> Iterator[None]:
     """Bad input in the block (an ``InputError``) ends the run: every problem on stderr,
-    then exit 2. ``what``: what was not done, for the closing line ("nothing scored")."""
+    then exit 2. ``what``: the catalogue's entry saying what was not done, for the closing
+    line ("nothing_scored"), filled with ``values``."""
     try:
         yield
     except InputError as error:
-        fail(error.problems, what=what)
+        fail(error.problems, what=what, lang=lang, values=values)
 
 
 def fail(
     problems: Sequence[Problem],
     *,
     what: str,
+    lang: str,
     earlier: Sequence[tuple[Sequence[Problem], str]] = (),
+    values: Mapping[str, object] | None = None,
 ) -> NoReturn:
-    """Print every problem, a line counting the errors, and exit 2.
+    """Print every problem in ``lang``, a line counting the errors, and exit 2.
 
+    ``what``: the catalogue's entry saying what was not done, filled with ``values``;
     ``earlier``: blocks of problems printed first, each closed by its own line (a
     ``diff``'s workbooks, then its JSON sides); an empty block prints nothing.
     """
-    for block, block_what in (*earlier, (problems, what)):
+    from smartserang.i18n import message
+
+    blocks = [(block, message(key, lang)) for block, key in earlier]
+    for block, done in (*blocks, (problems, message(what, lang, **(values or {})))):
         if not block:
             continue
         for problem in block:
-            stderr(str(problem))
+            stderr(problem.render(lang))
         count = sum(1 for p in block if p.severity is Severity.ERROR)
-        stderr(f"smartserang: {count} error{'s' if count != 1 else ''} in the input; {block_what}.")
+        say(lang, "input_errors_one" if count == 1 else "input_errors_many", count=count, what=done)
     raise typer.Exit(EXIT_BAD_INPUT)
 
 
-def lost_worker(error: WorkerLost, what: str) -> NoReturn:
+def lost_worker(error: WorkerLost, what: str, lang: str) -> NoReturn:
     """Say a worker process died (which no workbook error explains) and exit 2."""
-    stderr(f"smartserang: {error}; {what} [batch.worker]")
-    stderr("smartserang: with --jobs 1 the workbooks are read in this process, one by one.")
+    from smartserang.i18n import message
+
+    stderr(f"smartserang: {error.said(lang)}; {message(what, lang)} [batch.worker]")
+    say(lang, "worker_lost_hint")
     raise typer.Exit(EXIT_BAD_INPUT)
 
 
-def parse_date(text: str | None) -> dt.date | None:
+def parse_date(text: str | None, lang: str) -> dt.date | None:
     """A ``--date`` value, or exit 2."""
     if text is None:
         return None
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        stderr(f"smartserang: --date must be YYYY-MM-DD, got {text!r} [usage.date]")
+        say(lang, "usage_date", "usage.date", value=text)
         raise typer.Exit(EXIT_BAD_INPUT) from None
 
 
@@ -198,38 +228,43 @@ def write_output(subject: Subject, fmt: str, lang: str, output: Path | None) -> 
         from smartserang.report.reporter import render_output
 
         data = render_output(subject, fmt, lang)
-    emit_bytes(data, output)
+    emit_bytes(data, output, lang)
 
 
-def emit_bytes(data: bytes, output: Path | None, *, option: str = "--output") -> None:
+def emit_bytes(data: bytes, output: Path | None, lang: str, *, option: str = "--output") -> None:
     """Write ``data`` to stdout, or atomically to ``output`` (the file of ``option``),
     which must not be one of the run's inputs."""
     from smartserang.files import display_name, stdout_problems, write_atomic
 
     if output is None:
-        with on_bad_input("nothing written"):  # ``>> in.xlsx``: stdout appends to an input
+        # ``>> in.xlsx``: stdout appends to an input
+        with on_bad_input("nothing_written", lang):
             refused = stdout_problems()
             if refused:
                 raise InputError(refused)
         write_stdout(data)
         return
-    with on_bad_input("nothing written"):
+    with on_bad_input("nothing_written", lang):
         try:
             write_atomic(output, data, option=option)
         except OSError as error:
-            cannot_write(output, error)
-    stderr(f"smartserang: wrote {display_name(output)}")
+            cannot_write(output, error, lang)
+    say(lang, "wrote", name=display_name(output))
 
 
-def cannot_write(output: Path, error: OSError) -> NoReturn:
+def cannot_write(output: Path, error: OSError, lang: str) -> NoReturn:
     """Say that ``output`` cannot be written, and why, and exit 2."""
     from smartserang.files import display_name
+    from smartserang.i18n import message
 
-    stderr(f"{display_name(output)}: cannot write: {error.strerror or error} [output.write]")
+    reason = message("output_cannot_write", lang, reason=error.strerror or str(error))
+    stderr(f"{display_name(output)}: {reason} [output.write]")
     raise typer.Exit(EXIT_BAD_INPUT)
 
 
-def guard_outputs(outputs: dict[str, Path | None], what: str, *, appending: bool = False) -> None:
+def guard_outputs(
+    outputs: dict[str, Path | None], what: str, lang: str, *, appending: bool = False
+) -> None:
     """Exit 2 naming every output (by its option) that is a folder or one of the run's
     inputs noted so far (``files.note_input``); checked again as each is written.
     ``appending``: the outputs are appended to, not replaced (``check --summary``)."""
@@ -242,7 +277,7 @@ def guard_outputs(outputs: dict[str, Path | None], what: str, *, appending: bool
         for problem in output_problems(path, option, appending=appending)
     ]
     if problems:
-        fail(problems, what=what)
+        fail(problems, what=what, lang=lang)
 
 
 def note_inputs(*paths: Path | None) -> None:
@@ -277,10 +312,11 @@ def _version(value: bool) -> None:
 def _root(
     version: Annotated[
         bool,
-        typer.Option(
-            "--version", callback=_version, is_eager=True, help="Show the version and exit."
-        ),
+        typer.Option("--version", callback=_version, is_eager=True, help=words("help_version")),
     ] = False,
+    # Read from the raw arguments before the help pages were built (``cli.language``); the
+    # option is declared so that ``smartserang --lang en --help`` parses, and listed.
+    lang: LangOption = RUN_LANGUAGE,
 ) -> None:
     """SPBE and smart city readiness of a local government, checked against its registers."""
     from smartserang.files import begin_run

@@ -16,12 +16,12 @@ import typer
 
 from smartserang import session
 from smartserang.cli.common import (
+    RUN_LANGUAGE,
     BasisOption,
-    LangOption,
-    Language,
     LimitOption,
     OutputFormat,
     OutputOption,
+    ReportLangOption,
     app,
     basis_of,
     complete_set,
@@ -30,10 +30,12 @@ from smartserang.cli.common import (
     note_inputs,
     note_sets,
     parse_limit_options,
-    stderr,
+    say,
     warn,
     write_output,
 )
+from smartserang.cli.language import words
+from smartserang.cli.usage import LocalCommand
 from smartserang.problems import InputError, Problem
 
 if TYPE_CHECKING:
@@ -42,44 +44,21 @@ if TYPE_CHECKING:
     from smartserang.workbook.limits import Limits
 
 
-@app.command()
+@app.command(help=words("help_diff"), cls=LocalCommand)
 def diff(
-    old: Annotated[
-        Path,
-        typer.Argument(
-            metavar="OLD", help="The earlier assessment: a workbook or a 'score' JSON result."
-        ),
-    ],
-    new: Annotated[
-        Path,
-        typer.Argument(
-            metavar="NEW", help="The later assessment: a workbook or a 'score' JSON result."
-        ),
-    ],
+    old: Annotated[Path, typer.Argument(metavar="OLD", help=words("help_diff_old"))],
+    new: Annotated[Path, typer.Argument(metavar="NEW", help=words("help_diff_new"))],
     indicator_sets: Annotated[
         list[str] | None,
-        typer.Option(
-            "--set",
-            "-s",
-            help="Set to score the workbooks on (repeatable). Default: spbe-2020, or the sets"
-            " of the JSON side; JSON results carry their own sets.",
-            autocompletion=complete_set,
-        ),
+        typer.Option("--set", "-s", help=words("help_diff_set"), autocompletion=complete_set),
     ] = None,
     output_format: Annotated[
-        OutputFormat,
-        typer.Option(
-            "--format",
-            "-f",
-            help="text: tables for people; json: the documented diff (docs/diff.md);"
-            " md / html: a document.",
-        ),
+        OutputFormat, typer.Option("--format", "-f", help=words("help_diff_format"))
     ] = OutputFormat.text,
     basis: Annotated[
-        BasisOption,
-        typer.Option(help="Which index and group scores head the comparison."),
+        BasisOption, typer.Option(help=words("help_diff_basis"))
     ] = BasisOption.verified,
-    lang: LangOption = Language.id,
+    lang: ReportLangOption = RUN_LANGUAGE,
     output: OutputOption = None,
     limit: LimitOption = None,
 ) -> None:
@@ -87,17 +66,15 @@ def diff(
     from smartserang.compare import compare
     from smartserang.procs import collector_paused
 
-    limits = parse_limit_options(limit, what="nothing compared")
+    limits = parse_limit_options(limit, what="nothing_compared", lang=lang)
     note_inputs(old, new)
     note_sets(indicator_sets or [])
-    guard_outputs({"--output": output}, "nothing compared")
+    guard_outputs({"--output": output}, "nothing_compared", lang)
     # Comparing two 100k-row registers makes millions of acyclic objects: see procs.
     with collector_paused():
-        old_side, new_side, workbooks = _load_sides(
-            old, new, indicator_sets or [], lang.value, limits
-        )
+        old_side, new_side, workbooks = _load_sides(old, new, indicator_sets or [], lang, limits)
         result = compare(old_side, new_side, basis_of(basis), workbooks)
-    write_output(result, output_format.value, lang.value, output)
+    write_output(result, output_format.value, lang, output)
 
 
 def _load_sides(
@@ -123,28 +100,28 @@ def _load_sides(
             except InputError as error:
                 json_problems.extend(error.problems)
     if all(is_json) and references:
-        stderr("smartserang: --set ignored: JSON results carry their own sets [usage.set]")
+        say(lang, "usage_set_ignored", "usage.set")
     if all(is_json):
         if json_problems:
-            fail(json_problems, what="nothing compared")
+            fail(json_problems, what="nothing_compared", lang=lang)
         return sides[0], sides[1], None
     books = [number for number in (0, 1) if not is_json[number]]
     references = references or _set_ids(sides.values()) or ["spbe-2020"]
     inputs = session.read_inputs([paths[n] for n in books], references, limits=limits)
     if inputs.set_problems:  # the workbooks' problems may only follow from a broken set
-        fail([*json_problems, *inputs.set_problems], what="nothing compared")
+        fail([*json_problems, *inputs.set_problems], what="nothing_compared", lang=lang)
     unread = [
-        (list(problems), "nothing scored")
+        (list(problems), "nothing_scored")
         for problems, inventory in zip(inputs.problems, inputs.inventories, strict=True)
         if problems or inventory is None
     ]
     if unread or json_problems:
-        fail(json_problems, what="nothing compared", earlier=unread)
+        fail(json_problems, what="nothing_compared", lang=lang, earlier=unread)
     inventories: list[Inventory] = []
     for number, inventory in zip(books, inputs.inventories, strict=True):
         assert inventory is not None  # each unread workbook ended the run above
         results = session.score_sets(inputs.sets, inventory)
-        warn(session.warnings_of(results))
+        warn(session.warnings_of(results), lang)
         sides[number] = workbook_side(display_name(paths[number]), inventory, results, lang)
         inventories.append(inventory)
     workbooks = None

@@ -17,6 +17,8 @@ import typer
 from smartserang import session
 from smartserang.cli.common import (
     EXIT_BAD_INPUT,
+    RUN_LANGUAGE,
+    LangOption,
     LimitOption,
     app,
     cannot_write,
@@ -24,8 +26,12 @@ from smartserang.cli.common import (
     note_inputs,
     on_bad_input,
     parse_limit_options,
+    say,
     stderr,
 )
+from smartserang.cli.language import words
+from smartserang.cli.usage import LocalCommand
+from smartserang.i18n import message
 from smartserang.problems import InputError, Problem
 
 if TYPE_CHECKING:
@@ -38,113 +44,76 @@ _SHOWN_LINES = 10
 
 
 @app.command(
-    "import",
-    epilog="Malformed lines and values the register rejects are named by CSV line and"
-    " skipped; the good rows are imported (exit 0). The result is read back before it is"
-    " written; the CSV and the --into workbook are never changed (except with --in-place)."
-    " See docs/import.md.",
+    "import", help=words("help_import"), epilog=words("help_import_epilog"), cls=LocalCommand
 )
 def import_csv(
-    data: Annotated[
-        Path,
-        typer.Argument(help="The CSV file, e.g. an open-data portal's list of Wi-Fi points."),
-    ],
-    into: Annotated[
-        Path, typer.Option("--into", help="The inventory workbook (.xlsx) to add the rows to.")
-    ],
-    sheet_name: Annotated[
-        str,
-        typer.Option("--sheet", help="The register to fill: Fasilitas, Aplikasi… (or English)."),
-    ],
-    maps: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--map",
-            help="CONTRACT_COLUMN=CSV_COLUMN pairs, comma-separated, e.g."
-            " 'Nama=nama_lokasi,Kecamatan=kecamatan'; a lone name maps the CSV column of"
-            " that name. Repeatable.",
-        ),
-    ] = None,
+    data: Annotated[Path, typer.Argument(help=words("help_import_data"))],
+    into: Annotated[Path, typer.Option("--into", help=words("help_import_into"))],
+    sheet_name: Annotated[str, typer.Option("--sheet", help=words("help_import_sheet"))],
+    maps: Annotated[list[str] | None, typer.Option("--map", help=words("help_import_map"))] = None,
     sets: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--set-column",
-            help="COLUMN=VALUE: the same value in every new row, e.g. 'Jenis=wifi publik'."
-            " Repeatable.",
-        ),
+        list[str] | None, typer.Option("--set-column", help=words("help_import_set_column"))
     ] = None,
     output: Annotated[
-        Path | None,
-        typer.Option("--output", "-o", help="Write the result to this new .xlsx file."),
+        Path | None, typer.Option("--output", "-o", help=words("help_import_output"))
     ] = None,
     in_place: Annotated[
-        bool,
-        typer.Option(
-            "--in-place",
-            help="Replace the --into workbook instead, after copying it to <workbook>.bak"
-            " (refused when that backup exists).",
-        ),
+        bool, typer.Option("--in-place", help=words("help_import_in_place"))
     ] = False,
-    strict: Annotated[
-        bool,
-        typer.Option(
-            "--strict", help="Write nothing and exit 2 when any CSV line would be skipped."
-        ),
-    ] = False,
+    strict: Annotated[bool, typer.Option("--strict", help=words("help_import_strict"))] = False,
     separator: Annotated[
-        str | None,
-        typer.Option("--separator", help="The CSV separator: , ; tab or | (default: detected)."),
+        str | None, typer.Option("--separator", help=words("help_import_separator"))
     ] = None,
     encoding: Annotated[
-        str | None,
-        typer.Option(
-            "--encoding",
-            help="The CSV encoding, e.g. utf-8, cp1252 (default: from the BOM, else detected).",
-        ),
+        str | None, typer.Option("--encoding", help=words("help_import_encoding"))
     ] = None,
+    lang: LangOption = RUN_LANGUAGE,
     limit: LimitOption = None,
 ) -> None:
     """Append the rows of a CSV file to a register of a copy of the workbook."""
     from smartserang.author import csvimport
     from smartserang.files import display_name
 
-    limits = parse_limit_options(limit, what="nothing imported")
+    limits = parse_limit_options(limit, what="nothing_imported", lang=lang)
     note_inputs(data, into)
-    with on_bad_input("nothing imported"):
+    with on_bad_input("nothing_imported", lang):
         usage = _usage(data, into, output, in_place, sheet_name, separator, encoding)
     sheet = usage.sheet
-    with on_bad_input("nothing imported"):
+    with on_bad_input("nothing_imported", lang):
         table = csvimport.read_csv(
             data, display=str(data), encoding=usage.encoding, separator=usage.separator
         )
-    stderr(_detected(table, encoding, separator))
+    stderr(_detected(table, encoding, separator, lang))
     for note in table.notes:
-        stderr(str(note))
-    with on_bad_input("nothing imported"):
+        stderr(note.render(lang))
+    with on_bad_input("nothing_imported", lang):
         plan = csvimport.plan_import(sheet, table.header, maps or [], sets or [], table.source)
     stderr(_mapping(plan))
-    workbook, rows_before = _read_workbook(into, sheet, limits)
+    workbook, rows_before = _read_workbook(into, sheet, limits, lang)
     conversion = csvimport.convert_rows(table, plan)
     skipped = sorted((*table.skipped, *conversion.skipped), key=lambda s: s.line)
     for line in skipped:
         for problem in line.problems:
-            stderr(str(problem))
+            stderr(problem.render(lang))
     read = len(table.records) + len(table.skipped)
-    _check_rows(table, read, conversion, skipped, strict)
-    with on_bad_input("nothing imported"):
+    _check_rows(table, read, conversion, skipped, strict, lang)
+    with on_bad_input("nothing_imported", lang):
         try:
             appended = csvimport.append_rows(
                 workbook, sheet, [values for _, values in conversion.rows], display_name(into)
             )
         except OSError as error:  # its temporary files: a full disk
-            cannot_write(usage.target, error)
+            cannot_write(usage.target, error, lang)
     for note in appended.dropped:
-        stderr(str(note))
+        stderr(note.render(lang))
     expected = rows_before + len(conversion.rows)
-    _write(usage.target, appended, sheet, expected, usage.backup, workbook, limits)
-    stderr(_summary(table, appended, read, skipped))
-    backup = f" (backup: {display_name(usage.backup)})" if usage.backup else ""
-    stderr(f"smartserang: wrote {display_name(usage.target)}{backup}")
+    _write(usage.target, appended, sheet, expected, usage.backup, workbook, limits, lang)
+    stderr(_summary(table, appended, read, skipped, lang))
+    target = display_name(usage.target)
+    if usage.backup:
+        say(lang, "wrote_with_backup", name=target, backup=display_name(usage.backup))
+    else:
+        say(lang, "wrote", name=target)
 
 
 @dataclass(frozen=True)
@@ -180,12 +149,14 @@ def _usage(
         problems.extend(error.problems)
     codec = encoding_named(encoding) if encoding is not None else None
     if encoding is not None and codec is None:
-        message = f"unknown encoding {encoding!r} (for example utf-8, cp1252, utf-16)"
-        problems.append(Problem("--encoding", message, "usage.encoding"))
+        problems.append(
+            Problem.error("--encoding", "usage_encoding", "usage.encoding", encoding=encoding)
+        )
     split = separator_named(separator) if separator is not None else None
     if separator is not None and split is None:
-        message = f"unknown separator {separator!r}; give , ; tab or |"
-        problems.append(Problem("--separator", message, "usage.separator"))
+        problems.append(
+            Problem.error("--separator", "usage_separator", "usage.separator", separator=separator)
+        )
     if problems or sheet is None:
         raise InputError(problems)
     backup = Path(f"{into}.bak") if in_place else None
@@ -200,15 +171,13 @@ def _destination_problems(
 
     problems: list[Problem] = []
     if in_place == (output is not None):
-        message = "give either -o NEW.xlsx (a new workbook) or --in-place"
-        problems.append(Problem("-o", message, "usage.output"))
+        problems.append(Problem.error("-o", "import_output_choice", "usage.output"))
     from smartserang.workbook.filetype import content_kind  # its content, not its name
 
     if into.suffix.casefold() != ".xlsx" or content_kind(into) not in (None, ".xlsx"):
-        message = "imports go into .xlsx workbooks only; save the workbook as .xlsx first"
-        problems.append(Problem(str(into), message, "usage.output"))
+        problems.append(Problem.error(str(into), "import_into_xlsx", "usage.output"))
     if output is not None and output.suffix.casefold() != ".xlsx":
-        problems.append(Problem(str(output), "the output must be an .xlsx file", "usage.output"))
+        problems.append(Problem.error(str(output), "import_output_xlsx", "usage.output"))
     if output is not None:
         # the CSV or the workbook under any name: a link, a relative path, another case
         problems.extend(output_problems(output, "--output"))
@@ -217,12 +186,12 @@ def _destination_problems(
         guarded = output_problems(backup, "--in-place")
         problems.extend(guarded)
         if not guarded and os.path.lexists(backup):
-            message = "a backup already exists; move it away first (it is never overwritten)"
-            problems.append(Problem(display_name(backup), message, "import.backup"))
+            exists = Problem.error(display_name(backup), "import_backup_exists", "import.backup")
+            problems.append(exists)
     return problems
 
 
-def _read_workbook(into: Path, sheet: Sheet, limits: Limits) -> tuple[bytes, int]:
+def _read_workbook(into: Path, sheet: Sheet, limits: Limits, lang: str) -> tuple[bytes, int]:
     """The workbook's bytes and the rows of ``sheet``, or exit 2 when it has errors.
 
     Checked first so that an error already in the workbook is not blamed on the import.
@@ -231,28 +200,38 @@ def _read_workbook(into: Path, sheet: Sheet, limits: Limits) -> tuple[bytes, int
 
     inventory, problems = session.read_checked(into, (), limits)
     if problems or inventory is None:
-        fail(problems, what="nothing imported; fix the workbook first")
+        fail(problems, what="nothing_imported_fix", lang=lang)
     try:
         data = into.read_bytes()
     except OSError as error:
-        problem = Problem(display_name(into), f"cannot read: {error.strerror}", "inventory.file")
-        fail((problem,), what="nothing imported")
+        problem = Problem.error(
+            display_name(into),
+            "import_cannot_read",
+            "inventory.file",
+            reason=str(error.strerror),
+        )
+        fail((problem,), what="nothing_imported", lang=lang)
     register = inventory.register(sheet.key)
     return data, 0 if register is None else len(register.rows)
 
 
 def _check_rows(
-    table: CsvTable, read: int, conversion: Conversion, skipped: list[Skipped], strict: bool
+    table: CsvTable,
+    read: int,
+    conversion: Conversion,
+    skipped: list[Skipped],
+    strict: bool,
+    lang: str,
 ) -> None:
     """Exit 2 when there is nothing to import, or a line was skipped under ``--strict``."""
     if strict and skipped:
-        _stop(f"--strict: {_count(len(skipped), 'line')} skipped; nothing written.")
+        _stop(lang, _counted("import_strict", len(skipped)), count=len(skipped))
     if not conversion.rows:
-        _stop(f"{table.source}: {_count(read, 'row')} read, none to import; nothing written.")
+        _stop(lang, _counted("import_none", read), count=read, source=table.source)
 
 
-def _stop(message: str) -> NoReturn:
-    stderr(f"smartserang: {message}")
+def _stop(lang: str, key: str, **values: object) -> NoReturn:
+    stderr(f"smartserang: {message(key, lang, **values)}")
     raise typer.Exit(EXIT_BAD_INPUT)
 
 
@@ -264,13 +243,14 @@ def _write(
     backup: Path | None,
     original: bytes,
     limits: Limits,
+    lang: str,
 ) -> None:
     """Write the result (checked by reading it back), or exit 2 leaving ``target`` as it was."""
     from smartserang.author.csvimport import sha256, write_checked
     from smartserang.files import display_name
 
     try:
-        with on_bad_input(f"nothing written; {display_name(target)} is unchanged"):
+        with on_bad_input("nothing_written_unchanged", lang, name=display_name(target)):
             write_checked(
                 target,
                 appended.data,
@@ -281,23 +261,28 @@ def _write(
                 limits=limits,
             )
     except OSError as error:
-        cannot_write(target, error)
+        cannot_write(target, error, lang)
 
 
 # ------------------------------------------------------------------ messages
 
 
-def _detected(table: CsvTable, encoding: str | None, separator: str | None) -> str:
+def _detected(table: CsvTable, encoding: str | None, separator: str | None, lang: str) -> str:
     from smartserang.author.csvimport import SEPARATORS
 
-    how_encoded = "given" if encoding else "detected"
-    how_separated = "given" if separator else "detected"
-    columns = ", ".join(_shown(h) for h in table.header if h)
-    return (
-        f"smartserang: {table.source}: encoding {table.encoding} ({how_encoded}), separator"
-        f" {SEPARATORS[table.separator]} ({how_separated}); header on line"
-        f" {table.header_line}: {columns}"
+    given, found = message("import_given", lang), message("import_detected_by_us", lang)
+    text = message(
+        "import_detected",
+        lang,
+        source=table.source,
+        encoding=table.encoding,
+        how_encoded=given if encoding else found,
+        separator=SEPARATORS[table.separator],
+        how_separated=given if separator else found,
+        line=table.header_line,
+        columns=", ".join(_shown(h) for h in table.header if h),
     )
+    return f"smartserang: {text}"
 
 
 def _mapping(plan: ImportPlan) -> str:
@@ -306,22 +291,33 @@ def _mapping(plan: ImportPlan) -> str:
     return f"smartserang: {plan.sheet.name}: " + ", ".join(pieces)
 
 
-def _summary(table: CsvTable, appended: Appended, read: int, skipped: list[Skipped]) -> str:
+def _summary(
+    table: CsvTable, appended: Appended, read: int, skipped: list[Skipped], lang: str
+) -> str:
     first, last = appended.first_row, appended.last_row
-    rows = f"row {first}" if first == last else f"rows {first}–{last}"
-    text = (
-        f"smartserang: {table.source}: {_count(read, 'row')} read, {last - first + 1} imported"
-        f" into {appended.title} ({rows}), {len(skipped)} skipped"
+    text = message(
+        _counted("import_summary", read),
+        lang,
+        source=table.source,
+        count=read,
+        imported=last - first + 1,
+        title=appended.title,
+        rows=message(
+            "import_row" if first == last else "import_rows", lang, first=first, last=last
+        ),
+        skipped=len(skipped),
     )
     if skipped:
-        lines = [str(s.line) for s in skipped[:_SHOWN_LINES]]
-        more = f" and {len(skipped) - _SHOWN_LINES} more" if len(skipped) > _SHOWN_LINES else ""
-        text += f" ({'line' if len(skipped) == 1 else 'lines'} {', '.join(lines)}{more})"
+        lines = ", ".join(str(s.line) for s in skipped[:_SHOWN_LINES])
+        hidden = len(skipped) - _SHOWN_LINES
+        more = message("import_skipped_more", lang, count=hidden) if hidden > 0 else ""
+        text += message(_counted("import_skipped", len(skipped)), lang, lines=lines, more=more)
     if appended.created:
-        text += f"; sheet {appended.title} created with the contract's header"
+        text += message("import_sheet_created", lang, title=appended.title)
     elif appended.added_columns:
-        text += f"; columns added to {appended.title}: {', '.join(appended.added_columns)}"
-    return text
+        columns = ", ".join(appended.added_columns)
+        text += message("import_columns_added", lang, title=appended.title, columns=columns)
+    return f"smartserang: {text}"
 
 
 def _shown(header: str) -> str:
@@ -329,5 +325,6 @@ def _shown(header: str) -> str:
     return f"'{header}'" if "," in header else header
 
 
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
+def _counted(key: str, number: int) -> str:
+    """The entry ``key_one`` or ``key_many`` (English counts one line, two lines)."""
+    return f"{key}_one" if number == 1 else f"{key}_many"

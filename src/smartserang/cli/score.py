@@ -20,13 +20,14 @@ import typer
 from smartserang import session
 from smartserang.cli.common import (
     EXIT_BAD_INPUT,
+    RUN_LANGUAGE,
     BasisOption,
     JobsOption,
     LangOption,
-    Language,
     LimitOption,
     OutputFormat,
     OutputOption,
+    ReportLangOption,
     app,
     basis_of,
     complete_set,
@@ -38,11 +39,13 @@ from smartserang.cli.common import (
     on_bad_input,
     parse_date,
     parse_limit_options,
-    stderr,
+    say,
     warn,
     write_output,
 )
+from smartserang.cli.language import words
 from smartserang.cli.streams import is_terminal, printable, write_lines, write_stdout
+from smartserang.cli.usage import LocalCommand
 from smartserang.files import note_input
 
 
@@ -59,66 +62,29 @@ if TYPE_CHECKING:
     from smartserang.workbook.limits import Limits
 
 
-@app.command()
+@app.command(help=words("help_score"), cls=LocalCommand)
 def score(
     workbooks: Annotated[
         list[Path],
-        typer.Argument(
-            help="The inventory workbook (.xlsx, .xls, .xlsb, .ods); several workbooks or a"
-            " folder of them are scored side by side and rolled up.",
-            show_default=False,
-        ),
+        typer.Argument(help=words("help_score_workbooks"), show_default=False),
     ],
     indicator_sets: Annotated[
         list[str] | None,
-        typer.Option(
-            "--set",
-            "-s",
-            help="A shipped set's name (see 'smartserang sets') or a path to a set YAML;"
-            " repeat to score several sets in one run. Default: spbe-2020.",
-            autocompletion=complete_set,
-        ),
+        typer.Option("--set", "-s", help=words("help_score_set"), autocompletion=complete_set),
     ] = None,
     output_format: Annotated[
         OutputFormat,
-        typer.Option(
-            "--format",
-            "-f",
-            help="text: a summary for people; json: the documented result;"
-            " md / html / docx: the gap-analysis report for the master plan (docx: a Word"
-            " document, written with --output).",
-        ),
+        typer.Option("--format", "-f", help=words("help_score_format")),
     ] = OutputFormat.text,
     basis: Annotated[
-        BasisOption,
-        typer.Option(
-            help="Which index drives 'index' and 'band': verified (claims capped by the"
-            " registers) or claimed (the self-assessment as entered)."
-        ),
+        BasisOption, typer.Option(help=words("help_score_basis"))
     ] = BasisOption.verified,
-    lang: LangOption = Language.id,
+    lang: ReportLangOption = RUN_LANGUAGE,
     output: OutputOption = None,
-    target: Annotated[
-        float | None,
-        typer.Option(
-            help="Index target for the gap analysis (e.g. 3.5); default: the workbook's"
-            " Target sheet, else the next predikat up."
-        ),
-    ] = None,
-    date: Annotated[
-        str | None,
-        typer.Option(
-            help="Date printed in reports (YYYY-MM-DD); reports carry no date without it,"
-            " so the same inputs give the same bytes."
-        ),
-    ] = None,
+    target: Annotated[float | None, typer.Option(help=words("help_score_target"))] = None,
+    date: Annotated[str | None, typer.Option(help=words("help_score_date"))] = None,
     detail: Annotated[
-        DetailOption,
-        typer.Option(
-            help="How much of each indicator the md / html / docx report tells: short (the"
-            " gap table, priorities and unsupported claims, to paste into the master plan) or"
-            " full (also each indicator's next-level criteria and register evidence).",
-        ),
+        DetailOption, typer.Option(help=words("help_score_detail"))
     ] = DetailOption.short,
     limit: LimitOption = None,
     jobs: JobsOption = None,
@@ -129,58 +95,52 @@ def score(
     from smartserang.procs import default_jobs
     from smartserang.report.reporter import Detail, Scores
 
-    report_date = parse_date(date)
-    limits = parse_limit_options(limit, what="nothing scored")
+    report_date = parse_date(date, lang)
+    limits = parse_limit_options(limit, what="nothing_scored", lang=lang)
     references = indicator_sets or ["spbe-2020"]
-    with on_bad_input("nothing scored"):
+    with on_bad_input("nothing_scored", lang):
         files = session.workbooks_in(workbooks)
     folders = [w for w in workbooks if os.path.isdir(w)]
     for folder in folders:  # a workbook written into it would be read next time
         note_input(folder, scanned=session.WORKBOOK_SUFFIXES)
     note_inputs(*files)
     note_sets(references)
-    guard_outputs({"--output": output}, "nothing scored")
+    guard_outputs({"--output": output}, "nothing_scored", lang)
     several = len(files) > 1 or bool(folders)
     if output_format is OutputFormat.docx:
-        _check_docx_output(output, several)
+        _check_docx_output(output, several, lang)
     if several:
         _score_units(
             files,
             references,
             output_format.value,
             basis_of(basis),
-            lang.value,
+            lang,
             output,
             jobs or default_jobs(),
             limits,
         )
         return
-    with on_bad_input("nothing scored"):
+    with on_bad_input("nothing_scored", lang):
         sets, inventory = session.load_inputs(files[0], references, target, limits, jobs)
     results = session.score_sets(sets, inventory)
-    warn(session.warnings_of(results))
+    warn(session.warnings_of(results), lang)
     index_target = Fraction(str(target)) if target is not None else None
     scores = Scores(
         tuple(results), basis_of(basis), index_target, report_date, Detail(detail.value)
     )
-    write_output(scores, output_format.value, lang.value, output)
+    write_output(scores, output_format.value, lang, output)
 
 
-def _check_docx_output(output: Path | None, several: bool) -> None:
+def _check_docx_output(output: Path | None, several: bool, lang: str) -> None:
     """A Word document is one workbook's report, written to a file or a redirected stdout."""
     import sys
 
     if several:
-        stderr(
-            "smartserang: --format docx is one workbook's appendix; a roll-up of several"
-            " workbooks is written as text, json, md or html [usage.format]"
-        )
+        say(lang, "usage_docx_rollup", "usage.format")
         raise typer.Exit(EXIT_BAD_INPUT)
     if output is None and is_terminal(sys.stdout):
-        stderr(
-            "smartserang: a Word document is a binary file: give --output lampiran.docx,"
-            " or redirect stdout [usage.output]"
-        )
+        say(lang, "usage_docx_terminal", "usage.output")
         raise typer.Exit(EXIT_BAD_INPUT)
 
 
@@ -211,22 +171,22 @@ def _score_units(
     units: list[tuple[UnitResult, ...]] = []
     try:
         with map_workbooks(task, files, jobs, session.lost_unit, address_space(limits)) as outcomes:
-            for outcome in _progress(outcomes, len(files)):
+            for outcome in _progress(outcomes, len(files), lang):
                 problems.extend(outcome.problems)
                 units.append(outcome.results)
     except WorkerLost as error:
-        lost_worker(error, "nothing scored")
+        lost_worker(error, "nothing_scored", lang)
     if problems or not sets:
-        fail(problems, what="nothing scored")
+        fail(problems, what="nothing_scored", lang=lang)
     by_set = [[unit[number] for unit in units] for number in range(len(sets))]
-    warn(session.warnings_of(r for results in by_set for r in results))
+    warn(session.warnings_of(r for results in by_set for r in results), lang)
     rollups = tuple(
         roll_up(iset, results, basis) for iset, results in zip(sets, by_set, strict=True)
     )
     write_output(RollUps(rollups), output_format, lang, output)
 
 
-def _progress(outcomes: Iterator[UnitOutcome], count: int) -> Iterator[UnitOutcome]:
+def _progress(outcomes: Iterator[UnitOutcome], count: int, lang: str) -> Iterator[UnitOutcome]:
     """The outcomes, with a progress bar on stderr when many are read at a terminal."""
     import sys
 
@@ -236,27 +196,29 @@ def _progress(outcomes: Iterator[UnitOutcome], count: int) -> Iterator[UnitOutco
     from rich.console import Console
     from rich.progress import track
 
-    yield from track(
-        outcomes, total=count, description="Reading workbooks", console=Console(stderr=True)
-    )
+    from smartserang.i18n import message
+
+    described = message("reading_workbooks", lang)
+    yield from track(outcomes, total=count, description=described, console=Console(stderr=True))
 
 
-@app.command("sets")
-def list_sets() -> None:
-    """List the indicator sets shipped with smartserang."""
+@app.command("sets", help=words("help_sets"), cls=LocalCommand)
+def list_sets(lang: LangOption = RUN_LANGUAGE) -> None:
+    """List the indicator sets shipped with smartserang (their titles in ``lang``)."""
     from smartserang.sets.load import list_shipped_sets
 
     write_lines(
         [
-            "\t".join(printable(str(v)) for v in (info.id, info.version, info.title.get("id")))
+            "\t".join(printable(str(v)) for v in (info.id, info.version, info.title.get(lang)))
             for info in list_shipped_sets()
         ]
     )
 
 
-@app.command()
-def schema() -> None:
-    """Print the JSON Schema of the indicator-set format (for editors)."""
+@app.command(help=words("help_schema"), cls=LocalCommand)
+def schema(lang: LangOption = RUN_LANGUAGE) -> None:
+    """Print the JSON Schema of the indicator-set format (for editors). (``--lang``: every
+    command takes it, so it may stand anywhere on the command line.)"""
     from smartserang.sets.schema import SCHEMA
 
     write_stdout((json.dumps(SCHEMA, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))

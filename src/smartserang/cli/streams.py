@@ -8,9 +8,9 @@ stderr when the disk is full, the reader has gone or the terminal speaks another
   is shown, a byte of a file name that is not UTF-8. Each is shown as an escape
   (``\\x1b``, ``\\n``, ``\\u202e``, ``\\xff``) instead; every other character as it is.
 - ``write_stdout``: the requested output. A full disk or a closed stdout is a located
-  error (``stdout: cannot write: … [output.write]``, exit 2); a reader that has gone
-  (``… | head -1``) ends the run quietly with exit 141, as a shell reports a Unix tool
-  that a closed pipe stopped.
+  error (``stdout: cannot write: … [output.write]``, in the run's language; exit 2); a
+  reader that has gone (``… | head -1``) ends the run quietly with exit 141, as a shell
+  reports a Unix tool that a closed pipe stopped.
 - ``write_stderr``: one line of diagnostics, made ``printable``. When stderr itself cannot
   be written there is no one left to tell: the line is dropped and the exit code stands.
 - ``terminal_bytes``: the text format for stdout, in stdout's encoding. A terminal set
@@ -90,12 +90,13 @@ def write_stdout(data: bytes) -> None:
 
 
 def _cannot_write_stdout(error: OSError | None) -> NoReturn:
+    from smartserang.cli.language import LANG
     from smartserang.i18n import message
 
     if error is not None and error.errno == errno.EPIPE:
         raise typer.Exit(EXIT_PIPE)
-    reason = message("stdout_closed", "en") if error is None else error.strerror or str(error)
-    write_stderr(f"stdout: {message('output_cannot_write', 'en', reason=reason)} [output.write]")
+    reason = message("stdout_closed", LANG) if error is None else error.strerror or str(error)
+    write_stderr(f"stdout: {message('output_cannot_write', LANG, reason=reason)} [output.write]")
     raise typer.Exit(EXIT_BAD_INPUT)
 
 

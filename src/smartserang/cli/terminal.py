@@ -169,8 +169,7 @@ def _heading(result: SetResult, lang: str) -> RichText:
 
 def _index_table(result: SetResult, basis: Basis, lang: str) -> Table:
     iset = result.indicator_set
-    index = "Indeks" if lang == "id" else "Index"
-    table = _table("", index, message("predikat", lang), numbers=(1,))
+    table = _table("", message("scope_index", lang), message("predikat", lang), numbers=(1,))
     for key, value, this_basis in (
         ("index_claimed", result.claimed_index, Basis.CLAIMED),
         ("index_verified", result.verified_index, Basis.VERIFIED),

@@ -206,7 +206,7 @@ def test_parse_limits_accepts_sizes_and_counts() -> None:
 
 def test_bad_limit_options_are_usage_errors() -> None:
     """Unknown names and bad values: every one named, exit 2, nothing read."""
-    result = run("score", EXAMPLE, "--limit", "rows=many", "--limit", "speed=3")
+    result = run("score", EXAMPLE, "--limit", "rows=many", "--limit", "speed=3", "--lang", "en")
     assert result.exit_code == 2
     assert "--limit: rows must be a whole number such as 600000, got 'many'" in result.stderr
     assert "--limit: expected NAME=VALUE with NAME one of file-size," in result.stderr

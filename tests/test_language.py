@@ -13,12 +13,15 @@ from pathlib import Path
 
 import pytest
 
-from smartserang.catalogue.commands import TEXTS
+from smartserang.catalogue import commands, helptexts
 from smartserang.cli.language import ENV, chosen_language
 from smartserang.problems import InputError
 from smartserang.procs import WorkerLost, ended
 
 from builders import EXAMPLES, smartserang
+
+TEXTS = {**commands.TEXTS, **helptexts.TEXTS}
+"""The command line's entries: its own lines and its help pages."""
 
 ROOT = EXAMPLES.parent
 BROKEN = Path("examples") / "rusak.xlsx"

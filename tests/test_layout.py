@@ -100,13 +100,15 @@ def test_no_import_circle() -> None:
     """No module imports, at its top, one that imports it back (directly or through
     others): each stage can be read, and tested, before the ones that use it."""
     top: dict[str, set[str]] = {}
+    names = {name_of(path).removesuffix(".__init__") for path in modules()}
     for path in modules():
         name = name_of(path).removesuffix(".__init__")
         found: set[str] = set()
         for statement in ast.parse(path.read_text(encoding="utf-8")).body:  # no TYPE_CHECKING
             if isinstance(statement, ast.ImportFrom) and statement.module and not statement.level:
-                found.add(statement.module)
-                found.update(f"{statement.module}.{alias.name}" for alias in statement.names)
+                for alias in statement.names:  # a submodule, else a name of the module
+                    submodule = f"{statement.module}.{alias.name}"
+                    found.add(submodule if submodule in names else statement.module)
             elif isinstance(statement, ast.Import):
                 found.update(alias.name for alias in statement.names)
         top[name] = found

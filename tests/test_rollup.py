@@ -98,6 +98,6 @@ def test_a_broken_unit_stops_the_rollup_with_its_location(tmp_path: Path) -> Non
 
 def test_an_empty_folder_is_a_usage_error(tmp_path: Path) -> None:
     """A folder without workbooks exits 2 with a message."""
-    run = smartserang("score", tmp_path)
+    run = smartserang("score", tmp_path, "--lang", "en")
     assert run.returncode == 2
     assert "no workbooks in this folder" in run.stderr

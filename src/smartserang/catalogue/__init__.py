@@ -15,6 +15,7 @@ Modules:
 - ``sets``: problems in an indicator set;
 - ``scoring``: what scoring says of the registers it could not use;
 - ``commands``: the command line's own lines (summaries, usage errors, output files);
+- ``helptexts``: the help pages of the program, its commands and their options;
 - ``gate``: ``check`` and ``baseline``;
 - ``compare``: ``diff``: reading a result document back, and the words of its outputs;
 - ``imports``: ``import`` of a CSV file.
@@ -43,6 +44,7 @@ MESSAGE_MODULES = (
     "sets",
     "scoring",
     "commands",
+    "helptexts",
     "gate",
     "compare",
     "imports",

@@ -197,10 +197,6 @@ TEXTS: Texts = {
         "id": "buku kerja berubah selama impor (disimpan di Excel?); jalankan impor lagi",
         "en": "the workbook changed while importing (saved in Excel?); run the import again",
     },
-    "import_backup_exists": {
-        "id": "cadangan sudah ada; pindahkan dulu",
-        "en": "a backup already exists; move it away first",
-    },
     "leftover_part": {"id": "bagian {name}", "en": "part {name}"},
     "leftover_name": {"id": "nama terdefinisi ={value}", "en": "defined name ={value}"},
     "leftover_formula": {"id": "rumus di {name}", "en": "a formula in {name}"},

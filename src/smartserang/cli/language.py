@@ -44,12 +44,13 @@ LANG = chosen_language(sys.argv[1:], os.environ)
 
 
 def words(key: str, **values: object) -> str:
-    """The catalogue's entry ``key`` (``catalogue.commands``) in this run's language.
+    """The catalogue's entry ``key`` (``catalogue.commands`` or ``catalogue.helptexts``)
+    in this run's language.
 
     For the help pages and the framework's words, which are built before the command
     knows its options: the catalogue's command words alone are loaded, not every module.
     """
-    from smartserang.catalogue.commands import TEXTS
+    from smartserang.catalogue import commands, helptexts
 
-    text = TEXTS[key][LANG]
+    text = (commands.TEXTS.get(key) or helptexts.TEXTS[key])[LANG]
     return text.format(**values) if values else text

@@ -232,3 +232,23 @@ def test_workers_may_map_no_more_than_their_address_space() -> None:
         assert next(results) == 1 << 20
         with pytest.raises(OSError, match="Cannot allocate memory"):  # mmap, past the bound
             next(results)
+
+
+def _touch(path: str) -> str:
+    Path(path).touch()
+    return path
+
+
+def test_the_workers_start_before_a_result_is_asked_for(tmp_path: Path) -> None:
+    """The sheet processes read while the caller reads its own sheet: the items run as
+    soon as the block is entered, not when the first result is asked for."""
+    from smartserang.procs import in_processes
+
+    marks = [str(tmp_path / f"{n}.done") for n in range(2)]
+    with in_processes(_touch, marks, 2) as results:
+        waited = 0
+        while not all(map(os.path.exists, marks)) and waited < 600:
+            time.sleep(0.05)  # no result asked for: the workers must run meanwhile
+            waited += 1
+        assert all(map(os.path.exists, marks))
+        assert list(results) == marks

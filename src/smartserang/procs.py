@@ -48,7 +48,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Generic, TypeAlias, TypeVar, cast
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -158,7 +158,8 @@ def in_processes(
     """
     runs = _Runs(task, workers, address_space)
     try:
-        yield _in_order(runs, list(range(len(items))), items, chunk, lost)
+        submitted = _submit(runs, list(range(len(items))), items, chunk)  # started now
+        yield _in_order(runs, submitted, items, lost)
     except BaseException:  # KeyboardInterrupt above all
         runs.end()
         raise
@@ -193,19 +194,32 @@ class _Runs(Generic[A, T]):
             pool.close()
 
 
-def _in_order(
-    runs: _Runs[A, T],
-    indices: list[int],
-    items: Sequence[A],
-    chunk: int,
-    lost: Callable[[A, str], T] | None,
-) -> Iterator[T]:
-    """``task(item)`` for the items at ``indices``, in their order, recovering from deaths."""
+_Submitted: TypeAlias = "tuple[_Pool, list[list[int]], list[Future[list[object]]]]"
+"""A pool, the parts of the items it was given, and their futures."""
+
+
+def _submit(
+    runs: _Runs[A, T], indices: list[int], items: Sequence[A], chunk: int
+) -> _Submitted | None:
+    """The items at ``indices`` given, ``chunk`` at a time, to a pool started now (so that
+    the workers run while the caller does its own work before it asks for a result)."""
     if not indices:
-        return
+        return None
     pool = runs.start(len(items), runs.workers)
     parts = [indices[i : i + chunk] for i in range(0, len(indices), chunk)]
-    futures = pool.submit(parts, items)
+    return pool, parts, pool.submit(parts, items)
+
+
+def _in_order(
+    runs: _Runs[A, T],
+    submitted: _Submitted | None,
+    items: Sequence[A],
+    lost: Callable[[A, str], T] | None,
+) -> Iterator[T]:
+    """``task(item)`` for the items submitted, in their order, recovering from deaths."""
+    if submitted is None:
+        return
+    pool, parts, futures = submitted
     for number, future in enumerate(futures):
         try:
             values = future.result()
@@ -244,7 +258,7 @@ def _recover(
             if lost is None:
                 raise WorkerLost(how, items[index], code) from None
             known[index] = lost(items[index], how)
-    rest = iter(_in_order(runs, again, items, 1, lost))
+    rest = iter(_in_order(runs, _submit(runs, again, items, 1), items, lost))
     for index in (i for part in parts for i in part):
         yield cast(T, known[index] if index in known else next(rest))
 

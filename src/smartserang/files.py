@@ -20,12 +20,10 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import json
 import os
 import re
 import stat
 import sys
-import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -203,6 +201,8 @@ def write_atomic(path: Path, data: bytes, *, option: str = "--output") -> None:
     problems = output_problems(path, option)
     if problems:
         raise InputError(problems)
+    import tempfile  # here: the command line's start-up does not pay for it
+
     folder = path.parent if str(path.parent) else Path(".")
     handle, temporary = tempfile.mkstemp(prefix=f".{short_name(path)}.", suffix=".tmp", dir=folder)
     try:
@@ -245,6 +245,8 @@ def temporary_writes() -> Iterator[None]:
         import errno
 
         code = getattr(errno, text.removeprefix("IO_"), errno.EIO)
+        import tempfile
+
         where = tempfile.gettempdir()
         raise OSError(code, f"{os.strerror(code)} (a temporary file in {where})") from None
 
@@ -357,6 +359,8 @@ def parse_json(text: str, source: str, code: str, exact: Callable[[str], object]
         if len(exponent) > 3:
             raise _BadNumber("json_out_of_range", literal=literal[:40])
         return exact(literal)
+
+    import json  # here: the command line's start-up does not pay for it
 
     try:
         data = json.loads(text, parse_float=number, parse_constant=_no_constant)

@@ -9,7 +9,6 @@ and exits. Heavy modules are imported inside the commands that need them so that
 from __future__ import annotations
 
 import enum
-import json
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -219,6 +218,8 @@ def list_sets(lang: LangOption = RUN_LANGUAGE) -> None:
 def schema(lang: LangOption = RUN_LANGUAGE) -> None:
     """Print the JSON Schema of the indicator-set format (for editors). (``--lang``: every
     command takes it, so it may stand anywhere on the command line.)"""
+    import json
+
     from smartserang.sets.schema import SCHEMA
 
     write_stdout((json.dumps(SCHEMA, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))

@@ -193,3 +193,37 @@ def test_an_ods_register_whose_second_reader_aborts_is_reported_at_its_sheet(
         " made to break its reader; open it and save it again in Excel or LibreOffice"
         " [inventory.sheet.unreadable]"
     )
+
+
+@pytest.mark.usefixtures("every_sheet_is_large")
+def test_the_largest_sheets_scan_is_made_ahead_by_the_first_process() -> None:
+    """The scan this process needs before calamine may parse the largest sheet is made
+    by the first sheet process meanwhile, and is the scan this process would make."""
+    from smartserang.workbook.limits import DEFAULTS
+    from smartserang.workbook.package import open_package
+    from smartserang.workbook.scan import scan_sheet
+
+    package = open_package(str(EXAMPLE), str(EXAMPLE), DEFAULTS)
+    registers = [t for t in package.sheet_parts if t not in ("Profil",)]
+    largest = max(registers, key=package.part_size)
+    with reader._SheetWorkers(package, str(EXAMPLE), DEFAULTS, 2) as helpers:
+        assert largest not in helpers.titles  # this process reads it
+        made = helpers.scan(largest)
+        assert made is not None
+        assert made == scan_sheet(package.path, package.sheet_parts[largest], DEFAULTS)
+        assert helpers.scan(helpers.titles[0]) is None  # only the largest is scanned ahead
+        assert helpers.result(helpers.titles[0]) is not None
+
+
+@pytest.mark.usefixtures("every_sheet_is_large")
+def test_a_process_that_fails_its_scan_leaves_the_scan_to_this_one(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def crash(*_: object) -> None:
+        os._exit(3)
+
+    monkeypatch.setattr(reader, "_sheet_task", crash)
+    alone = read_inventory(EXAMPLE, workers=1)
+    shared = read_inventory(EXAMPLE, workers=2)
+    assert shared.registers == alone.registers
+    assert shared.warnings == alone.warnings

@@ -307,7 +307,13 @@ class _Pool:
             ]
             return self.futures
         finally:
-            self.processes.extend(p for p in multiprocessing.active_children() if p not in before)
+            # The pool's own table of its workers, where one that died at once is still
+            # listed (``active_children`` reaps it and forgets it: its exit code is lost).
+            pool: dict[int, BaseProcess] = getattr(self.executor, "_processes", None) or {}
+            started = [*pool.values(), *(p for p in multiprocessing.active_children())]
+            self.processes.extend(
+                p for p in dict.fromkeys(started) if p not in before and p not in self.processes
+            )
             if masked:
                 signal.pthread_sigmask(signal.SIG_UNBLOCK, STOPS)
 

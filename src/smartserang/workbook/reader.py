@@ -110,7 +110,7 @@ class Reading:
             if isinstance(self.helpers, OdsApart):
                 self.helpers.counted(package)
         _check_tables(self.file.sheets, source, limits)  # an .xls, laid out as it opens
-        self.scans = _Scans(package, limits)
+        self.scans = _Scans(package, limits, self.helpers)
 
     def __enter__(self) -> Reading:
         return self
@@ -306,9 +306,15 @@ def _too_large(
 class _Scans:
     """The scans of the sheets' parts, each made as its sheet is about to be read."""
 
-    def __init__(self, package: Package | None, limits: Limits) -> None:
+    def __init__(
+        self,
+        package: Package | None,
+        limits: Limits,
+        helpers: _SheetWorkers | OdsApart | None = None,
+    ) -> None:
         self.package = package
         self.limits = limits
+        self.helpers = helpers if isinstance(helpers, _SheetWorkers) else None
 
     def part(self, title: str) -> str:
         """The name of ``title``'s part (for messages)."""
@@ -334,6 +340,8 @@ class _Scans:
         part = package.sheet_parts.get(title)
         if part is None:
             return None
+        if self.helpers is not None and (made := self.helpers.scan(title)) is not None:
+            return made  # scanned ahead by the sheet process (see ``_SheetWorkers``)
         from smartserang.workbook.scan import scan_sheet
 
         return scan_sheet(package.path, part, self.limits)
@@ -361,13 +369,20 @@ class _SheetWorkers:
     (``WorkerLost.crashed``), which would end this process too: that sheet is then
     reported unreadable. The processes start before this read starts any thread; leaving
     the block ends those still running. (A large .ods is read apart, see ``apart``.)
+
+    The first process first scans the largest sheet's part (which this process reads),
+    while this process opens the workbook and reads the small sheets: the scan must be
+    made before calamine may parse that sheet, and is then ready (``scan``). Should that
+    process fail, this process scans the part itself.
     """
 
     def __init__(self, package: Package | None, source: str, limits: Limits, workers: int):
         self.titles: list[str] = []
         self.source = source
         self._found: dict[str, tuple[Found, Profile | Register | None] | None] = {}
-        self._results: Iterator[tuple[Found, Profile | Register | None]] | None = None
+        self._taken: list[object] = []
+        self._items: list[tuple[str, str]] = []
+        self._results: Iterator[object] | None = None
         self._pool = contextlib.ExitStack()
         if workers < 2 or package is None or not package.xlsx or not hasattr(os, "fork"):
             return
@@ -383,9 +398,10 @@ class _SheetWorkers:
             from smartserang.procs import in_processes
             from smartserang.workbook.limits import address_space
 
-            task = functools.partial(_read_alone, package, source, limits)
+            self._items = [("scan", large[0]), *(("read", t) for t in self.titles)]
+            task = functools.partial(_sheet_task, package, source, limits)
             processes = in_processes(
-                task, self.titles, len(self.titles), address_space=address_space(limits)
+                task, self._items, len(self.titles), address_space=address_space(limits)
             )
             self._results = self._pool.enter_context(processes)
 
@@ -395,21 +411,43 @@ class _SheetWorkers:
     def __exit__(self, *exc: Any) -> None:
         self._pool.__exit__(*exc)
 
+    def scan(self, title: str) -> SheetScan | None:
+        """The scan of ``title``'s part made ahead by the first process, or None (it made
+        none, or failed: the caller scans the part itself)."""
+        from smartserang.workbook.scan import SheetScan
+
+        made = self._take(("scan", title))
+        return made if isinstance(made, SheetScan) else None
+
     def result(self, title: str) -> tuple[Found, Profile | Register | None] | None:
         """What the process reading ``title`` found, or None (none read it, or it failed)."""
+        taken = self._take(("read", title))
+        return cast("tuple[Found, Profile | Register | None] | None", taken)
+
+    def _take(self, item: tuple[str, str]) -> object:
+        """The result of ``item``, taking the results before it in order; None when no
+        process made it or its process failed (this one then does that work itself)."""
         from smartserang.procs import WorkerLost
 
-        while title in self.titles[len(self._found) :] and self._results is not None:
-            reading = self.titles[len(self._found)]
+        while item in self._items[len(self._taken) :] and self._results is not None:
+            kind, title = self._items[len(self._taken)]
             try:
-                self._found[reading] = next(self._results)
-            except WorkerLost as lost:  # this and the rest are read here, or reported
+                self._taken.append(next(self._results))
+            except WorkerLost as lost:  # this and the rest are done here, or reported
                 self._results = None
-                if lost.crashed and lost.item == reading:
-                    self._found[reading] = _died(self.source, reading, lost.how)
-            except Exception:  # the process failed: this and the rest are read here
+                if kind == "read" and lost.crashed and lost.item == (kind, title):
+                    self._found[title] = _died(self.source, title, lost.how)
+            except Exception:  # the process failed: this and the rest are done here
                 self._results = None
-        return self._found.get(title)
+            else:
+                if kind == "read":
+                    self._found[title] = cast(
+                        "tuple[Found, Profile | Register | None]", self._taken[-1]
+                    )
+        if item[0] == "read":
+            return self._found.get(item[1])
+        index = self._items.index(item) if item in self._items else len(self._taken)
+        return self._taken[index] if index < len(self._taken) else None
 
 
 def _died(source: str, title: str, how: str) -> tuple[Found, None]:
@@ -419,6 +457,17 @@ def _died(source: str, title: str, how: str) -> tuple[Found, None]:
         f"{source}:{title}", "sheet_process_died", "inventory.sheet.unreadable", how=how
     ))  # fmt: skip
     return found, None
+
+
+def _sheet_task(package: Package, source: str, limits: Limits, item: tuple[str, str]) -> object:
+    """(In a sheet process.) ``("scan", title)``: the scan of ``title``'s part, for this
+    process's parent to parse; ``("read", title)``: the sheet read (``_read_alone``)."""
+    kind, title = item
+    if kind == "scan":
+        from smartserang.workbook.scan import scan_sheet
+
+        return scan_sheet(package.path, package.sheet_parts[title], limits)
+    return _read_alone(package, source, limits, title)
 
 
 def _read_alone(

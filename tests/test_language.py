@@ -268,8 +268,8 @@ def test_every_option_and_command_has_its_help_from_the_catalogue() -> None:
         ),
         (
             ["score"],
-            "Kesalahan: Argumen 'workbooks' belum diberikan.",
-            "Error: Missing argument 'workbooks'.",
+            "Kesalahan: Argumen 'BUKU_KERJA' belum diberikan.",
+            "Error: Missing argument 'WORKBOOK'.",
         ),
         (
             ["score", "x.xlsx", "-f", "pdf"],

@@ -5,6 +5,10 @@ from __future__ import annotations
 from smartserang.catalogue import Texts
 
 TEXTS: Texts = {
+    # ---------------------------------------------------------------- placeholders
+    "metavar_workbooks": {"id": "BUKU_KERJA", "en": "WORKBOOK"},
+    "metavar_map": {"id": "KOLOM=KOLOM_CSV", "en": "COLUMN=CSV_COLUMN"},
+    "metavar_set_column": {"id": "KOLOM=NILAI", "en": "COLUMN=VALUE"},
     # ---------------------------------------------------------------- help: the program
     "help_app": {
         "id": "Kesiapan SPBE dan kota cerdas suatu pemerintah daerah, diperiksa terhadap"

@@ -69,6 +69,7 @@ SetOption = Annotated[
     typer.Option(
         "--set",
         "-s",
+        metavar="SET",
         help=words("help_check_set"),
         autocompletion=complete_set,
     ),
@@ -81,7 +82,11 @@ ToleranceOption = Annotated[float, typer.Option(help=words("help_check_tolerance
 def check(
     workbooks: Annotated[
         list[Path],
-        typer.Argument(help=words("help_check_workbooks"), show_default=False),
+        typer.Argument(
+            metavar=words("metavar_workbooks"),
+            help=words("help_check_workbooks"),
+            show_default=False,
+        ),
     ],
     indicator_sets: SetOption = None,
     min_index: Annotated[float | None, typer.Option(help=words("help_check_min_index"))] = None,

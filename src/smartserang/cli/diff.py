@@ -50,7 +50,13 @@ def diff(
     new: Annotated[Path, typer.Argument(metavar="NEW", help=words("help_diff_new"))],
     indicator_sets: Annotated[
         list[str] | None,
-        typer.Option("--set", "-s", help=words("help_diff_set"), autocompletion=complete_set),
+        typer.Option(
+            "--set",
+            "-s",
+            metavar="SET",
+            help=words("help_diff_set"),
+            autocompletion=complete_set,
+        ),
     ] = None,
     output_format: Annotated[
         OutputFormat, typer.Option("--format", "-f", help=words("help_diff_format"))

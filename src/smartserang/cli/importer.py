@@ -50,9 +50,17 @@ def import_csv(
     data: Annotated[Path, typer.Argument(help=words("help_import_data"))],
     into: Annotated[Path, typer.Option("--into", help=words("help_import_into"))],
     sheet_name: Annotated[str, typer.Option("--sheet", help=words("help_import_sheet"))],
-    maps: Annotated[list[str] | None, typer.Option("--map", help=words("help_import_map"))] = None,
+    maps: Annotated[
+        list[str] | None,
+        typer.Option("--map", metavar=words("metavar_map"), help=words("help_import_map")),
+    ] = None,
     sets: Annotated[
-        list[str] | None, typer.Option("--set-column", help=words("help_import_set_column"))
+        list[str] | None,
+        typer.Option(
+            "--set-column",
+            metavar=words("metavar_set_column"),
+            help=words("help_import_set_column"),
+        ),
     ] = None,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help=words("help_import_output"))

@@ -65,11 +65,21 @@ if TYPE_CHECKING:
 def score(
     workbooks: Annotated[
         list[Path],
-        typer.Argument(help=words("help_score_workbooks"), show_default=False),
+        typer.Argument(
+            metavar=words("metavar_workbooks"),
+            help=words("help_score_workbooks"),
+            show_default=False,
+        ),
     ],
     indicator_sets: Annotated[
         list[str] | None,
-        typer.Option("--set", "-s", help=words("help_score_set"), autocompletion=complete_set),
+        typer.Option(
+            "--set",
+            "-s",
+            metavar="SET",
+            help=words("help_score_set"),
+            autocompletion=complete_set,
+        ),
     ] = None,
     output_format: Annotated[
         OutputFormat,

@@ -294,7 +294,11 @@ def test_numbers_and_text_are_normalised(
 
 
 YES_NO = "Sistem Penghubung must be ya or tidak (yes/no)"
-A_DATE = "Tanggal Reviu must be a date (an Excel date or YYYY-MM-DD)"
+A_DATE = (
+    "Tanggal Reviu must be a date (an Excel date, or written 31/12/2024, 31 Desember 2024"
+    " or 2024-12-31)"
+)
+NO_SUCH_DAY = "that month has no such day; check the date"
 WHOLE = "Jumlah Pengguna must be a whole number"
 
 
@@ -321,8 +325,16 @@ WHOLE = "Jumlah Pengguna must be a whole number"
         ),
         ("Sistem Penghubung", "mungkin", f"{YES_NO}, got 'mungkin' [inventory.boolean]"),
         ("Sistem Penghubung", 2, f"{YES_NO}, got 2 [inventory.boolean]"),
-        ("Tanggal Reviu", "31/02/2024", f"{A_DATE}, got '31/02/2024' [inventory.date]"),
-        ("Tanggal Reviu", "2024-02-31", f"{A_DATE}, got '2024-02-31' [inventory.date]"),
+        (
+            "Tanggal Reviu",
+            "31/02/2024",
+            f"Tanggal Reviu must be a date, got '31/02/2024': {NO_SUCH_DAY} [inventory.date]",
+        ),
+        (
+            "Tanggal Reviu",
+            "2024-02-31",
+            f"Tanggal Reviu must be a date, got '2024-02-31': {NO_SUCH_DAY} [inventory.date]",
+        ),
         ("Tanggal Reviu", 45000, f"{A_DATE}, got 45000 [inventory.date]"),
         ("Jumlah Pengguna", 12.5, f"{WHOLE}, got 12.5 [inventory.integer]"),
         ("Jumlah Pengguna", "1.0005", f"{WHOLE}, got '1.0005' [inventory.integer]"),

@@ -101,8 +101,15 @@ TEXTS: Texts = {
     },
     # ------------------------------------------------------------------ dates
     "cell_date": {
-        "id": "{column} harus berupa tanggal (tanggal Excel atau YYYY-MM-DD), tertulis {value}",
-        "en": "{column} must be a date (an Excel date or YYYY-MM-DD), got {value}",
+        "id": "{column} harus berupa tanggal (tanggal Excel, atau ditulis 31/12/2024,"
+        " 31 Desember 2024 atau 2024-12-31), tertulis {value}",
+        "en": "{column} must be a date (an Excel date, or written 31/12/2024, 31 Desember 2024"
+        " or 2024-12-31), got {value}",
+    },
+    "cell_date_no_such_day": {
+        "id": "{column} harus berupa tanggal, tertulis {value}: hari itu tidak ada pada bulan"
+        " tersebut; periksa tanggalnya",
+        "en": "{column} must be a date, got {value}: that month has no such day; check the date",
     },
     "cell_date_month_first": {
         "id": "{column} {value} menulis bulan lebih dulu; tanggal dibaca hari lebih dulu:"

@@ -373,6 +373,7 @@ _DATE_REFUSALS = {
     dates.Why.SHORT_YEAR: "cell_date_short_year",
     dates.Why.NO_DAY: "cell_date_no_day",
     dates.Why.WEEKDAY: "cell_date_weekday",
+    dates.Why.NO_SUCH_DAY: "cell_date_no_such_day",
 }
 
 

@@ -80,6 +80,7 @@ class Why(enum.Enum):
     SHORT_YEAR = "a two-digit year"
     NO_DAY = "a month or a year without its day"
     WEEKDAY = "a day of the week that does not fit the date"
+    NO_SUCH_DAY = "shaped like a date, but no such day (31/02/2024)"
 
 
 @dataclass(frozen=True)
@@ -137,4 +138,4 @@ def _made(year: int, month: int, day: int) -> dt.date | Refused:
     try:
         return dt.date(year, month, day)
     except ValueError:  # 31/02/2024: shaped like a date but not one
-        return Refused(Why.NOT_A_DATE)
+        return Refused(Why.NO_SUCH_DAY if 1 <= month <= 12 else Why.NOT_A_DATE)

@@ -31,7 +31,7 @@ from smartserang.problems import InputError, Problem, Severity
 
 if TYPE_CHECKING:
     from smartserang.procs import WorkerLost
-    from smartserang.report.reporter import Subject
+    from smartserang.report.outputs import Subject
     from smartserang.scoring.levels import Basis
     from smartserang.workbook.limits import Limits
 
@@ -225,7 +225,7 @@ def write_output(subject: Subject, fmt: str, lang: str, output: Path | None) -> 
 
         data = TextReporter(for_file=output is not None).render(subject, lang)
     else:
-        from smartserang.report.reporter import render_output
+        from smartserang.report.outputs import render_output
 
         data = render_output(subject, fmt, lang)
     emit_bytes(data, output, lang)

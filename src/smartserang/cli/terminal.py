@@ -24,12 +24,13 @@ from rich.text import Text as RichText
 from smartserang.cli.streams import printable as _p
 from smartserang.cli.streams import terminal_bytes
 from smartserang.i18n import format_decimal, message
-from smartserang.report.reporter import RollUps, Scores, Subject
+from smartserang.report.reporter import RollUps, Scores
 from smartserang.report.rollupview import RollUpView
 from smartserang.scoring.levels import Basis, Breakdown, GroupResult, SetResult, Status, round_score
 
 if TYPE_CHECKING:
     from smartserang.compare.view import DiffView, SetView
+    from smartserang.report.outputs import Subject
 
 FILE_WIDTH = 100
 """Columns of the text format written to a file."""

@@ -4,11 +4,11 @@ reporter interface, which ``diff`` and ``check`` implement too.
 Modules, in the order data flows through them:
 
 - ``reporter``: the interface: a command's results as a subject (``Scores``,
-  ``RollUps``), ``render_output(subject, fmt, lang)`` for its bytes, ``json_bytes``,
-  and ``Detail``, how much of each indicator a document tells;
+  ``RollUps``), ``json_bytes``, and ``Detail``, how much of each indicator a document
+  tells;
+- ``outputs``: every command's formats in one table: ``render_output(subject, fmt, lang)``;
 - ``formats``: the reporters of ``score`` (JSON, Markdown, HTML);
 - ``json_data``: the documented JSON built from scored results;
-- ``words``: every fixed word of the reports, in both languages;
 - ``view`` and ``build``: the report's view model, and building it from a result;
 - ``rollupview``: the roll-up's view model;
 - ``textfit``: how wide a chart's text runs, and long labels wrapped to fit;

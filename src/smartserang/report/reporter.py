@@ -1,5 +1,5 @@
 """The one interface of every output: a reporter makes one format's bytes of what a
-command found, and ``render_output`` finds the reporter.
+command found (``outputs.render_output`` finds the reporter of a subject and format).
 
 As coverage.py's reporters do, each format implements one small protocol and is fed a
 plain data object, the *subject*:
@@ -23,14 +23,11 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import json
-from collections.abc import Mapping
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any, Protocol, TypeAlias, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 if TYPE_CHECKING:
-    from smartserang.compare import Diff
-    from smartserang.gate import CheckRun
     from smartserang.scoring.levels import Basis, SetResult
     from smartserang.scoring.rollup import RollUp
 
@@ -76,44 +73,6 @@ class RollUps:
     """What ``score`` found in several workbooks: one roll-up per set, in ``--set`` order."""
 
     rollups: tuple[RollUp, ...]
-
-
-Subject: TypeAlias = "Scores | RollUps | Diff | CheckRun"
-
-
-def render_output(subject: Subject, fmt: str, lang: str) -> bytes:
-    """The bytes of ``subject`` in format ``fmt``; ``ValueError`` for a format it has not."""
-    return reporter_for(subject, fmt).render(subject, lang)
-
-
-def reporter_for(subject: Subject, fmt: str) -> Reporter[Any]:
-    """The reporter of ``fmt`` for ``subject``'s kind; ``ValueError`` for one it has not."""
-    formats = formats_of(subject)
-    if fmt not in formats:
-        known = ", ".join(formats)
-        raise ValueError(f"no {fmt!r} output of {type(subject).__name__}; there are: {known}")
-    return formats[fmt]
-
-
-def formats_of(subject: Subject) -> Mapping[str, Reporter[Any]]:
-    """Format name -> reporter, for ``subject``'s kind (the modules load only when asked)."""
-    if isinstance(subject, Scores):
-        from smartserang.report.formats import SCORE_FORMATS
-
-        return SCORE_FORMATS
-    if isinstance(subject, RollUps):
-        from smartserang.report.formats import ROLLUP_FORMATS
-
-        return ROLLUP_FORMATS
-    from smartserang.compare import Diff
-
-    if isinstance(subject, Diff):
-        from smartserang.compare.render import DIFF_FORMATS
-
-        return DIFF_FORMATS
-    from smartserang.gate.summary import CHECK_FORMATS
-
-    return CHECK_FORMATS
 
 
 def json_bytes(data: Any) -> bytes:

@@ -13,11 +13,10 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
-from smartserang.i18n import message
 from smartserang.model import Group, Indicator, IndicatorSet, Inventory, Row, Text
 from smartserang.problems import Problem, cell_location
 from smartserang.scoring.context import EvidenceRow, RuleContext
-from smartserang.scoring.quality import register_warnings, unchecked_warnings
+from smartserang.scoring.quality import BlankField, register_warnings, unchecked_warnings
 from smartserang.scoring.rules import evaluate_rule
 from smartserang.workbook.contract import SHEETS_BY_KEY
 
@@ -45,29 +44,6 @@ class Status(enum.Enum):
     """Neither claimed nor decided by a register: counted per the set's policy."""
     NOT_APPLICABLE = "not_applicable"
     """Left out by a tailoring, with a reason; its weight is shared within its parent."""
-
-
-@dataclass(frozen=True)
-class BlankField:
-    """A column whose blank cells (or absence) leave an indicator's level undecided."""
-
-    sheet: str
-    """The sheet's title as written in the workbook."""
-    column: str
-    """The column's key in the contract (``tingkat_layanan``)."""
-    header: str
-    """The column's name in the contract (``Tingkat Layanan``)."""
-    blank: int
-    """How many rows of the register leave it blank (all of them when it is absent)."""
-    rows: int
-    """How many rows the register has."""
-
-    def describe(self, lang: str) -> str:
-        """ "Tingkat Layanan is blank in all 189 rows" (or "in 3 of 189 rows"), in ``lang``."""
-        key = "blank_field_some"
-        if self.blank == self.rows:
-            key = "blank_field_one" if self.rows == 1 else "blank_field_all"
-        return message(key, lang, column=self.header, blank=self.blank, rows=self.rows)
 
 
 @dataclass(frozen=True)

@@ -21,17 +21,24 @@ from __future__ import annotations
 import difflib
 import itertools
 from collections.abc import Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from typing import Protocol
 
-from smartserang.model import CellValue, Condition, EvidenceRule, IndicatorSet, Inventory, Register
+from smartserang.i18n import message
+from smartserang.model import (
+    CellValue,
+    Condition,
+    EvidenceRule,
+    Indicator,
+    IndicatorSet,
+    Inventory,
+    Register,
+)
 from smartserang.problems import Problem, cell_location
 from smartserang.scoring.columns import unkey
 from smartserang.scoring.context import RuleContext, kecamatan_key
 from smartserang.workbook.contract import ALL_UNITS_ALIASES, SHEETS_BY_KEY
 from smartserang.workbook.names import normalise_all
-
-if TYPE_CHECKING:
-    from smartserang.scoring.levels import BlankField, IndicatorResult
 
 _COUNTED_BLANKS = ("status",)
 """Columns whose blank cells are counted in a warning wherever a rule reads them: a blank
@@ -73,8 +80,42 @@ def register_warnings(
 # ------------------------------------------------------------- undecided indicators
 
 
+@dataclass(frozen=True)
+class BlankField:
+    """A column whose blank cells (or absence) leave an indicator's level undecided."""
+
+    sheet: str
+    """The sheet's title as written in the workbook."""
+    column: str
+    """The column's key in the contract (``tingkat_layanan``)."""
+    header: str
+    """The column's name in the contract (``Tingkat Layanan``)."""
+    blank: int
+    """How many rows of the register leave it blank (all of them when it is absent)."""
+    rows: int
+    """How many rows the register has."""
+
+    def describe(self, lang: str) -> str:
+        """ "Tingkat Layanan is blank in all 189 rows" (or "in 3 of 189 rows"), in ``lang``."""
+        key = "blank_field_some"
+        if self.blank == self.rows:
+            key = "blank_field_one" if self.rows == 1 else "blank_field_all"
+        return message(key, lang, column=self.header, blank=self.blank, rows=self.rows)
+
+
+class Undecided(Protocol):
+    """What the report of undecided indicators reads of an indicator's result
+    (``levels.IndicatorResult``)."""
+
+    @property
+    def indicator(self) -> Indicator: ...
+
+    @property
+    def blank_fields(self) -> tuple[BlankField, ...]: ...
+
+
 def unchecked_by_field(
-    indicator_set: IndicatorSet, results: Sequence[IndicatorResult]
+    indicator_set: IndicatorSet, results: Sequence[Undecided]
 ) -> list[tuple[BlankField, list[str]]]:
     """Each blank field that kept the registers from deciding indicators, with their ids
     in set order (fields in the order the indicators first name them)."""
@@ -86,7 +127,7 @@ def unchecked_by_field(
 
 
 def unchecked_warnings(
-    indicator_set: IndicatorSet, results: Sequence[IndicatorResult], inventory: Inventory
+    indicator_set: IndicatorSet, results: Sequence[Undecided], inventory: Inventory
 ) -> list[Problem]:
     """One warning per blank field that kept the registers from deciding indicators:
     "indicators 32–47 cannot be checked: Tingkat Layanan is blank in all 189 rows"."""

@@ -292,9 +292,6 @@ class _Pool:
 
     def submit(self, parts: list[list[int]], items: Sequence[object]) -> list[Future[list[object]]]:
         """Send every part (indices into ``items``) to the pool."""
-        import multiprocessing
-
-        before = set(multiprocessing.active_children())
         # Blocked while the workers are forked (see the module's docstring), and until
         # ``processes`` is complete: this process waits for the unblock to handle either.
         masked = hasattr(signal, "pthread_sigmask")
@@ -307,13 +304,10 @@ class _Pool:
             ]
             return self.futures
         finally:
-            # The pool's own table of its workers, where one that died at once is still
-            # listed (``active_children`` reaps it and forgets it: its exit code is lost).
-            pool: dict[int, BaseProcess] = getattr(self.executor, "_processes", None) or {}
-            started = [*pool.values(), *(p for p in multiprocessing.active_children())]
-            self.processes.extend(
-                p for p in dict.fromkeys(started) if p not in before and p not in self.processes
-            )
+            # The pool's own table of its workers (CPython's ``_processes``), where one
+            # that died at once is still listed with its exit code.
+            own: dict[int, BaseProcess] = getattr(self.executor, "_processes", None) or {}
+            self.processes.extend(p for p in own.values() if p not in self.processes)
             if masked:
                 signal.pthread_sigmask(signal.SIG_UNBLOCK, STOPS)
 

@@ -46,14 +46,6 @@ TEXTS: Texts = {
         "id": "tidak dapat membaca set indikator: bukan berkas biasa (perangkat, pipe atau socket)",
         "en": "cannot read indicator set: it is not a regular file (a device, pipe or socket)",
     },
-    "set_file_missing": {
-        "id": "tidak dapat membaca set indikator: berkas tidak ditemukan",
-        "en": "cannot read indicator set: No such file or directory",
-    },
-    "set_file_denied": {
-        "id": "tidak dapat membaca set indikator: izin ditolak",
-        "en": "cannot read indicator set: Permission denied",
-    },
     "set_file_os": {
         "id": "tidak dapat membaca set indikator: {reason}",
         "en": "cannot read indicator set: {reason}",
@@ -356,8 +348,6 @@ BASE = {"id": "set dasar {base!r}: ", "en": "base set {base!r}: "}
 BASE_PROBLEMS = (
     "set_file_directory",
     "set_file_special",
-    "set_file_missing",
-    "set_file_denied",
     "set_file_os",
     "set_file_large",
 )

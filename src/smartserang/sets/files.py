@@ -6,10 +6,8 @@ file, and say how each file is shown in problem locations.
 
 from __future__ import annotations
 
-import errno
 import os
 import stat
-from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 
@@ -71,18 +69,9 @@ def read_set_file(path: Path, display: str) -> bytes:
         with path.open("rb") as stream:
             data = stream.read(MAX_SET_BYTES + 1)
     except OSError as error:
-        raise _os_refusal(error, refuse) from None
+        raise refuse("set_file_os", reason=os_reason(error)) from None
     note_input(path)  # for the output guard: no command writes over a set it read
     if len(data) > MAX_SET_BYTES:
         problem = Problem.error(display, "set_file_large", "set.size", mb=MAX_SET_BYTES >> 20)
         raise InputError([problem])
     return data
-
-
-def _os_refusal(error: OSError, refuse: Callable[..., InputError]) -> InputError:
-    """The system's reason in the reader's words where the catalogue has them."""
-    if error.errno == errno.ENOENT:
-        return refuse("set_file_missing")
-    if error.errno == errno.EACCES:
-        return refuse("set_file_denied")
-    return refuse("set_file_os", reason=os_reason(error))

@@ -379,9 +379,10 @@ class _SheetWorkers:
     def __init__(self, package: Package | None, source: str, limits: Limits, workers: int):
         self.titles: list[str] = []
         self.source = source
-        self._found: dict[str, tuple[Found, Profile | Register | None] | None] = {}
-        self._taken: list[object] = []
         self._items: list[tuple[str, str]] = []
+        """What the processes do, in order: the largest sheet scanned, the others read."""
+        self._next = 0
+        self._done: dict[tuple[str, str], object] = {}
         self._results: Iterator[object] | None = None
         self._pool = contextlib.ExitStack()
         if workers < 2 or package is None or not package.xlsx or not hasattr(os, "fork"):
@@ -429,25 +430,18 @@ class _SheetWorkers:
         process made it or its process failed (this one then does that work itself)."""
         from smartserang.procs import WorkerLost
 
-        while item in self._items[len(self._taken) :] and self._results is not None:
-            kind, title = self._items[len(self._taken)]
+        while item in self._items[self._next :] and self._results is not None:
+            coming = self._items[self._next]
+            self._next += 1
             try:
-                self._taken.append(next(self._results))
+                self._done[coming] = next(self._results)
             except WorkerLost as lost:  # this and the rest are done here, or reported
                 self._results = None
-                if kind == "read" and lost.crashed and lost.item == (kind, title):
-                    self._found[title] = _died(self.source, title, lost.how)
+                if coming[0] == "read" and lost.crashed and lost.item == coming:
+                    self._done[coming] = _died(self.source, coming[1], lost.how)
             except Exception:  # the process failed: this and the rest are done here
                 self._results = None
-            else:
-                if kind == "read":
-                    self._found[title] = cast(
-                        "tuple[Found, Profile | Register | None]", self._taken[-1]
-                    )
-        if item[0] == "read":
-            return self._found.get(item[1])
-        index = self._items.index(item) if item in self._items else len(self._taken)
-        return self._taken[index] if index < len(self._taken) else None
+        return self._done.get(item)
 
 
 def _died(source: str, title: str, how: str) -> tuple[Found, None]:

@@ -5,6 +5,7 @@ registers."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from fractions import Fraction
 from typing import Any
 
@@ -528,3 +529,21 @@ def test_a_blank_status_is_not_inactive() -> None:
 def test_indicator_ids_are_shown_as_runs_in_set_order(ids: list[str], text: str) -> None:
     order = [i.id for i in spbe_set().indicators()]
     assert format_ids(ids, order) == text
+
+
+def test_an_open_level_is_shown_as_the_span_the_registers_leave() -> None:
+    """An unsupported claim whose support lies between 2 and 3 shows "2–3" as supported,
+    in the terminal and in the reports, never the floor alone as if decided."""
+    from smartserang.cli.terminal import summary_text
+    from smartserang.report.build import build_report_view
+    from smartserang.scoring.levels import Basis
+
+    _, result = score_35(5, *OPEN)
+    view = build_report_view(
+        result, analyse(result, resolve_targets(result)), basis=Basis.VERIFIED, lang="en"
+    )
+    assert [u.supported for u in view.unsupported if u.id == "35"] == ["2–3"]
+    assert [r.supported for r in view.indicators if r.id == "35"] == ["2–3"]
+    text = summary_text(result, Basis.VERIFIED, "en", width=120)
+    (line,) = [line for line in text.splitlines() if line.lstrip().startswith("35 ")]
+    assert re.search(r" 5 +2–3 ", line), line  # claimed, then supported

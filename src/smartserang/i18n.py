@@ -133,6 +133,14 @@ def format_percent(share: Fraction, lang: str) -> str:
     return format_fraction(share * 100, 1, lang) + "%"
 
 
+def format_levels(least: int | None, most: int | None) -> str:
+    """A level as shown, or the span a level may lie in: ``3``; ``1–3`` when blank fields
+    leave the registers' support between ``least`` and ``most``; ``–`` for none."""
+    if least is None:
+        return "–"
+    return f"{least}–{most}" if most is not None and most > least else str(least)
+
+
 def format_date(day: dt.date, lang: str) -> str:
     """``30 September 2025`` with the month named in ``lang``."""
     return f"{day.day} {MONTHS[lang][day.month - 1]} {day.year}"

@@ -23,7 +23,7 @@ from rich.text import Text as RichText
 
 from smartserang.cli.streams import printable as _p
 from smartserang.cli.streams import terminal_bytes
-from smartserang.i18n import format_decimal, message
+from smartserang.i18n import format_decimal, format_levels, message
 from smartserang.report.reporter import RollUps, Scores
 from smartserang.report.rollupview import RollUpView
 from smartserang.scoring.levels import Basis, Breakdown, GroupResult, SetResult, Status, round_score
@@ -238,7 +238,7 @@ def _unsupported(result: SetResult, lang: str) -> RenderableType:
         table.add_row(
             _p(f"{r.indicator.id} {r.indicator.label.get(lang)}"),
             str(r.claimed),
-            str(r.supported),
+            format_levels(r.supported, r.ceiling),
             (rows or message("no_rows", lang)) + needs,
         )
     return table

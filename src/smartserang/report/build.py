@@ -11,7 +11,7 @@ from fractions import Fraction
 
 from smartserang import __version__
 from smartserang.catalogue.report import report_text
-from smartserang.i18n import format_date, format_fraction, format_percent, message
+from smartserang.i18n import format_date, format_fraction, format_levels, format_percent, message
 from smartserang.model import Indicator, IndicatorSet
 from smartserang.problems import Problem, Severity
 from smartserang.report.charts import (
@@ -254,7 +254,7 @@ def _indicator_row(gap: Gap, iset: IndicatorSet, fmt: _Format) -> IndicatorRow:
         group=parent,
         weight=fmt.score(r.indicator.weight),
         claimed=fmt.level(r.claimed),
-        supported=fmt.level(r.supported),
+        supported=format_levels(r.supported, r.ceiling),
         verified=fmt.level(r.level),
         target=fmt.level(gap.target),
         gap=str(gap.gap),
@@ -331,7 +331,7 @@ def _unsupported(r: IndicatorResult, fmt: _Format) -> UnsupportedRow:
         id=r.indicator.id,
         name=r.indicator.label.get(fmt.lang),
         claimed=fmt.level(r.claimed),
-        supported=fmt.level(r.supported),
+        supported=format_levels(r.supported, r.ceiling),
         evidence=_evidence(r.evidence),
         next_requires=r.next_requires.get(fmt.lang) if r.next_requires is not None else "",
     )

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from smartserang import session
+from smartserang.cli.outputs import Subject, render_output, reporter_for
 from smartserang.compare import Workbooks, compare, workbook_side
 from smartserang.gate import CheckRun, Thresholds
-from smartserang.report.outputs import Subject, render_output, reporter_for
 from smartserang.report.reporter import RollUps, Scores
 from smartserang.scoring.levels import Basis
 from smartserang.scoring.rollup import roll_up

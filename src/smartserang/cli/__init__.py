@@ -8,6 +8,8 @@ Modules, in the order a run passes through them:
 - ``score`` (``score``, ``sets``, ``schema``), ``check`` (``check``, ``baseline``), ``diff``,
   ``importer`` (``import``), ``template``: the commands, each calling the pipeline in
   ``smartserang.session`` and never another command's module;
+- ``outputs``: every command's formats in one table (``render_output``), above the
+  reporters of ``report``, ``compare`` and ``gate``;
 - ``terminal``: the text format, drawn with rich;
 - ``streams``: stdout and stderr: control characters escaped, full disks, closed pipes,
   terminals in other encodings;

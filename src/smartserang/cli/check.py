@@ -166,7 +166,7 @@ def check(
     if summary is not None:
         _append(summary, run, lang)
     if output_format is CheckFormat.json:
-        from smartserang.report.outputs import render_output
+        from smartserang.cli.outputs import render_output
 
         # the JSON report is the same in every language: its messages are English
         emit_bytes(render_output(run, "json", "en"), None, lang)
@@ -317,7 +317,7 @@ def _append(path: Path, run: CheckRun, lang: str) -> None:
 
     Checked again here against every file the run read (an ``extends`` base included).
     """
-    from smartserang.report.outputs import render_output
+    from smartserang.cli.outputs import render_output
 
     guard_outputs({"--summary": path}, "nothing_written", lang, appending=True)
     data = render_output(run, "md", lang)

@@ -30,8 +30,8 @@ from smartserang.cli.usage import LocalGroup
 from smartserang.problems import InputError, Problem, Severity
 
 if TYPE_CHECKING:
+    from smartserang.cli.outputs import Subject
     from smartserang.procs import WorkerLost
-    from smartserang.report.outputs import Subject
     from smartserang.scoring.levels import Basis
     from smartserang.workbook.limits import Limits
 
@@ -225,7 +225,7 @@ def write_output(subject: Subject, fmt: str, lang: str, output: Path | None) -> 
 
         data = TextReporter(for_file=output is not None).render(subject, lang)
     else:
-        from smartserang.report.outputs import render_output
+        from smartserang.cli.outputs import render_output
 
         data = render_output(subject, fmt, lang)
     emit_bytes(data, output, lang)

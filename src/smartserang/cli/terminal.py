@@ -29,8 +29,8 @@ from smartserang.report.rollupview import RollUpView
 from smartserang.scoring.levels import Basis, Breakdown, GroupResult, SetResult, Status, round_score
 
 if TYPE_CHECKING:
+    from smartserang.cli.outputs import Subject
     from smartserang.compare.view import DiffView, SetView
-    from smartserang.report.outputs import Subject
 
 FILE_WIDTH = 100
 """Columns of the text format written to a file."""

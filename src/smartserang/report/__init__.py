@@ -6,7 +6,6 @@ Modules, in the order data flows through them:
 - ``reporter``: the interface: a command's results as a subject (``Scores``,
   ``RollUps``), ``json_bytes``, and ``Detail``, how much of each indicator a document
   tells;
-- ``outputs``: every command's formats in one table: ``render_output(subject, fmt, lang)``;
 - ``formats``: the reporters of ``score`` (JSON, Markdown, HTML);
 - ``json_data``: the documented JSON built from scored results;
 - ``view`` and ``build``: the report's view model, and building it from a result;

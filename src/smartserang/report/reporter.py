@@ -1,5 +1,5 @@
 """The one interface of every output: a reporter makes one format's bytes of what a
-command found (``outputs.render_output`` finds the reporter of a subject and format).
+command found (``cli.outputs.render_output`` finds the reporter of a subject and format).
 
 As coverage.py's reporters do, each format implements one small protocol and is fed a
 plain data object, the *subject*:

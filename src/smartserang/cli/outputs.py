@@ -1,9 +1,9 @@
 """Every output of every command: the reporter of a subject's kind and a format.
 
 The reporters live beside what they show (``report.formats``, ``compare.render``,
-``gate.summary``), each implementing ``reporter.Reporter``; this table, above them all,
-is the one place that knows them, so none of them imports another's module. Each
-module is imported only when its subject is rendered.
+``gate.summary``), each implementing ``report.reporter.Reporter``; this table, in the
+command line above them all, is the one place that knows them, so no stage imports
+another's outputs. Each module is imported only when its subject is rendered.
 """
 
 from __future__ import annotations

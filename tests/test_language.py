@@ -275,8 +275,18 @@ def test_every_option_and_command_has_its_help_from_the_catalogue() -> None:
             ["score", "x.xlsx", "-f", "pdf"],
             "Kesalahan: Nilai tidak sah untuk '--format' / '-f': 'pdf' bukan salah satu dari"
             " 'text', 'json', 'md', 'html', 'docx'.",
-            "Error: Invalid value for '--format' / '-f': Value error, 'pdf' is not one of"
+            "Error: Invalid value for '--format' / '-f': 'pdf' is not one of"
             " 'text', 'json', 'md', 'html', 'docx'.",
+        ),
+        (
+            ["score", "x.xlsx", "--jobs", "x"],
+            "Kesalahan: Nilai tidak sah untuk '--jobs' / '-j': 'x' bukan bilangan bulat.",
+            "Error: Invalid value for '--jobs' / '-j': 'x' is not a valid int range.",
+        ),
+        (
+            ["score", "x.xlsx", "--target", "tinggi"],
+            "Kesalahan: Nilai tidak sah untuk '--target': 'tinggi' bukan angka.",
+            "Error: Invalid value for '--target': 'tinggi' is not a valid float.",
         ),
         (
             ["import", "a.csv", "--sheet", "Fasilitas", "-o", "b.xlsx"],
@@ -289,7 +299,7 @@ def test_every_option_and_command_has_its_help_from_the_catalogue() -> None:
             "Error: No such command 'scor'. Did you mean 'score'?",
         ),
     ],
-    ids=["option", "argument", "choice", "required-option", "command"],
+    ids=["option", "argument", "choice", "integer", "number", "required-option", "command"],
 )
 def test_a_usage_error_speaks_the_language_with_usage_and_hint(
     args: list[str], indonesian: str, english: str
@@ -318,7 +328,7 @@ def test_a_value_that_names_no_language_is_a_usage_error() -> None:
     run = _run("score", "x.xlsx", "--lang", "fr", env={ENV: "en"})
     assert run.returncode == 2
     assert run.stderr.splitlines()[-1] == (
-        "Error: Invalid value for '--lang': Value error, 'fr' is not one of 'id', 'en'."
+        "Error: Invalid value for '--lang': 'fr' is not one of 'id', 'en'."
     )
     run = _run("score", "x.xlsx", "--lang", "fr")
     assert run.stderr.splitlines()[-1] == (

@@ -316,16 +316,14 @@ TEXTS: Texts = {
         "id": "{value} bukan salah satu dari {choices}.",
         "en": "{value} is not one of {choices}.",
     },
-    "usage_at_least": {
-        "id": "harus lebih besar dari atau sama dengan {limit}",
-        "en": "Input should be greater than or equal to {limit}",
-    },
-    "usage_integer": {"id": "harus berupa bilangan bulat", "en": "Input should be a valid integer"},
     "usage_not_integer": {
         "id": "{value} bukan bilangan bulat.",
         "en": "{value} is not a valid integer.",
     },
-    "usage_float": {"id": "harus berupa angka", "en": "Input should be a valid number"},
+    "usage_not_int_range": {
+        "id": "{value} bukan bilangan bulat.",
+        "en": "{value} is not a valid int range.",
+    },
     "usage_not_float": {"id": "{value} bukan angka.", "en": "{value} is not a valid float."},
     "usage_out_of_range": {
         "id": "{value} di luar rentang {range}.",

@@ -169,8 +169,8 @@ def said(text: str) -> str:
 def _messages() -> list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]]:
     """The parser's messages: each entry's English as a pattern, and its words here."""
 
-    def plain(key: str, tail: str = "") -> tuple[re.Pattern[str], Callable[[re.Match[str]], str]]:
-        return _pattern(key, tail), lambda found: words(key, **found.groupdict())
+    def plain(key: str) -> tuple[re.Pattern[str], Callable[[re.Match[str]], str]]:
+        return _pattern(key), lambda found: words(key, **found.groupdict())
 
     def reason(found: re.Match[str]) -> str:
         return words("usage_invalid_value", name=found["name"], reason=said(found["reason"]))
@@ -193,13 +193,9 @@ def _messages() -> list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]]:
             _pattern("usage_invalid"),
             lambda found: words("usage_invalid", reason=said(found["reason"])),
         ),
-        (re.compile(r"Value error, (?P<rest>.*)", re.DOTALL), lambda found: said(found["rest"])),
         plain("usage_not_one_of"),
-        # pydantic's messages go on after a comma: "…, unable to parse string as an integer"
-        plain("usage_at_least"),
-        plain("usage_integer", r"(?:,.*)?"),
-        plain("usage_float", r"(?:,.*)?"),
         plain("usage_not_integer"),
+        plain("usage_not_int_range"),
         plain("usage_not_float"),
         plain("usage_out_of_range"),
         plain("usage_needs_value"),
@@ -209,7 +205,7 @@ def _messages() -> list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]]:
     ]
 
 
-def _pattern(key: str, tail: str = "") -> re.Pattern[str]:
+def _pattern(key: str) -> re.Pattern[str]:
     """The English of entry ``key`` as a pattern: each ``{name}`` matches any text."""
     from smartserang.catalogue.commands import TEXTS
 
@@ -218,4 +214,4 @@ def _pattern(key: str, tail: str = "") -> re.Pattern[str]:
     pattern = ""
     for number, piece in enumerate(pieces):
         pattern += f"(?P<{piece}>.+?)" if number % 2 else re.escape(piece)
-    return re.compile(pattern + tail, re.DOTALL)
+    return re.compile(pattern, re.DOTALL)

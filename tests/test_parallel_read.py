@@ -227,3 +227,39 @@ def test_a_process_that_fails_its_scan_leaves_the_scan_to_this_one(
     shared = read_inventory(EXAMPLE, workers=2)
     assert shared.registers == alone.registers
     assert shared.warnings == alone.warnings
+
+
+def test_a_message_is_unpickled_as_it_arrives_and_a_cut_one_is_the_end() -> None:
+    """Messages written on a pipe as they are pickled come back whole and in order; one
+    cut short by its writer's death reads as the end of the pipe, never as a value."""
+    import pickle
+    import threading
+
+    from smartserang.procs import receive_pickled, send_pickled
+
+    register = {"nama": [f"Aplikasi {i}" for i in range(50_000)], "tahun": list(range(50_000))}
+    read, write = os.pipe()
+    writer = threading.Thread(  # larger than a pipe holds: read while it is written
+        target=lambda: [send_pickled(write, m) for m in (register, "next")]
+    )
+    writer.start()
+    with os.fdopen(read, "rb") as stream:
+        assert receive_pickled(stream) == register
+        assert receive_pickled(stream) == "next"
+        writer.join()
+        os.close(write)
+        with pytest.raises(EOFError):
+            receive_pickled(stream)
+    data = pickle.dumps(register, protocol=5)
+    for cut in (1, len(data) // 2, len(data) - 1):
+        read, write = os.pipe()
+        writer = threading.Thread(target=_write_and_close, args=(write, data[:cut]))
+        writer.start()
+        with os.fdopen(read, "rb") as stream, pytest.raises(EOFError):
+            receive_pickled(stream)
+        writer.join()
+
+
+def _write_and_close(fd: int, data: bytes) -> None:
+    os.write(fd, data)
+    os.close(fd)

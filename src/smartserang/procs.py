@@ -48,7 +48,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Generic, TypeAlias, TypeVar, cast
+from typing import IO, TYPE_CHECKING, Any, Generic, TypeAlias, TypeVar, cast
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -430,27 +430,19 @@ class Forked:
         self._send(("message", message))
 
     def _send(self, message: tuple[str, object]) -> None:
-        import pickle
-
-        data = pickle.dumps(message, protocol=5)
-        view = memoryview(len(data).to_bytes(8, "little") + data)
-        while view:
-            view = view[os.write(self._write, view) :]
+        send_pickled(self._write, message)
 
     def receive(self) -> object:
-        """The child's next message; raises ``WorkerLost`` once it ended without one
-        (``how`` it ended), ``RuntimeError`` for a task that failed."""
-        import pickle
-
-        head = self._read.read(8)
-        if len(head) == 8:
-            data = self._read.read(int.from_bytes(head, "little"))
-            kind, value = pickle.loads(data)
-            if kind == "failed":
-                raise RuntimeError(value)
-            return value
-        code = self.close()
-        raise WorkerLost(_ended(code), exitcode=code)
+        """The child's next message; raises ``WorkerLost`` once it ended without one, or
+        in the middle of one (``how`` it ended), ``RuntimeError`` for a task that failed."""
+        try:
+            kind, value = receive_pickled(self._read)
+        except EOFError:
+            code = self.close()
+            raise WorkerLost(_ended(code), exitcode=code) from None
+        if kind == "failed":
+            raise RuntimeError(value)
+        return value
 
     def close(self) -> int | None:
         """End the child if it still runs, reap it; its exit code (negative: a signal)."""
@@ -465,6 +457,27 @@ class Forked:
                 self.status = 0
             self._read.close()
         return self.status
+
+
+def send_pickled(out: int, message: object) -> None:
+    """Write ``message`` pickled to the pipe ``out`` as it is pickled: the pickler hands
+    each 64 KiB frame on when it is full, so that the reader (``receive_pickled``)
+    unpickles a large register while it is still being pickled, on another core."""
+    import pickle
+
+    with os.fdopen(os.dup(out), "wb") as stream:
+        pickle.dump(message, stream, protocol=5)
+
+
+def receive_pickled(stream: IO[bytes]) -> Any:
+    """The next message written by ``send_pickled`` on ``stream``, unpickled as it
+    arrives; ``EOFError`` when the writer ended before it, or in the middle of it."""
+    import pickle
+
+    try:
+        return pickle.load(stream)
+    except pickle.UnpicklingError as exc:  # cut short: the writer died while writing
+        raise EOFError(str(exc)) from exc
 
 
 def limit_address_space(size: int) -> None:

@@ -20,11 +20,16 @@ the workbook, reported unreadable.
 from __future__ import annotations
 
 import os
-import pickle
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, cast
 
-from smartserang.procs import Forked, WorkerLost, limit_address_space
+from smartserang.procs import (
+    Forked,
+    WorkerLost,
+    limit_address_space,
+    receive_pickled,
+    send_pickled,
+)
 
 if TYPE_CHECKING:
     from python_calamine import CalamineSheet, CalamineWorkbook
@@ -98,6 +103,15 @@ class OdsApart:
         read = [*mine, *([theirs] if theirs is not None else [])]
         return [t for t in read if t not in self.distrusted]
 
+    def turn(self, title: str) -> int:
+        """When the reader takes ``title``: first the second process's register, which is
+        the smaller one and is ready first (so that it is unpickled while the first
+        process still types), then the first's, then the sheets this process reads."""
+        plan = self._wait_plan()
+        if plan is None or title in self.distrusted:
+            return 2
+        return 0 if title == plan[2] else 1
+
     def crashed(self) -> Crashed | None:
         """How the first process died laying the file out, if it died of a fault."""
         self._wait_plan()
@@ -159,11 +173,9 @@ class OdsApart:
     def _take_theirs(self) -> object:
         if not self._taken_theirs:
             self._taken_theirs = True
-            head = self._second.read(8)
-            data = self._second.read(int.from_bytes(head, "little")) if len(head) == 8 else b""
-            if data:
-                self._theirs = pickle.loads(data)
-            else:  # the second process died: how, from the first, which reaped it
+            try:
+                self._theirs = receive_pickled(self._second)
+            except EOFError:  # the second process died: how, from the first, which reaped it
                 self._theirs = self._second_lost()
         return self._theirs
 
@@ -204,10 +216,7 @@ def _second(
     code = 0
     try:
         limit_address_space(address_space)
-        data = pickle.dumps(read(workbook, [title]).get(title), protocol=5)
-        view = memoryview(len(data).to_bytes(8, "little") + data)
-        while view:
-            view = view[os.write(out, view) :]
+        send_pickled(out, read(workbook, [title]).get(title))
     except BaseException:
         code = 1
     finally:

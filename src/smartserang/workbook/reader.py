@@ -193,13 +193,13 @@ def _read_sheets(
 ) -> tuple[Profile, dict[str, Register]]:
     """The Profile and the registers (in contract order, for stable output).
 
-    The sheets given to ``helpers`` are taken last, so that this process reads its own
-    while they read theirs; problems are reported in workbook order.
+    The sheets are taken in ``helpers.turn`` order (this process reads its own while the
+    helpers read theirs); problems are reported in workbook order.
     """
     profile = Profile()
     registers: dict[str, Register] = {}
     matched = match_sheets(workbook.sheet_names, source, problems)
-    order = sorted(matched, key=lambda pair: pair[1] in helpers.titles)
+    order = sorted(matched, key=lambda pair: helpers.turn(pair[1]))
     found: dict[str, Found] = {}
     for sheet, title in order:
         read = helpers.result(title)
@@ -405,6 +405,11 @@ class _SheetWorkers:
                 task, self._items, len(self.titles), address_space=address_space(limits)
             )
             self._results = self._pool.enter_context(processes)
+
+    def turn(self, title: str) -> int:
+        """When the reader takes ``title``: the sheets the processes read after this
+        process's own."""
+        return int(title in self.titles)
 
     def __enter__(self) -> _SheetWorkers:
         return self

@@ -239,9 +239,12 @@ def test_a_message_is_unpickled_as_it_arrives_and_a_cut_one_is_the_end() -> None
 
     register = {"nama": [f"Aplikasi {i}" for i in range(50_000)], "tahun": list(range(50_000))}
     read, write = os.pipe()
-    writer = threading.Thread(  # larger than a pipe holds: read while it is written
-        target=lambda: [send_pickled(write, m) for m in (register, "next")]
-    )
+
+    def send_both() -> None:  # larger than a pipe holds: read while it is written
+        send_pickled(write, register)
+        send_pickled(write, "next")
+
+    writer = threading.Thread(target=send_both)
     writer.start()
     with os.fdopen(read, "rb") as stream:
         assert receive_pickled(stream) == register

@@ -180,7 +180,9 @@ def holds(values: list[Any], marker: object) -> bool:
     return any(map(operator.is_, values, itertools.repeat(marker)))
 
 
-def _filled_rows(columns: list[list[CellValue]], size: int) -> list[int]:
+def _filled_rows(columns: list[list[CellValue]], size: int) -> range | list[int]:
     """Positions of the rows with at least one filled cell (a blank row is skipped)."""
+    if any(not holds(values, None) for values in columns):  # (a name on every row)
+        return range(size)
     marks = (map(operator.is_not, values, itertools.repeat(None)) for values in columns)
     return list(itertools.compress(range(size), map(any, zip(*marks, strict=True))))

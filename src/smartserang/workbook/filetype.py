@@ -60,10 +60,12 @@ class Examined:
     it opens the file."""
 
 
-def examine(path: str, source: str, limits: Limits, *, tables: bool = True) -> Examined:
+def examine(
+    path: str, source: str, limits: Limits, *, tables: bool = True, parts: bool = True
+) -> Examined:
     """The workbook at ``path`` (already checked against the file-size limit), its zip
-    checked (``package.open_package``; ``tables`` as there); raises ``InputError``
-    located at ``source`` for a file that is no workbook it can read."""
+    checked (``package.open_package``; ``tables`` and ``parts`` as there); raises
+    ``InputError`` located at ``source`` for a file that is no workbook it can read."""
     from smartserang.workbook.package import ZipKind, open_package
 
     with open(path, "rb") as file:
@@ -71,7 +73,7 @@ def examine(path: str, source: str, limits: Limits, *, tables: bool = True) -> E
     suffix = os.path.splitext(path)[1].lower()
     package, sheets = None, None
     if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
-        package = open_package(path, source, limits, tables=tables)
+        package = open_package(path, source, limits, tables=tables, parts=parts)
         kind = package.kind.value
         if package.kind is ZipKind.XLSX and suffix in _READERS[".xlsx"]:
             kind = ".xlsx"

@@ -115,6 +115,18 @@ class Package:
         tables = _count_tables(self.path, self.source or self.path, limits)
         return dataclasses.replace(self, tables=tables)
 
+    def check_parts(self) -> None:
+        """Check the XML parts, as ``open_package`` does unless told not to; raises
+        ``InputError`` located at ``source``."""
+        source = self.source or self.path
+        try:
+            with zipfile.ZipFile(self.path) as archive:
+                _check_parts(archive, self.kind, self.sheet_parts, source)
+        except InputError:
+            raise
+        except Exception as exc:  # as open_package: zipfile's many types on damaged input
+            raise InputError([_damaged(source, exc)]) from exc
+
     def part_size(self, title: str) -> int:
         """The unpacked size of the sheet's part (0 when not known)."""
         part = self.sheet_parts.get(title)
@@ -122,13 +134,20 @@ class Package:
 
 
 def open_package(
-    path: str, source: str, limits: Limits, *, tables: bool = True, expected: bool = True
+    path: str,
+    source: str,
+    limits: Limits,
+    *,
+    tables: bool = True,
+    parts: bool = True,
+    expected: bool = True,
 ) -> Package:
     """The zip at ``path``, checked; raises ``InputError`` located at ``source``.
 
     ``tables``: size an OpenDocument file's tables now (else ``Package.count_tables``
-    does, later). ``expected``: a zip holding no workbook is refused (else its ``kind``
-    says what it is, for the caller to word).
+    does, later). ``parts``: check the XML parts now (else ``Package.check_parts`` does,
+    later: the reader starts its bounded processes first). ``expected``: a zip holding
+    no workbook is refused (else its ``kind`` says what it is, for the caller to word).
     """
     try:
         with zipfile.ZipFile(path) as archive:
@@ -143,13 +162,8 @@ def open_package(
                     raise InputError([_not_a_workbook(source, kind)])
                 return Package(path, {}, {}, kind=kind, source=source)
             sheet_parts = _sheet_parts(archive)
-            scanned = set(sheet_parts.values())
-            content = _member(names, ODS_CONTENT) if kind is ZipKind.ODS else None
-            whole = sum(info.file_size for info in infos)
-            for info in infos:
-                if info.filename.casefold().endswith(_XML_SUFFIXES):
-                    at_once = info.filename not in scanned and info.filename != content
-                    _check_part(archive, info, source, whole=at_once, package_size=whole)
+            if parts:
+                _check_parts(archive, kind, sheet_parts, source)
     except InputError:
         raise
     except Exception as exc:  # zipfile raises many types on damaged input (struct, zlib, ...)
@@ -283,6 +297,22 @@ def _directory_problems(infos: list[zipfile.ZipInfo], source: str, limits: Limit
             shown = Phrases(tuple(sorted(set(names))), joiner="joined_and")
         problems.append(Problem.error(source, "zip_twice", "inventory.file", names=shown))
     return problems
+
+
+def _check_parts(
+    archive: zipfile.ZipFile, kind: ZipKind, sheet_parts: dict[str, str], source: str
+) -> None:
+    """Refuse a DTD in any XML part; read each part but the sheets' (scanned as each is
+    read) and ``content.xml`` (counted) to its end (see ``_check_part``)."""
+    infos = archive.infolist()
+    names = [i.filename for i in infos]
+    scanned = set(sheet_parts.values())
+    content = _member(names, ODS_CONTENT) if kind is ZipKind.ODS else None
+    whole = sum(info.file_size for info in infos)
+    for info in infos:
+        if info.filename.casefold().endswith(_XML_SUFFIXES):
+            at_once = info.filename not in scanned and info.filename != content
+            _check_part(archive, info, source, whole=at_once, package_size=whole)
 
 
 def _check_part(

@@ -1,12 +1,13 @@
 """Reading an inventory workbook into an ``Inventory``.
 
 This module opens the file and reads it sheet by sheet: the checks that must come
-before python-calamine reads anything (the file's size and hash here; the zip, see
-``package``; each worksheet part's scan, see ``scan``, made as its sheet is about to be
-parsed), the sheets matched to the contract, the large registers read in processes of
-their own, and each register's header and columns. It collects every problem in the
-workbook and raises one ``InputError``, errors first and then warnings, each located as
-``file:Sheet!B9``.
+before python-calamine reads anything in this process (the file's size and hash here;
+the zip, see ``package``, its parts checked while the processes of bounded memory that
+read the large registers start; each worksheet part's scan, see ``scan``, made as its
+sheet is about to be parsed), the sheets matched to the contract, the large registers
+read in processes of their own, and each register's header and columns. It collects
+every problem in the workbook and raises one ``InputError``, errors first and then
+warnings, each located as ``file:Sheet!B9``.
 
 Problem codes: ``inventory.file`` (unreadable file), ``inventory.limit`` (a limit
 passed), ``inventory.sheet`` (unknown sheet,
@@ -97,18 +98,22 @@ class Reading:
         self.digest, self.head = _hash_file(path, source, limits)
         from smartserang.workbook.filetype import examine  # what the file is, by its content
 
-        self.file = examine(self.path, source, limits, tables=False)
+        self.file = examine(self.path, source, limits, tables=False, parts=False)
         package = self.file.package
         self.helpers = _helpers(self.path, package, source, limits, workers)
-        if package is not None and package.kind.value == ".ods":
-            try:  # counted while the helpers read: they run with bounded memory
+        # The parts checked, the tables of an .ods counted, while the helpers start:
+        # they run with bounded memory, and calamine opens nothing here before.
+        try:
+            if package is not None:
+                package.check_parts()
+            if package is not None and package.kind.value == ".ods":
                 package = package.count_tables(limits)
                 _check_tables(package.tables, source, limits)
-            except BaseException:
-                self.helpers.__exit__(None, None, None)
-                raise
-            if isinstance(self.helpers, OdsApart):
-                self.helpers.counted(package)
+        except BaseException:
+            self.helpers.__exit__(None, None, None)
+            raise
+        if isinstance(self.helpers, OdsApart):
+            self.helpers.counted(package)
         _check_tables(self.file.sheets, source, limits)  # an .xls, laid out as it opens
         self.scans = _Scans(package, limits, self.helpers)
 

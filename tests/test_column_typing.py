@@ -75,6 +75,34 @@ def test_the_distinct_values_a_register_gives_hold_every_cell() -> None:
     assert given > 10  # the vocabulary, yes/no, number and list columns
 
 
+def test_a_column_of_many_thousand_values_gives_no_distinct_set() -> None:
+    """A large register keeps the distinct values of its columns of few values, and none
+    for a column of many thousand (a count of users): the rule engine makes that set
+    itself if it asks, and it is not sent between processes."""
+    from smartserang.workbook.columns import type_columns
+    from smartserang.workbook.contract import SHEETS_BY_KEY
+    from smartserang.workbook.limits import DEFAULTS
+    from smartserang.workbook.located import Found, Place
+
+    sheet = SHEETS_BY_KEY["aplikasi"]
+    rows = 20_000
+    raw: dict[int, list[Raw]] = {
+        0: [f"Aplikasi {i}" for i in range(rows)],
+        1: [["Aktif", "Tidak Aktif"][i % 2] for i in range(rows)],
+        2: [float(i) for i in range(rows)],
+    }
+    columns = {0: "nama_aplikasi", 1: "status", 2: "jumlah_pengguna"}
+    distinct: dict[str, frozenset[CellValue]] = {}
+    problems = Found()
+    numbers, typed = type_columns(
+        sheet, columns, raw, 1, Place("x.xlsx", "Aplikasi", DEFAULTS), problems, distinct
+    )
+    assert not problems.errors
+    assert len(numbers) == rows
+    assert typed["jumlah_pengguna"][:3] == [0, 1, 2]
+    assert distinct == {"status": frozenset({"aktif", "tidak aktif", None})}  # vocabulary
+
+
 def test_text_is_measured_as_written_before_its_spaces_are_cut() -> None:
     """A cell past the length limit only by its spaces is still past it, as ``cell_reader``
     measures it: the bulk path leaves it to the cell-by-cell reader, which refuses it."""

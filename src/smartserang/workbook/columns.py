@@ -75,7 +75,11 @@ def type_columns(
             column_of(sheet, key), cells, longest, col, start, place, found
         )
         typed[key] = values
-        if table is not None:  # (with None: blank rows and reported cells end as blanks)
+        # A column of few values keeps them (with None: blank rows and reported cells end
+        # as blanks), for the rules to ask of each once; one of many thousands, as a list
+        # of names or a count of users is, keeps none: a set near the column's size would
+        # cost more to make and to send from another process than it spares.
+        if table is not None and len(table) <= max(len(cells) // _FEW, _SAMPLE):
             distinct[key] = frozenset(table.values()) - {_BAD} | {None}
     for (index, col), shown in place.errors.items():  # error cells, which calamine blanks
         position = index - start

@@ -21,7 +21,7 @@ from fractions import Fraction
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from smartserang.model import Condition, EvidenceRule, Inventory, Profile, Register, RowReference
@@ -168,6 +168,17 @@ _AWKWARD = "".join(
 @settings(max_examples=300, derandomize=True, database=None)
 @given(st.lists(st.text(alphabet=_AWKWARD, max_size=12), max_size=8))
 def test_normalise_all_equals_normalise_token_on_awkward_text(texts: list[str]) -> None:
+    assert normalise_all(texts) == [normalise_token(t) for t in texts]
+
+
+@settings(max_examples=300, derandomize=True, database=None)
+@example(["a", " b"])
+@example(["a ", "b"])
+@example(["a\x1fb", "c"])
+@given(st.lists(st.text(alphabet="aB -_\t\n\x0b\x0c\r\x1c\x1f", max_size=6), max_size=8))
+def test_normalise_all_equals_normalise_token_on_ascii_text(texts: list[str]) -> None:
+    """ASCII text, where the plainly typed names pass in one split: each white space
+    ``str.split`` knows, at the ends of a text, doubled and alone."""
     assert normalise_all(texts) == [normalise_token(t) for t in texts]
 
 

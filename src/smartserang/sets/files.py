@@ -13,7 +13,6 @@ from pathlib import Path
 
 from smartserang.files import display_name, note_input, os_reason
 from smartserang.problems import InputError, Param, Problem
-from smartserang.sets.schema import suggestion
 
 MAX_SET_BYTES = 16 << 20
 """The largest set file read (the shipped sets are under 200 kB)."""
@@ -43,6 +42,8 @@ def resolve_set(reference: str) -> tuple[Path, str]:
     if path.suffix in (".yaml", ".yml") or os.path.exists(path) or "/" in reference:
         return path, display_name(reference)
     known = sorted(shipped)
+    from smartserang.sets.schema import suggestion  # (which imports the YAML parser)
+
     key, like = suggestion("set_unknown", reference, known)
     problem = Problem.error(
         reference, key, "set.unknown", name=reference, known=", ".join(known), **like

@@ -318,6 +318,8 @@ def _unknown_unit_names(
             for name, token in zip(every, normalise_all(list(every)), strict=True)
             if token not in known and token not in ALL_UNITS_ALIASES
         }
+        if not unknown_names:
+            continue
         unknown_in: dict[object, str] = {}
         for key, names in named.items():
             unknown = [name for name in names if name in unknown_names]

@@ -24,15 +24,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from smartserang.model import (
-    CellValue,
-    Condition,
-    EvidenceRule,
-    Inventory,
-    Profile,
-    Register,
-    RowReference,
-)
+from smartserang.model import Condition, EvidenceRule, Inventory, Profile, Register, RowReference
 from smartserang.scoring import numbits
 from smartserang.scoring.columns import ColumnEngine
 from smartserang.scoring.conditions import Answer, RowEngine
@@ -475,49 +467,3 @@ def test_engines_agree_in_three_values_on_generated_columns(
     where = data.draw(st.sampled_from(_conditions_on(pair)))
     fast, plain = ColumnEngine(subject), RowEngine(subject)
     assert fast.answer(register, where) == truths(plain, register, where)
-
-
-def _names_one_by_one(
-    cells: list[CellValue], positions: list[int]
-) -> tuple[list[int], list[str], list[int]]:
-    """What ``names_row_of`` reads of each cell, cell by cell: its names, or a blank."""
-    owners: list[int] = []
-    texts: list[str] = []
-    blank: list[int] = []
-    for i in positions:
-        cell = cells[i]
-        if cell in (None, "", ()):
-            blank.append(i)
-            continue
-        for item in cell if isinstance(cell, tuple) else (cell,):
-            owners.append(i)
-            texts.append(str(item))
-    return owners, texts, blank
-
-
-_name_cells = st.one_of(
-    st.none(),
-    st.sampled_from(["", "SIPD", "sipd ", "E-Office"]),
-    st.lists(st.sampled_from(["SIPD", "JDIH", " x "]), min_size=1, max_size=3).map(tuple),
-)
-
-
-@settings(max_examples=300, derandomize=True, database=None)
-@given(
-    st.one_of(
-        st.lists(st.one_of(st.none(), st.sampled_from(["", "SIPD", "E-Office"])), max_size=12),
-        st.lists(_name_cells, max_size=12),
-        st.lists(st.one_of(_name_cells, st.integers(0, 3), st.just((1, "SIPD"))), max_size=12),
-    ),
-    st.data(),
-)
-def test_the_names_cells_give_are_read_as_one_by_one(
-    cells: list[CellValue], data: st.DataObject
-) -> None:
-    """Columns of names, of lists of names and of anything else: each gives the names
-    (with their cell's position) and the blanks that reading one cell at a time gives."""
-    from smartserang.scoring.columns import _names_given
-
-    positions = sorted(data.draw(st.sets(st.integers(0, max(len(cells) - 1, 0)))))
-    positions = [p for p in positions if p < len(cells)]
-    assert _names_given(cells, positions) == _names_one_by_one(cells, positions)

@@ -23,7 +23,6 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import itertools
-import operator
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
@@ -348,7 +347,23 @@ class ColumnEngine:
             return Answer(0, among)
         cells, numbers = register.cells(column), register.numbers
         unknown = blank_is_unknown(register.sheet, column)
-        owners, texts, blank = _names_given(cells, numbits.positions_in(among, size))
+        owners: list[int] = []
+        texts: list[str] = []
+        blank: list[int] = []
+        for i in numbits.positions_in(among, size):
+            cell = cells[i]
+            if isinstance(cell, str):
+                if cell:
+                    owners.append(i)
+                    texts.append(cell)
+                else:
+                    blank.append(i)
+            elif filled(cell):
+                cell_texts = [str(item) for item in items(cell)]
+                owners.extend(itertools.repeat(i, len(cell_texts)))
+                texts.extend(cell_texts)
+            else:
+                blank.append(i)
         blanks = numbits.mask_at(blank, size) if unknown else 0
         target = self.inventory.register(reference.sheet)
         if target is not None and reference.column not in target.columns:
@@ -387,48 +402,6 @@ class ColumnEngine:
                 tables = (sure, possible)
             self._names[reference] = tables
         return tables
-
-
-def _names_given(
-    cells: Sequence[CellValue], positions: list[int]
-) -> tuple[list[int], list[str], list[int]]:
-    """The names the cells at ``positions`` give, as text, each with the position of its
-    cell; and the positions of the blank cells. A list cell gives each of its items."""
-    picked = list(map(cells.__getitem__, positions))
-    kinds = set(map(type, picked))
-    if kinds <= _TEXTS or kinds <= _LISTS:  # a column of names, or of lists, as read
-        given = list(filter(None, picked))
-        held = list(itertools.compress(positions, picked))
-        blank = list(itertools.compress(positions, map(operator.not_, picked)))
-        if kinds <= _TEXTS:
-            return held, cast(list[str], given), blank
-        lists = cast(list[tuple[Any, ...]], given)
-        texts = list(itertools.chain.from_iterable(lists))
-        if set(map(type, texts)) <= {str}:  # the reader's lists hold text
-            counts = map(len, lists)
-            repeated = map(itertools.repeat, held, counts)
-            return list(itertools.chain.from_iterable(repeated)), texts, blank
-    owners: list[int] = []
-    texts = []
-    blank = []
-    for i, cell in zip(positions, picked, strict=True):
-        if isinstance(cell, str):
-            if cell:
-                owners.append(i)
-                texts.append(cell)
-            else:
-                blank.append(i)
-        elif filled(cell):
-            cell_texts = [str(item) for item in items(cell)]
-            owners.extend(itertools.repeat(i, len(cell_texts)))
-            texts.extend(cell_texts)
-        else:
-            blank.append(i)
-    return owners, texts, blank
-
-
-_TEXTS: frozenset[type] = frozenset({str, type(None)})
-_LISTS: frozenset[type] = frozenset({tuple, type(None)})
 
 
 def _naming(

@@ -177,8 +177,8 @@ def test_normalise_all_equals_normalise_token_on_awkward_text(texts: list[str]) 
 @example(["a\x1fb", "c"])
 @given(st.lists(st.text(alphabet="aB -_\t\n\x0b\x0c\r\x1c\x1f", max_size=6), max_size=8))
 def test_normalise_all_equals_normalise_token_on_ascii_text(texts: list[str]) -> None:
-    """ASCII text, where the plainly typed names pass in one split: each white space
-    ``str.split`` knows, at the ends of a text, doubled and alone."""
+    """ASCII text: each white space ``str.split`` knows, at the ends of a text, doubled
+    and alone."""
     assert normalise_all(texts) == [normalise_token(t) for t in texts]
 
 

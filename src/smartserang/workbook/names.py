@@ -31,23 +31,7 @@ def normalise_all(texts: Sequence[str]) -> list[str]:
         return [normalise_token(text) for text in texts]
     if not texts:
         return []
-    spaced = _spaced(joined)
-    if spaced.isascii() and not _respaced(spaced):  # (a column of names typed plainly)
-        return spaced.split("\0")
-    return [" ".join(part.split()) for part in spaced.split("\0")]
-
-
-def _respaced(text: str) -> bool:
-    """Whether ASCII ``text`` (parts joined by NUL) holds white space that ``str.split``
-    would drop or join: at either end of a part, doubled, or other than the space."""
-    if text.startswith(" ") or text.endswith(" "):
-        return True
-    return any(map(text.__contains__, _RESPACED))
-
-
-_RESPACED = ("  ", " \0", "\0 ", *"\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f")
-"""What ``_respaced`` looks for: ASCII's white space other than the space is the
-C0 controls ``str.isspace`` knows."""
+    return [" ".join(part.split()) for part in _spaced(joined).split("\0")]
 
 
 def _spaced(text: str) -> str:

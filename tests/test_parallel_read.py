@@ -254,7 +254,7 @@ def test_a_message_is_unpickled_as_it_arrives_and_a_cut_one_is_the_end() -> None
         with pytest.raises(EOFError):
             receive_pickled(stream)
     data = pickle.dumps(register, protocol=5)
-    for cut in (1, len(data) // 2, len(data) - 1):
+    for cut in (1, 2, 11, len(data) // 2, len(data) - 1):
         read, write = os.pipe()
         writer = threading.Thread(target=_write_and_close, args=(write, data[:cut]))
         writer.start()
@@ -263,6 +263,58 @@ def test_a_message_is_unpickled_as_it_arrives_and_a_cut_one_is_the_end() -> None
         writer.join()
 
 
+class _Unpicklable:
+    def __reduce__(self) -> tuple[object, ...]:
+        raise MemoryError("pickling stopped")
+
+
+def test_a_child_that_fails_in_the_middle_of_a_message_sends_nothing_after_it() -> None:
+    """A forked child whose message fails while it is being pickled (frames already in
+    the pipe) writes nothing more: the parent reads the end of the pipe, never a value
+    made of the cut message and what would have followed it."""
+    from smartserang.procs import Forked, WorkerLost
+
+    def task(channel: Forked) -> object:
+        channel.send([f"Aplikasi {i}" for i in range(50_000)] + [_Unpicklable()])
+        return "never"
+
+    child = Forked(task, None)
+    try:
+        with pytest.raises(WorkerLost):
+            child.receive()
+    finally:
+        assert child.close() == 1
+
+
 def _write_and_close(fd: int, data: bytes) -> None:
     os.write(fd, data)
     os.close(fd)
+
+
+@pytest.mark.usefixtures("every_sheet_is_large")
+def test_a_worker_that_dies_before_the_rest_are_given_out_leaves_them_to_a_new_pool(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The pool refuses the items given after its first worker already died (it died at
+    once): those never started, and are read as when a worker dies later."""
+    import time
+    from concurrent.futures import ProcessPoolExecutor
+
+    submit = ProcessPoolExecutor.submit
+
+    def submit_once_broken(self: ProcessPoolExecutor, *args: object) -> object:
+        if getattr(self, "_processes", None):  # a worker is out: wait for its death
+            deadline = time.monotonic() + 10
+            while not getattr(self, "_broken", False) and time.monotonic() < deadline:
+                time.sleep(0.01)
+        return submit(self, *args)  # type: ignore[arg-type]
+
+    def crash(*_: object) -> None:
+        os._exit(3)
+
+    monkeypatch.setattr(ProcessPoolExecutor, "submit", submit_once_broken)
+    monkeypatch.setattr(reader, "_sheet_task", crash)
+    alone = read_inventory(EXAMPLE, workers=1)
+    shared = read_inventory(EXAMPLE, workers=2)
+    assert shared.registers == alone.registers
+    assert shared.warnings == alone.warnings

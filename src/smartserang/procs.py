@@ -299,9 +299,8 @@ class _Pool:
             signal.pthread_sigmask(signal.SIG_BLOCK, STOPS)
         try:
             # The first submission forks every worker; the pool's manager thread starts after.
-            self.futures = [
-                self.executor.submit(_run, [(i, items[i]) for i in part]) for part in parts
-            ]
+            for part in parts:
+                self.futures.append(self._submit_part([(i, items[i]) for i in part]))
             return self.futures
         finally:
             # The pool's own table of its workers (CPython's ``_processes``), where one
@@ -310,6 +309,19 @@ class _Pool:
             self.processes.extend(p for p in own.values() if p not in self.processes)
             if masked:
                 signal.pthread_sigmask(signal.SIG_UNBLOCK, STOPS)
+
+    def _submit_part(self, part: list[tuple[int, object]]) -> Future[list[object]]:
+        """The future of one part; a part the pool refuses because a worker already died
+        (one that died at once) gets a future failed as the pool's, for ``_recover``: its
+        items never started, so they go to a new pool."""
+        from concurrent.futures import Future
+
+        try:
+            return self.executor.submit(_run, part)
+        except _broken() as exc:
+            refused: Future[list[object]] = Future()
+            refused.set_exception(exc)
+            return refused
 
     def finished(self) -> bool:
         return all(future.done() for future in self.futures)
@@ -405,6 +417,8 @@ class Forked:
         masked = hasattr(signal, "pthread_sigmask")
         if masked:
             signal.pthread_sigmask(signal.SIG_BLOCK, STOPS)
+        self._cut = False
+        """(In the child.) A message was cut short: nothing more may follow it."""
         self.pid = os.fork()
         if self.pid == 0:  # the child
             code = 0
@@ -412,8 +426,10 @@ class Forked:
                 os.close(read)
                 _start_worker(task, None, address_space)
                 self._send(("done", task(self)))
-            except BaseException as exc:  # any failure goes back as a message
+            except BaseException as exc:  # any failure goes back as a message, if it can
                 try:
+                    if self._cut:  # the parent reads the pipe's end instead
+                        raise
                     self._send(("failed", f"{type(exc).__name__}: {exc}"))
                 except BaseException:
                     code = 1
@@ -430,7 +446,11 @@ class Forked:
         self._send(("message", message))
 
     def _send(self, message: tuple[str, object]) -> None:
-        send_pickled(self._write, message)
+        try:
+            send_pickled(self._write, message)
+        except BaseException:
+            self._cut = True
+            raise
 
     def receive(self) -> object:
         """The child's next message; raises ``WorkerLost`` once it ended without one, or
@@ -471,13 +491,17 @@ def send_pickled(out: int, message: object) -> None:
 
 def receive_pickled(stream: IO[bytes]) -> Any:
     """The next message written by ``send_pickled`` on ``stream``, unpickled as it
-    arrives; ``EOFError`` when the writer ended before it, or in the middle of it."""
+    arrives; ``EOFError`` when the writer ended before it, or in the middle of it (the
+    writer died, or failed while pickling and wrote on: whatever the bytes then make the
+    unpickler raise)."""
     import pickle
 
     try:
         return pickle.load(stream)
-    except pickle.UnpicklingError as exc:  # cut short: the writer died while writing
-        raise EOFError(str(exc)) from exc
+    except EOFError:
+        raise
+    except Exception as exc:  # a message cut short: never a value
+        raise EOFError(f"{type(exc).__name__}: {exc}") from exc
 
 
 def limit_address_space(size: int) -> None:

@@ -43,6 +43,7 @@ import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "kota-sukamaju.xlsx"
@@ -493,70 +494,39 @@ def _quiet(outcome: Outcome) -> list[str]:
 
 
 def _ordinary_cases(folder: Path, world: Path) -> Iterator[OutputCase]:
+    def case(
+        name: str,
+        family: str,
+        args: tuple[str, ...],
+        expect: int,
+        prepare: Callable[[Path], None] | None = None,
+        **more: Any,
+    ) -> OutputCase:
+        """A run in a copy of the world of its own (``prepare``d), keeping its inputs."""
+        case_dir = _plain_world(folder, world, name)
+        if prepare is not None:
+            prepare(case_dir)
+        return OutputCase(name, family, args, case_dir, WORLD_INPUTS, frozenset({expect}), **more)
+
+    written = ("output.write",)
     for command, args in STDOUT_COMMANDS.items():
-        case_dir = _plain_world(folder, world, f"full-{command}")
-        yield OutputCase(
-            f"full-{command}",
-            "full",
-            args,
-            case_dir,
-            WORLD_INPUTS,
-            frozenset({2}),
-            ("output.write",),
-            stdout="full",
-            check=_stdout_line,
-        )
-        case_dir = _plain_world(folder, world, f"gone-{command}")
-        yield OutputCase(
-            f"gone-{command}",
-            "gone",
-            args,
-            case_dir,
-            WORLD_INPUTS,
-            frozenset({141}),
-            stdout="gone",
-            check=_quiet,
-        )
+        yield case(f"full-{command}", "full", args, 2, codes=written, stdout="full",
+                   check=_stdout_line)  # fmt: skip
+        yield case(f"gone-{command}", "gone", args, 141, stdout="gone", check=_quiet)
     for command in ("sets", "score-json", "template", "diff-text"):
         args = STDOUT_COMMANDS[command]
-        case_dir = _plain_world(folder, world, f"closed-{command}")
-        yield OutputCase(
-            f"closed-{command}",
-            "closed",
-            args,
-            case_dir,
-            WORLD_INPUTS,
-            frozenset({2}),
-            ("output.write",),
-            stdout="closed",
-            check=_stdout_line,
-        )
-        case_dir = _plain_world(folder, world, f"stderr-full-{command}")
-        yield OutputCase(
-            f"stderr-full-{command}",
-            "stderr",
-            args,
-            case_dir,
-            WORLD_INPUTS,
-            frozenset({0}),
-            stderr="full",
-        )
+        yield case(f"closed-{command}", "closed", args, 2, codes=written, stdout="closed",
+                   check=_stdout_line)  # fmt: skip
+        yield case(f"stderr-full-{command}", "stderr", args, 0, stderr="full")
     for command, args in FILE_WRITERS.items():
-        case_dir = _plain_world(folder, world, f"fsize-{command}")
-        (case_dir / "out").mkdir()
-        if command == "import-in-place":
-            shutil.copyfile(EXAMPLE, case_dir / "out" / "w.xlsx")
-        yield OutputCase(
-            f"fsize-{command}",
-            "fsize",
-            args,
-            case_dir,
-            WORLD_INPUTS,
-            frozenset({2}),
-            ("output.write",),
-            file_size=100,
-            check=_nothing_new_in("out"),
-        )
+
+        def prepare(case_dir: Path, command: str = command) -> None:
+            (case_dir / "out").mkdir()
+            if command == "import-in-place":
+                shutil.copyfile(EXAMPLE, case_dir / "out" / "w.xlsx")
+
+        yield case(f"fsize-{command}", "fsize", args, 2, codes=written, file_size=100,
+                   check=_nothing_new_in("out"), prepare=prepare)  # fmt: skip
 
 
 def _nothing_new_in(folder: str) -> Check:

@@ -60,12 +60,12 @@ class Examined:
     it opens the file."""
 
 
-def examine(
-    path: str, source: str, limits: Limits, *, tables: bool = True, parts: bool = True
-) -> Examined:
-    """The workbook at ``path`` (already checked against the file-size limit), its zip
-    checked (``package.open_package``; ``tables`` and ``parts`` as there); raises
-    ``InputError`` located at ``source`` for a file that is no workbook it can read."""
+def examine(path: str, source: str, limits: Limits) -> Examined:
+    """The workbook at ``path`` (already checked against the file-size limit), its zip's
+    directory checked (``package.open_package``: its parts are checked, and an .ods's
+    tables counted, by ``Package.check_parts`` and ``count_tables``, which the reader
+    calls once its sheet processes have started); raises ``InputError`` located at
+    ``source`` for a file that is no workbook it can read."""
     from smartserang.workbook.package import ZipKind, open_package
 
     with open(path, "rb") as file:
@@ -73,7 +73,7 @@ def examine(
     suffix = os.path.splitext(path)[1].lower()
     package, sheets = None, None
     if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
-        package = open_package(path, source, limits, tables=tables, parts=parts)
+        package = open_package(path, source, limits, tables=False, parts=False)
         kind = package.kind.value
         if package.kind is ZipKind.XLSX and suffix in _READERS[".xlsx"]:
             kind = ".xlsx"

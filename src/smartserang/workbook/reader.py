@@ -98,7 +98,7 @@ class Reading:
         self.digest, self.head = _hash_file(path, source, limits)
         from smartserang.workbook.filetype import examine  # what the file is, by its content
 
-        self.file = examine(self.path, source, limits, tables=False, parts=False)
+        self.file = examine(self.path, source, limits)
         package = self.file.package
         self.helpers = _helpers(self.path, package, source, limits, workers)
         # The parts checked, the tables of an .ods counted, while the helpers start:
